@@ -274,3 +274,16 @@ func TestLetterLanguage(t *testing.T) {
 	p.Language = language.English
 	require.Equal(t, language.English, p.LetterLanguage())
 }
+
+// TestJurisdictionLookupsDoNotAllocate: IsValid and CurrencyCode sit on the hot path of
+// flow.Decide and fees.Assess, whose targets are 0 allocations.
+func TestJurisdictionLookupsDoNotAllocate(t *testing.T) {
+	for _, j := range dunning.Jurisdictions() {
+		allocs := testing.AllocsPerRun(100, func() {
+			if !j.IsValid() || j.CurrencyCode() == "" || j.TimeZone() == "" {
+				t.Fatal("lookup failed")
+			}
+		})
+		require.Zero(t, allocs, "%s", j)
+	}
+}

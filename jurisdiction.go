@@ -32,11 +32,11 @@ func Jurisdictions() []Jurisdiction {
 	return []Jurisdiction{DK, SE, NO, DE, NL, FI, EU}
 }
 
-// jurisdictionFacts are the per-jurisdiction defaults that are not law: the language its
-// letters are written in by default, its currency and its time zone.
+// jurisdictionFacts are the per-jurisdiction defaults that are not law: its name, its
+// currency and its time zone. They are plain strings so that looking them up never
+// allocates (IsValid is on the hot path of every calculator).
 type jurisdictionFacts struct {
 	name     string
-	language language.Tag
 	currency string
 	timeZone string
 }
@@ -44,19 +44,19 @@ type jurisdictionFacts struct {
 func (j Jurisdiction) facts() (jurisdictionFacts, bool) {
 	switch j {
 	case DK:
-		return jurisdictionFacts{"Denmark", language.Danish, "DKK", "Europe/Copenhagen"}, true
+		return jurisdictionFacts{"Denmark", "DKK", "Europe/Copenhagen"}, true
 	case SE:
-		return jurisdictionFacts{"Sweden", language.Swedish, "SEK", "Europe/Stockholm"}, true
+		return jurisdictionFacts{"Sweden", "SEK", "Europe/Stockholm"}, true
 	case NO:
-		return jurisdictionFacts{"Norway", language.Make("nb"), "NOK", "Europe/Oslo"}, true
+		return jurisdictionFacts{"Norway", "NOK", "Europe/Oslo"}, true
 	case DE:
-		return jurisdictionFacts{"Germany", language.German, "EUR", "Europe/Berlin"}, true
+		return jurisdictionFacts{"Germany", "EUR", "Europe/Berlin"}, true
 	case NL:
-		return jurisdictionFacts{"the Netherlands", language.Dutch, "EUR", "Europe/Amsterdam"}, true
+		return jurisdictionFacts{"the Netherlands", "EUR", "Europe/Amsterdam"}, true
 	case FI:
-		return jurisdictionFacts{"Finland", language.Finnish, "EUR", "Europe/Helsinki"}, true
+		return jurisdictionFacts{"Finland", "EUR", "Europe/Helsinki"}, true
 	case EU:
-		return jurisdictionFacts{"the EU directive baseline", language.English, "EUR", "Europe/Brussels"}, true
+		return jurisdictionFacts{"the EU directive baseline", "EUR", "Europe/Brussels"}, true
 	}
 	return jurisdictionFacts{}, false
 }
@@ -74,8 +74,11 @@ func ParseJurisdiction(s string) (Jurisdiction, error) {
 
 // IsValid reports whether j is one of the jurisdictions the SDK encodes.
 func (j Jurisdiction) IsValid() bool {
-	_, ok := j.facts()
-	return ok
+	switch j {
+	case DK, SE, NO, DE, NL, FI, EU:
+		return true
+	}
+	return false
 }
 
 // String returns the code, such as "DK". An invalid value prints visibly, as
@@ -97,11 +100,24 @@ func (j Jurisdiction) Name() string {
 // Danish for DK, Swedish for SE, Norwegian Bokmål for NO, German for DE, Dutch for NL,
 // Finnish for FI and English for EU (Norwegian is "nb", Bokmål). It returns language.Und for an invalid jurisdiction.
 func (j Jurisdiction) Language() language.Tag {
-	f, ok := j.facts()
-	if !ok {
-		return language.Und
+	switch j {
+	case DK:
+		return language.Danish
+	case SE:
+		return language.Swedish
+	case NO:
+		// x/text has no constant for Bokmål; language.Norwegian is the macrolanguage "no".
+		return language.Make("nb")
+	case DE:
+		return language.German
+	case NL:
+		return language.Dutch
+	case FI:
+		return language.Finnish
+	case EU:
+		return language.English
 	}
-	return f.language
+	return language.Und
 }
 
 // CurrencyCode returns the ISO 4217 code of the jurisdiction's currency ("DKK", "SEK",

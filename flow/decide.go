@@ -1,0 +1,289 @@
+package flow
+
+import (
+	"strconv"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/money"
+)
+
+// Facts are what Decide needs to know about a case besides its Progress.
+type Facts struct {
+	// Due is the due date of the claim; the first step counts from it.
+	Due date.Date
+	// Jurisdiction and Party are the law that applies and the debtor's kind.
+	Jurisdiction dunning.Jurisdiction
+	Party        dunning.PartyKind
+	// Disputed says the debtor disputes the claim (DK: no fee for the 2nd and 3rd
+	// reminder, as the fees package applies it).
+	Disputed bool
+	// Holidays are the creditor's holiday windows (L3), half-open periods in which
+	// no step is taken; a step they hold back becomes allowed on the first day
+	// after the window. Order does not matter; windows may touch or overlap.
+	Holidays []date.Period
+	// PostalDays are added to the due date before the first step (S2).
+	PostalDays int
+	// Fees is the reminder-fee law in force for the case on the day the step goes
+	// out: fees.ReminderRules(Jurisdiction, Party, Due, today). Decide assesses
+	// every fee-bearing reminder with it (fees.Assess). A zero rule lets steps
+	// with a fixed fee fail assessment and steps with FeeMax charge nothing; both
+	// are reported in Decision.FeeErr.
+	Fees fees.ReminderRule
+	// FeeAgreed says a reminder fee was agreed no later than when the debt arose
+	// (SE, lag 1981:739 2 §; fees.Claim.FeeAgreed).
+	FeeAgreed bool
+}
+
+// Reason says why a Decision proposes no step for today.
+type Reason uint8
+
+// The reasons. ReasonNone means the step is due today.
+const (
+	ReasonNone         Reason = iota // the step is due: it may be taken today
+	ReasonWaiting                    // the case has not stayed long enough on its level (S10)
+	ReasonPaused                     // the case is paused (L1)
+	ReasonHoliday                    // the creditor's holiday window holds the step back (L3)
+	ReasonDecision                   // a person must decide the next step (N6)
+	ReasonTrack                      // the case is on the plan or offer track (E20)
+	ReasonFinished                   // every step of the flow was taken
+	ReasonFlowMismatch               // the Progress belongs to another flow
+	ReasonNoDueDate                  // Facts.Due is missing, so the first step cannot be dated
+)
+
+var reasonNames = [...]string{"none", "waiting", "paused", "holiday", "decision", "track",
+	"finished", "flow-mismatch", "no-due-date"}
+
+// String returns the reason's text form, such as "paused".
+func (r Reason) String() string { return enumString(reasonNames[:], uint8(r), "Reason", true) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Reason) MarshalText() ([]byte, error) {
+	return enumMarshal(reasonNames[:], uint8(r), "Reason", true)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Reason) UnmarshalText(b []byte) error {
+	v, err := enumParse(reasonNames[:], string(b), "Reason", "is not a reason", true)
+	if err != nil {
+		return err
+	}
+	*r = Reason(v)
+	return nil
+}
+
+// Decision is Decide's answer: the next step of a case, from which day it may be taken,
+// whether that is today, what it may cost and what deadline it gives, and, when it may
+// not be taken today, why.
+type Decision struct {
+	// Index is the index of the next step in the flow; -1 when there is none
+	// (finished, wrong flow, other track).
+	Index int
+	// Step is the next step (the zero Step when Index is -1).
+	Step Step
+	// On is the first day the step may be taken: the previous step's day (or the
+	// due date plus postal days) plus the step's Days, no earlier than the day
+	// after the previous deadline or the end of a pause, and moved past holiday
+	// windows.
+	// When a step is overdue (catch-up) On is in the past and Due is true.
+	On date.Date
+	// Due reports whether the step may be taken today.
+	Due bool
+	// Batch reports whether the daily batch run may take it: Due and the case is
+	// in batch follow-up (E18).
+	Batch bool
+	// Fee is the fee the step may charge if taken on Max(On, today), as the fees
+	// package assessed it; Money{} when the step is not fee-bearing.
+	Fee money.Money
+	// FeeReason says why Fee is less than the step asked for (fees.Assess); its
+	// Code is fees.ReasonNone when it is not.
+	FeeReason fees.Reason
+	// FeeErr is set when the fee could not be assessed (no rule in Facts.Fees,
+	// a fee in the wrong currency); Fee is then Money{} and nothing may be
+	// charged.
+	FeeErr error
+	// Deadline is the last day the step gives the debtor to pay; zero for none.
+	// The next step is not proposed before the day after it.
+	Deadline date.Date
+	// Reason says why the step may not be taken today; ReasonNone when Due.
+	Reason Reason
+
+	// for Explain, copied without allocating
+	today  date.Date
+	since  date.Date // the date the wait counts from
+	prev   string    // the step waited on; "" for the due date
+	days   int       // the days the step needs after since
+	pause  string    // the pause reason
+	flow   string    // the flow's name
+	pflow  string    // the progress's flow name (mismatch)
+	track  Track
+	postal int
+}
+
+// Decide returns what comes next for a case with progress p in flow f, on day today.
+// It is pure and allocates nothing; the sentence explaining the decision is built
+// only when Explain is called.
+//
+// The rules, in order:
+//   - a Progress for another flow, or a case on the plan or offer track, gets no step;
+//   - after the last step the flow is finished;
+//   - the next step is allowed its Days after the day the previous flow step was
+//     actually taken (so a late step pushes the following ones and the spacing laws
+//     hold; catch-up proposes one step at a time), or after the due date plus
+//     postal days for the first step (E1, S2, S10), and not before the day after
+//     the previous step's deadline (E2, E21);
+//   - a pause moves that day to its resume date (L1, L2);
+//   - a holiday window holds the step back to the first day after the window,
+//     without skipping it (L3);
+//   - a Wait step, or a case marked by Await, waits for a person (N6);
+//   - the fee is assessed by the fees package for the day the step would go out.
+func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
+	d := Decision{Index: -1, today: today, flow: f.name, pflow: p.Flow, track: p.Track}
+	switch {
+	case p.Flow != f.name:
+		d.Reason = ReasonFlowMismatch
+		return d
+	case p.Track != TrackMain:
+		d.Reason = ReasonTrack
+		return d
+	case p.Next < 0 || p.Next >= len(f.steps):
+		d.Reason = ReasonFinished
+		return d
+	}
+	s := f.steps[p.Next]
+	d.Index, d.Step, d.days = p.Next, s, s.Days
+
+	// The day the step is allowed by the schedule.
+	var on date.Date
+	if li := p.lastStep(); li >= 0 {
+		last := &p.Taken[li]
+		d.since, d.prev = last.On, last.Name
+		on = last.On.AddDays(s.Days)
+		if after := last.Deadline.AddDays(1); after.After(on) {
+			on = after
+		}
+	} else {
+		if facts.Due.IsZero() {
+			d.Reason = ReasonNoDueDate
+			return d
+		}
+		d.since, d.postal = facts.Due, facts.PostalDays
+		on = facts.Due.AddDays(facts.PostalDays + s.Days)
+	}
+	reason := ReasonWaiting
+	if p.Pause.Until.After(on) {
+		on, reason = p.Pause.Until, ReasonPaused
+		d.pause = p.Pause.Reason
+	}
+	if out := afterHolidays(on, facts.Holidays); out != on {
+		on, reason = out, ReasonHoliday
+	}
+	if on.Before(today) {
+		// Overdue (catch-up): held back while today is in a window.
+		if out := afterHolidays(today, facts.Holidays); out != today {
+			on, reason = out, ReasonHoliday
+		}
+	}
+	d.On = on
+
+	// The deadline and fee, for the day the step would go out.
+	at := on
+	if today.After(at) {
+		at = today
+	}
+	switch {
+	case !p.Override.Deadline.IsZero():
+		d.Deadline = p.Override.Deadline
+	case s.Deadline > 0:
+		d.Deadline = at.AddDays(s.Deadline)
+	case p.Next+1 < len(f.steps) && f.steps[p.Next+1].Days > 0:
+		d.Deadline = at.AddDays(f.steps[p.Next+1].Days - 1)
+	}
+	d.assessFee(s, p, facts, at)
+
+	switch {
+	case p.Awaiting || s.Kind == Wait:
+		d.Reason = ReasonDecision
+	case on.After(today):
+		d.Reason = reason
+	default:
+		d.Due = true
+		d.Batch = !p.Manual
+	}
+	return d
+}
+
+// afterHolidays returns d, or if d is in one of the windows, the first day after it
+// (and after any window that day falls into, and so on).
+func afterHolidays(d date.Date, windows []date.Period) date.Date {
+	for moved := true; moved; {
+		moved = false
+		for _, w := range windows {
+			if w.Contains(d) {
+				d, moved = w.To, true
+			}
+		}
+	}
+	return d
+}
+
+// Explain returns a sentence a person can read that says what the decision is and, if
+// the step may not be taken today, why and from which day it can (S10), such as
+// "waiting on Reminder 1 until 2025-03-11 (10 days)".
+func (d Decision) Explain() string {
+	switch d.Reason {
+	case ReasonNone:
+		if d.Index < 0 {
+			return "no step"
+		}
+		s := d.Step.Name + " is due"
+		if d.On.Before(d.today) {
+			s += " (allowed since " + d.On.String() + ")"
+		}
+		return s
+	case ReasonWaiting:
+		if d.prev == "" {
+			s := "waiting on the due date " + d.since.String() + " until " + d.On.String() +
+				" (" + plural(d.days, "day")
+			if d.postal != 0 {
+				s += " + " + plural(d.postal, "postal day")
+			}
+			return s + ")"
+		}
+		return "waiting on " + d.prev + " until " + d.On.String() + " (" + plural(d.days, "day") + ")"
+	case ReasonPaused:
+		s := "paused until " + d.On.String()
+		if d.pause != "" {
+			s += ": " + d.pause
+		}
+		return s
+	case ReasonHoliday:
+		return "creditor holiday until " + d.On.String()
+	case ReasonDecision:
+		return "waiting for a person to decide what happens next (next in the flow: " + d.Step.Name + ")"
+	case ReasonTrack:
+		if d.track == TrackPlan {
+			return "on the payment plan track: the plan decides what happens next"
+		}
+		return "on the settlement offer track: the offer decides what happens next"
+	case ReasonFinished:
+		return "flow " + strconv.Quote(d.flow) + " finished"
+	case ReasonFlowMismatch:
+		return "the progress is for flow " + strconv.Quote(d.pflow) + ", not " + strconv.Quote(d.flow)
+	case ReasonNoDueDate:
+		return "no due date: the first step cannot be dated"
+	}
+	return d.Reason.String()
+}
+
+// String returns Explain.
+func (d Decision) String() string { return d.Explain() }
+
+func plural(n int, unit string) string {
+	s := strconv.Itoa(n) + " " + unit
+	if n != 1 {
+		s += "s"
+	}
+	return s
+}
