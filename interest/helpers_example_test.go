@@ -1,0 +1,5 @@
+package interest_test
+
+import "github.com/shopspring/decimal"
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
