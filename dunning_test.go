@@ -287,3 +287,27 @@ func TestJurisdictionLookupsDoNotAllocate(t *testing.T) {
 		require.Zero(t, allocs, "%s", j)
 	}
 }
+
+func TestStatus(t *testing.T) {
+	require.Equal(t, dunning.Unverified, dunning.Status(0), "the zero value must never pass for verified")
+	order := []dunning.Status{dunning.Unverified, dunning.Secondary, dunning.Derived, dunning.Verified}
+	for i, s := range order {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		var got dunning.Status
+		require.NoError(t, got.UnmarshalText(b))
+		require.Equal(t, s, got)
+		for _, o := range order[i:] {
+			require.Equal(t, s, s.Weaker(o), "%s weaker than %s", s, o)
+			require.Equal(t, s, o.Weaker(s), "%s weaker than %s", s, o)
+		}
+	}
+	require.Equal(t, "Status(9)", dunning.Status(9).String())
+	_, err := dunning.Status(9).MarshalText()
+	require.ErrorIs(t, err, dunning.ErrInvalid)
+	_, err = dunning.ParseStatus("probably")
+	require.EqualError(t, err, `Status "probably": is not a research status (want VERIFIED, SECONDARY, DERIVED or UNVERIFIED)`)
+	s, err := dunning.ParseStatus("derived")
+	require.NoError(t, err)
+	require.Equal(t, dunning.Derived, s)
+}

@@ -92,6 +92,6 @@
 // method returning the next State and the fee it costs; a refused step returns a
 // *TransitionError (ErrTransition) and changes nothing.
 //
-// Status here has its zero value invalid (package fees makes its zero Unverified): a Rule
+// Status here has its zero value invalid (package fees makes its zero dunning.Unverified): a Rule
 // or Fee built by hand without a status fails Status.IsValid.
 package court

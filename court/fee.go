@@ -49,7 +49,7 @@ type Fee struct {
 	Rule Rule
 	// Status is the weakest status among the figures used: the rule's, and for NO the
 	// rettsgebyr's (a host-supplied rettsgebyr is taken as given).
-	Status Status
+	Status dunning.Status
 	// Base is the unit the fee is a multiple of: the NO rettsgebyr or the DE simple GKG
 	// fee; the zero Money otherwise.
 	Base money.Money
@@ -111,7 +111,7 @@ func FeeFor(f Filing) (Fee, error) {
 	fee.Proceeding = f.Proceeding
 	fee.Filed = f.Date
 	fee.Rule = r.rule()
-	fee.Status = weaker(fee.Status, r.status)
+	fee.Status = fee.Status.Weaker(r.status)
 	return fee, nil
 }
 

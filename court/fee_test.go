@@ -17,7 +17,7 @@ type feeCase struct {
 	source  string
 	f       Filing
 	want    string // amount in the jurisdiction's currency
-	status  Status
+	status  dunning.Status
 	covered bool
 }
 
@@ -32,61 +32,61 @@ func d(s string) date.Date     { return date.MustParse(s) }
 func TestFeeVectors(t *testing.T) {
 	cases := []feeCase{
 		// DK-07: retsafgift betalingspåkrav from 1 Oct 2021, any claim ≤ 100,000 → 750 DKK.
-		{"DK-07", "retsafgiftsloven § 12 (elov.dk)", Filing{Jurisdiction: dunning.DK, Proceeding: PaymentOrder, Claim: dkk("100000"), Date: d("2021-10-01")}, "750", Verified, false},
-		{"DK-07/small", "same", Filing{Jurisdiction: dunning.DK, Proceeding: PaymentOrder, Claim: dkk("1.00"), Date: d("2025-03-01")}, "750", Verified, false},
+		{"DK-07", "retsafgiftsloven § 12 (elov.dk)", Filing{Jurisdiction: dunning.DK, Proceeding: PaymentOrder, Claim: dkk("100000"), Date: d("2021-10-01")}, "750", dunning.Verified, false},
+		{"DK-07/small", "same", Filing{Jurisdiction: dunning.DK, Proceeding: PaymentOrder, Claim: dkk("1.00"), Date: d("2025-03-01")}, "750", dunning.Verified, false},
 		// DK-08 is a sum of two fees: see TestFeeDK08.
 		// SE-04: betalningsföreläggande 300 SEK; verkställighet grundavgift 600 SEK.
-		{"SE-04/application", "kronofogden.se", Filing{Jurisdiction: dunning.SE, Proceeding: PaymentOrder, Claim: sek("12000"), Date: d("2024-05-01")}, "300", Verified, false},
-		{"SE-04/enforcement", "kronofogden.se", Filing{Jurisdiction: dunning.SE, Proceeding: Enforcement, Claim: sek("12000"), Date: d("2024-05-01")}, "600", Verified, false},
+		{"SE-04/application", "kronofogden.se", Filing{Jurisdiction: dunning.SE, Proceeding: PaymentOrder, Claim: sek("12000"), Date: d("2024-05-01")}, "300", dunning.Verified, false},
+		{"SE-04/enforcement", "kronofogden.se", Filing{Jurisdiction: dunning.SE, Proceeding: Enforcement, Claim: sek("12000"), Date: d("2024-05-01")}, "600", dunning.Verified, false},
 		// NO-07: forliksklage 2024 before 1 Jul, R = 1,277 → 1,404.70 NOK (1.1 R).
-		{"NO-07", "Prop. 80 L (2023–2024)", Filing{Jurisdiction: dunning.NO, Proceeding: PaymentOrder, Claim: nok("5000"), Date: d("2024-03-01")}, "1404.70", Verified, false},
+		{"NO-07", "Prop. 80 L (2023–2024)", Filing{Jurisdiction: dunning.NO, Proceeding: PaymentOrder, Claim: nok("5000"), Date: d("2024-03-01")}, "1404.70", dunning.Verified, false},
 		// NO-08: proposed 1.54 R with R = 1,277 → 1,966.58 rounded down (§ 6 a) = 1,966 NOK.
-		{"NO-08", "norgeslover.no hearing submission; advokatbladet.no", Filing{Jurisdiction: dunning.NO, Proceeding: PaymentOrder, Claim: nok("5000"), Date: d("2024-09-01")}, "1966", Unverified, false},
+		{"NO-08", "norgeslover.no hearing submission; advokatbladet.no", Filing{Jurisdiction: dunning.NO, Proceeding: PaymentOrder, Claim: nok("5000"), Date: d("2024-09-01")}, "1966", dunning.Unverified, false},
 		// NO utlegg 1.21 R in 2024 H1 (research §3.4): 1,545.17.
-		{"NO-utlegg-2024H1", "research §3.4", Filing{Jurisdiction: dunning.NO, Proceeding: Enforcement, Claim: nok("5000"), Date: d("2024-01-02")}, "1545.17", Verified, false},
-		{"NO-utlegg-2021", "research §3.4: 1.7 R, R 2021 = 1,199", Filing{Jurisdiction: dunning.NO, Proceeding: Enforcement, Claim: nok("5000"), Date: d("2021-06-01")}, "2038.30", Verified, false},
+		{"NO-utlegg-2024H1", "research §3.4", Filing{Jurisdiction: dunning.NO, Proceeding: Enforcement, Claim: nok("5000"), Date: d("2024-01-02")}, "1545.17", dunning.Verified, false},
+		{"NO-utlegg-2021", "research §3.4: 1.7 R, R 2021 = 1,199", Filing{Jurisdiction: dunning.NO, Proceeding: Enforcement, Claim: nok("5000"), Date: d("2021-06-01")}, "2038.30", dunning.Verified, false},
 		// DE Mahnbescheid from 1 Jun 2025 (research §4.4 table, confidentia-inkasso.de, SECONDARY).
-		{"DE-MB-2025-500", "research §4.4", deMB("500", "2025-06-01"), "38.00", Secondary, false},
-		{"DE-MB-2025-1000", "research §4.4", deMB("1000", "2025-07-01"), "38.00", Secondary, false},
-		{"DE-MB-2025-1500", "research §4.4", deMB("1500", "2025-07-01"), "41.00", Secondary, false},
-		{"DE-MB-2025-2000", "research §4.4", deMB("2000", "2025-07-01"), "51.50", Secondary, false},
-		{"DE-MB-2025-3000", "research §4.4", deMB("3000", "2025-07-01"), "62.75", Secondary, false},
-		{"DE-MB-2025-4000", "research §4.4", deMB("4000", "2025-07-01"), "74.00", Secondary, false},
-		{"DE-MB-2025-5000", "research §4.4", deMB("5000", "2025-07-01"), "85.25", Secondary, false},
-		{"DE-MB-2025-6000", "research §4.4", deMB("6000", "2025-07-01"), "96.50", Secondary, false},
-		{"DE-MB-2025-10000", "research §4.4", deMB("10000", "2025-07-01"), "141.50", Secondary, false},
-		{"DE-MB-2025-25000", "research §4.4", deMB("25000", "2025-07-01"), "217.75", Secondary, false},
-		{"DE-MB-2025-50000", "research §4.4", deMB("50000", "2025-07-01"), "319.00", Secondary, false},
-		{"DE-MB-2025-95000", "research §4.4", deMB("95000", "2025-07-01"), "529.00", Secondary, false},
+		{"DE-MB-2025-500", "research §4.4", deMB("500", "2025-06-01"), "38.00", dunning.Secondary, false},
+		{"DE-MB-2025-1000", "research §4.4", deMB("1000", "2025-07-01"), "38.00", dunning.Secondary, false},
+		{"DE-MB-2025-1500", "research §4.4", deMB("1500", "2025-07-01"), "41.00", dunning.Secondary, false},
+		{"DE-MB-2025-2000", "research §4.4", deMB("2000", "2025-07-01"), "51.50", dunning.Secondary, false},
+		{"DE-MB-2025-3000", "research §4.4", deMB("3000", "2025-07-01"), "62.75", dunning.Secondary, false},
+		{"DE-MB-2025-4000", "research §4.4", deMB("4000", "2025-07-01"), "74.00", dunning.Secondary, false},
+		{"DE-MB-2025-5000", "research §4.4", deMB("5000", "2025-07-01"), "85.25", dunning.Secondary, false},
+		{"DE-MB-2025-6000", "research §4.4", deMB("6000", "2025-07-01"), "96.50", dunning.Secondary, false},
+		{"DE-MB-2025-10000", "research §4.4", deMB("10000", "2025-07-01"), "141.50", dunning.Secondary, false},
+		{"DE-MB-2025-25000", "research §4.4", deMB("25000", "2025-07-01"), "217.75", dunning.Secondary, false},
+		{"DE-MB-2025-50000", "research §4.4", deMB("50000", "2025-07-01"), "319.00", dunning.Secondary, false},
+		{"DE-MB-2025-95000", "research §4.4", deMB("95000", "2025-07-01"), "529.00", dunning.Secondary, false},
 		// DE Mahnbescheid 2021 – May 2025 (research §4.4 background values, minimum 36).
-		{"DE-MB-2021-1000", "research §4.4", deMB("1000", "2025-05-31"), "36.00", Secondary, false},
-		{"DE-MB-2021-1500", "research §4.4", deMB("1500", "2023-01-01"), "39.00", Secondary, false},
-		{"DE-MB-2021-2000", "research §4.4", deMB("2000", "2023-01-01"), "49.00", Secondary, false},
-		{"DE-MB-2021-3000", "research §4.4", deMB("3000", "2021-01-01"), "59.50", Secondary, false},
+		{"DE-MB-2021-1000", "research §4.4", deMB("1000", "2025-05-31"), "36.00", dunning.Secondary, false},
+		{"DE-MB-2021-1500", "research §4.4", deMB("1500", "2023-01-01"), "39.00", dunning.Secondary, false},
+		{"DE-MB-2021-2000", "research §4.4", deMB("2000", "2023-01-01"), "49.00", dunning.Secondary, false},
+		{"DE-MB-2021-3000", "research §4.4", deMB("3000", "2021-01-01"), "59.50", dunning.Secondary, false},
 		// DE after Widerspruch: a further 2.5 fee (Hessen justice portal); 2025 table, 5,000 → 2.5 × 170.50.
-		{"DE-conversion-5000", "ordentliche-gerichtsbarkeit.hessen.de", Filing{Jurisdiction: dunning.DE, Proceeding: Conversion, Claim: eur("5000"), Date: d("2025-07-01")}, "426.25", Derived, false},
+		{"DE-conversion-5000", "ordentliche-gerichtsbarkeit.hessen.de", Filing{Jurisdiction: dunning.DE, Proceeding: Conversion, Claim: eur("5000"), Date: d("2025-07-01")}, "426.25", dunning.Derived, false},
 		// DK old regime (research §1.4): udlæg 300 + 0.5 % above 3,000, up to 10 DKK.
-		{"DK-udlaeg-old-2000", "research §1.4", dkOld(Enforcement, "2000"), "300", Verified, false},
-		{"DK-udlaeg-old-10000", "research §1.4: 335 → 340", dkOld(Enforcement, "10000"), "340", Verified, false},
-		{"DK-udlaeg-old-3001", "research §1.4: 300.005 → 310", dkOld(Enforcement, "3001"), "310", Verified, false},
-		{"DK-civil-old-50000", "research §1.4", dkOld(CivilCase, "50000"), "500", Secondary, false},
-		{"DK-civil-old-60000", "research §1.4: 750 + 120 = 870", dkOld(CivilCase, "60000"), "870", Secondary, false},
-		{"DK-civil-old-cap", "research §1.4: cap 75,000", dkOld(CivilCase, "10000000"), "75000", Secondary, false},
-		{"DK-hearing-old-60000", "research §1.4 (rounding UNVERIFIED)", dkOld(Hearing, "60001"), "880", Unverified, false},
+		{"DK-udlaeg-old-2000", "research §1.4", dkOld(Enforcement, "2000"), "300", dunning.Verified, false},
+		{"DK-udlaeg-old-10000", "research §1.4: 335 → 340", dkOld(Enforcement, "10000"), "340", dunning.Verified, false},
+		{"DK-udlaeg-old-3001", "research §1.4: 300.005 → 310", dkOld(Enforcement, "3001"), "310", dunning.Verified, false},
+		{"DK-civil-old-50000", "research §1.4", dkOld(CivilCase, "50000"), "500", dunning.Secondary, false},
+		{"DK-civil-old-60000", "research §1.4: 750 + 120 = 870", dkOld(CivilCase, "60000"), "870", dunning.Secondary, false},
+		{"DK-civil-old-cap", "research §1.4: cap 75,000", dkOld(CivilCase, "10000000"), "75000", dunning.Secondary, false},
+		{"DK-hearing-old-60000", "research §1.4 (rounding UNVERIFIED)", dkOld(Hearing, "60001"), "880", dunning.Unverified, false},
 		// DK from 2021: civil case and hearing bands.
-		{"DK-civil-2021-100000", "retsafgiftsloven § 1", dk(CivilCase, "100000"), "750", Verified, false},
-		{"DK-civil-2021-100000.01", "retsafgiftsloven § 1", dk(CivilCase, "100000.01"), "1500", Verified, false},
-		{"DK-hearing-2021-100000", "§ 2 stk. 4", dk(Hearing, "100000"), "0", Verified, false},
-		{"DK-hearing-2021-7m", "§ 2 stk. 4", dk(Hearing, "7000000"), "160000", Verified, false},
-		{"DK-conversion-2021", "seed 003 (UNVERIFIED)", dk(Conversion, "5000"), "100", Unverified, false},
+		{"DK-civil-2021-100000", "retsafgiftsloven § 1", dk(CivilCase, "100000"), "750", dunning.Verified, false},
+		{"DK-civil-2021-100000.01", "retsafgiftsloven § 1", dk(CivilCase, "100000.01"), "1500", dunning.Verified, false},
+		{"DK-hearing-2021-100000", "§ 2 stk. 4", dk(Hearing, "100000"), "0", dunning.Verified, false},
+		{"DK-hearing-2021-7m", "§ 2 stk. 4", dk(Hearing, "7000000"), "160000", dunning.Verified, false},
+		{"DK-conversion-2021", "seed 003 (UNVERIFIED)", dk(Conversion, "5000"), "100", dunning.Unverified, false},
 		// DK 12-month cover: one 750 DKK fee covers enforcement within 12 months of payment.
-		{"DK-cover-within", "research §1.4", Filing{Jurisdiction: dunning.DK, Proceeding: Enforcement, Claim: dkk("5000"), Date: d("2024-12-31"), FeePaid: d("2024-01-01")}, "0", Verified, true},
-		{"DK-cover-anniversary", "research §1.4", Filing{Jurisdiction: dunning.DK, Proceeding: Enforcement, Claim: dkk("5000"), Date: d("2025-01-01"), FeePaid: d("2024-01-01")}, "750", Verified, false},
+		{"DK-cover-within", "research §1.4", Filing{Jurisdiction: dunning.DK, Proceeding: Enforcement, Claim: dkk("5000"), Date: d("2024-12-31"), FeePaid: d("2024-01-01")}, "0", dunning.Verified, true},
+		{"DK-cover-anniversary", "research §1.4", Filing{Jurisdiction: dunning.DK, Proceeding: Enforcement, Claim: dkk("5000"), Date: d("2025-01-01"), FeePaid: d("2024-01-01")}, "750", dunning.Verified, false},
 		// NL kanton griffierecht 2022 (VERIFIED) and the following year (UNVERIFIED).
-		{"NL-2022-legal-500", "weersinkincasso.nl", nl("500", "2022-03-01", false), "128", Verified, false},
-		{"NL-2022-natural-5000", "weersinkincasso.nl", nl("5000", "2022-03-01", true), "244", Verified, false},
-		{"NL-2022-legal-12500.01", "weersinkincasso.nl", nl("12500.01", "2022-03-01", false), "1384", Verified, false},
-		{"NL-2023-natural-25000", "wvhl.nl", nl("25000", "2023-03-01", true), "706", Unverified, false},
+		{"NL-2022-legal-500", "weersinkincasso.nl", nl("500", "2022-03-01", false), "128", dunning.Verified, false},
+		{"NL-2022-natural-5000", "weersinkincasso.nl", nl("5000", "2022-03-01", true), "244", dunning.Verified, false},
+		{"NL-2022-legal-12500.01", "weersinkincasso.nl", nl("12500.01", "2022-03-01", false), "1384", dunning.Verified, false},
+		{"NL-2023-natural-25000", "wvhl.nl", nl("25000", "2023-03-01", true), "706", dunning.Unverified, false},
 	}
 	for _, c := range cases {
 		t.Run(c.id, func(t *testing.T) {
@@ -160,7 +160,7 @@ func TestGKGVectors(t *testing.T) {
 	// The 2025 values above 500,000 conflict in the research: flagged.
 	_, rule, err := GKG(eur("600000"), d("2025-06-01"))
 	require.NoError(t, err)
-	require.Equal(t, Unverified, rule.Status)
+	require.Equal(t, dunning.Unverified, rule.Status)
 	// The 2004 table ends at 25,000 in the research: refused above.
 	_, _, err = GKG(eur("25000.01"), d("2010-01-01"))
 	require.ErrorIs(t, err, ErrNoRule)
@@ -258,7 +258,7 @@ func TestRulesTable(t *testing.T) {
 		if !r.To.IsZero() {
 			require.True(t, r.From.Before(r.To), r.ID)
 		}
-		if r.Status == Unverified {
+		if r.Status == dunning.Unverified {
 			require.Contains(t, r.Source+r.Note, "UNVERIFIED", "%s: an UNVERIFIED row must say what is unverified", r.ID)
 		}
 		k := key{r.Jurisdiction, r.Proceeding}

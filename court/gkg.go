@@ -22,7 +22,7 @@ type gkgStep struct {
 type gkgVersion struct {
 	id       string
 	from, to date.Date
-	status   Status
+	status   dunning.Status
 	source   string
 	note     string
 	base     int64 // cents
@@ -36,22 +36,22 @@ type gkgVersion struct {
 }
 
 var gkgVersions = [...]gkgVersion{
-	{id: "DE-GKG-2004", from: de2004, to: de2013, status: Unverified,
+	{id: "DE-GKG-2004", from: de2004, to: de2013, status: dunning.Unverified,
 		source: "GKG 2004 Anlage 2 (kanzlei-rml.de extract; rechtswoerterbuch.de/gesetze/gkg/34/)",
 		note:   "UNVERIFIED: the start date 2004-07-01 is not in the research (only 'valid until 31.07.2013'); the research's steps end at 25,000 EUR, higher values are refused",
 		base:   2500, baseUpTo: 300, limit: 25_000,
 		steps: []gkgStep{{1500, 300, 1000}, {5000, 500, 800}, {10_000, 1000, 1500}, {25_000, 3000, 2300}}},
-	{id: "DE-GKG-2013", from: de2013, to: de2021, status: Derived,
+	{id: "DE-GKG-2013", from: de2013, to: de2021, status: dunning.Derived,
 		source: "GKG § 34 (2013-08-01 to 2020-12-31) (norm.bverwg.de)",
 		base:   3500, baseUpTo: 500,
 		steps: []gkgStep{{2000, 500, 1800}, {10_000, 1000, 1900}, {25_000, 3000, 2600}, {50_000, 5000, 3500},
 			{200_000, 15_000, 12_000}, {500_000, 30_000, 17_900}, {0, 50_000, 18_000}}},
-	{id: "DE-GKG-2021", from: de2021, to: de2025, status: Derived,
+	{id: "DE-GKG-2021", from: de2021, to: de2025, status: dunning.Derived,
 		source: "GKG § 34 (2021-01-01 to 2025-05-31) (deubner-steuern.de, § 34 GKG Stand 2022)",
 		base:   3800, baseUpTo: 500,
 		steps: []gkgStep{{2000, 500, 2000}, {10_000, 1000, 2100}, {25_000, 3000, 2900}, {50_000, 5000, 3800},
 			{200_000, 15_000, 13_200}, {500_000, 30_000, 19_800}, {0, 50_000, 19_800}}},
-	{id: "DE-GKG-2025", from: de2025, status: Derived,
+	{id: "DE-GKG-2025", from: de2025, status: dunning.Derived,
 		source: "GKG § 34 from 2025-06-01, KostBRÄG 2025 Art. 5 Nr. 6 (buzer.de)",
 		note:   "values above 500,000 EUR are UNVERIFIED: a third-party calculator gives 4,498.00 for 600,000 where the quoted text gives 4,558.00",
 		base:   4000, baseUpTo: 500, doubtAbove: 500_000,
@@ -63,9 +63,9 @@ func (v *gkgVersion) rule() Rule {
 	return Rule{ID: v.id, Jurisdiction: dunning.DE, From: v.from, To: v.to, Source: v.source, Status: v.status, Note: v.note}
 }
 
-func (v *gkgVersion) statusFor(value money.Money) Status {
+func (v *gkgVersion) statusFor(value money.Money) dunning.Status {
 	if cents, err := value.MinorUnits(); v.doubtAbove > 0 && (err != nil || cents > v.doubtAbove*100) {
-		return Unverified
+		return dunning.Unverified
 	}
 	return v.status
 }

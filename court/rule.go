@@ -5,49 +5,6 @@ import (
 	"github.com/dunning-go/dunning/date"
 )
 
-// Status is how well the research supports a figure (see the research's "How to read
-// this report"). The zero value is invalid. The order of the constants runs from the
-// strongest support to the weakest.
-type Status uint8
-
-// The statuses, strongest first.
-const (
-	// Verified: seen in a primary text, or in two independent secondary sources that agree.
-	Verified Status = iota + 1
-	// Derived: computed from a verified formula and verified inputs.
-	Derived
-	// Secondary: seen only in one practitioner, industry or calculator page.
-	Secondary
-	// Unverified: not confirmed by any stored source. Do not rely on it without checking.
-	Unverified
-)
-
-var statusNames = []string{"", "VERIFIED", "DERIVED", "SECONDARY", "UNVERIFIED"}
-
-// String returns "VERIFIED", "DERIVED", "SECONDARY" or "UNVERIFIED".
-func (s Status) String() string { return enumString(s, statusNames, "Status") }
-
-// IsValid reports whether s is one of the constants.
-func (s Status) IsValid() bool { return enumValid(s, statusNames) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (s Status) MarshalText() ([]byte, error) { return enumMarshal(s, statusNames, "Status") }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts what ParseStatus accepts.
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := ParseStatus(string(b))
-	if err == nil {
-		*s = v
-	}
-	return err
-}
-
-// ParseStatus reads "VERIFIED", "DERIVED", "SECONDARY" or "UNVERIFIED" (any case).
-func ParseStatus(s string) (Status, error) { return enumParse[Status](s, statusNames, "Status") }
-
-// weaker returns the weaker of two statuses.
-func weaker(a, b Status) Status { return max(a, b) }
-
 // Proceeding is the court step a fee is for. The zero value is invalid. What each
 // proceeding is called in each jurisdiction is in the package documentation.
 type Proceeding uint8
@@ -117,7 +74,7 @@ type Rule struct {
 	// Source is the law and section, or the authority's page, as the research cites it.
 	Source string
 	// Status is the research status of the row's figures; Note says what is flagged.
-	Status Status
+	Status dunning.Status
 	// Note explains flagged figures and how From was chosen, when it needs explaining.
 	Note string
 }

@@ -71,7 +71,7 @@ func TestStateE8Objection(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, InCivilCourt, conv.Stage)
 	require.True(t, fee.Amount.Equal(dkk("100")))
-	require.Equal(t, Unverified, fee.Status)
+	require.Equal(t, dunning.Unverified, fee.Status)
 
 	enf, found, err := conv.Judge(d("2025-06-01"))
 	require.NoError(t, err)
@@ -201,8 +201,8 @@ func TestEnumText(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, s, got)
 	}
-	for _, s := range []Status{Verified, Derived, Secondary, Unverified} {
-		var got Status
+	for _, s := range []dunning.Status{dunning.Verified, dunning.Derived, dunning.Secondary, dunning.Unverified} {
+		var got dunning.Status
 		require.NoError(t, got.UnmarshalText([]byte(s.String())))
 		require.Equal(t, s, got)
 	}

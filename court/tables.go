@@ -35,7 +35,7 @@ type row struct {
 	j            dunning.Jurisdiction
 	p            Proceeding
 	from, to     date.Date
-	status       Status
+	status       dunning.Status
 	source, note string
 	calc         calc
 	amount       int64 // calcFlat: whole units of the currency
@@ -80,75 +80,75 @@ const (
 
 var feeRows = [...]row{
 	// Denmark.
-	{id: "DK-2021-payment-order", j: dunning.DK, p: PaymentOrder, from: dk2021, status: Verified,
+	{id: "DK-2021-payment-order", j: dunning.DK, p: PaymentOrder, from: dk2021, status: dunning.Verified,
 		source: "retsafgiftsloven § 12 (lov nr. 425 af 16.03.2021; elov.dk)", calc: calcFlat, amount: 750, cover: true,
 		note: "one 750 DKK fee covers the payment claim, udlæg and politifremstilling requested within 12 months of payment; the pre-2021 betalingspåkrav fee is UNVERIFIED and not in the table"},
-	{id: "DK-2013-enforcement", j: dunning.DK, p: Enforcement, from: dk2013, to: dk2021, status: Verified,
+	{id: "DK-2013-enforcement", j: dunning.DK, p: Enforcement, from: dk2013, to: dk2021, status: dunning.Verified,
 		source: srcDKOld + "; udlæg 300 DKK + 0.5 % of the claim above 3,000 DKK, rounded up to 10 DKK", calc: calcDKUdlaeg,
 		note: dkOldNote + "; the extra 400 DKK for an udkørende forretning or politifremstilling is not included"},
-	{id: "DK-2021-enforcement", j: dunning.DK, p: Enforcement, from: dk2021, status: Verified,
+	{id: "DK-2021-enforcement", j: dunning.DK, p: Enforcement, from: dk2021, status: dunning.Verified,
 		source: srcDK2021, calc: calcFlat, amount: 750, cover: true,
 		note: "one 750 DKK fee covers the fogedret steps requested within 12 months of payment"},
-	{id: "DK-2013-civil-case", j: dunning.DK, p: CivilCase, from: dk2013, to: dk2021, status: Secondary,
+	{id: "DK-2013-civil-case", j: dunning.DK, p: CivilCase, from: dk2013, to: dk2021, status: dunning.Secondary,
 		source: srcDKOld + "; 500 DKK up to 50,000, above that 500 + 250 + 1.2 % of the part above 50,000, rounded up to 10 DKK, at most 75,000", calc: calcDKCivilOld,
 		note: dkOldNote},
-	{id: "DK-2021-civil-case", j: dunning.DK, p: CivilCase, from: dk2021, status: Verified,
+	{id: "DK-2021-civil-case", j: dunning.DK, p: CivilCase, from: dk2021, status: dunning.Verified,
 		source: "retsafgiftsloven § 1 (lov nr. 425 af 16.03.2021; lovguiden.dk)", calc: calcDKCivil2021},
-	{id: "DK-2013-hearing", j: dunning.DK, p: Hearing, from: dk2013, to: dk2021, status: Unverified,
+	{id: "DK-2013-hearing", j: dunning.DK, p: Hearing, from: dk2013, to: dk2021, status: dunning.Unverified,
 		source: srcDKOld + "; hearing fee above 50,000 DKK: 750 + 1.2 % of the part above 50,000", calc: calcDKHearingOld,
 		note: dkOldNote + "; the formula is SECONDARY, its rounding up to 10 DKK (as for the filing fee) is UNVERIFIED"},
-	{id: "DK-2021-hearing", j: dunning.DK, p: Hearing, from: dk2021, status: Verified,
+	{id: "DK-2021-hearing", j: dunning.DK, p: Hearing, from: dk2021, status: dunning.Verified,
 		source: "retsafgiftsloven § 2 stk. 4 (lov nr. 425 af 16.03.2021; lovguiden.dk)", calc: calcDKHearing2021,
 		note: "due only above 100,000 DKK; refunded if the case ends at least 2 weeks before the hearing"},
-	{id: "DK-2021-conversion", j: dunning.DK, p: Conversion, from: dk2021, status: Unverified,
+	{id: "DK-2021-conversion", j: dunning.DK, p: Conversion, from: dk2021, status: dunning.Unverified,
 		source: "E8 / seed 003 (e-inkasso help article: 'meget billigt (kr. 100,-)'); not found in retsafgiftsloven", calc: calcFlat, amount: 100,
 		note: "UNVERIFIED: retsafgiftsloven § 12 stk. 3 applies §§ 7–9 'tilsvarende', whose text the research did not retrieve (research §1.4, §10)"},
 
 	// Sweden.
-	{id: "SE-payment-order", j: dunning.SE, p: PaymentOrder, from: se2020, status: Verified,
+	{id: "SE-payment-order", j: dunning.SE, p: PaymentOrder, from: se2020, status: dunning.Verified,
 		source: srcSE + " 1 §: ansökningsavgift betalningsföreläggande", calc: calcFlat, amount: 300,
 		note: noteSE + "; the fee is payable even if the application is withdrawn"},
-	{id: "SE-enforcement", j: dunning.SE, p: Enforcement, from: se2020, status: Verified,
+	{id: "SE-enforcement", j: dunning.SE, p: Enforcement, from: se2020, status: dunning.Verified,
 		source: srcSE + ": grundavgift verkställighet", calc: calcFlat, amount: 600,
 		note: noteSE + "; for private creditors usually charged once per debt per year, which is not modelled"},
 
 	// Norway.
-	{id: "NO-2022-payment-order", j: dunning.NO, p: PaymentOrder, from: no2022, to: no2024, status: Verified,
+	{id: "NO-2022-payment-order", j: dunning.NO, p: PaymentOrder, from: no2022, to: no2024, status: dunning.Verified,
 		source: srcNO + ": forliksklage 1.1 R", calc: calcNO, mult: 110},
-	{id: "NO-2024-payment-order", j: dunning.NO, p: PaymentOrder, from: no2024, status: Unverified,
+	{id: "NO-2024-payment-order", j: dunning.NO, p: PaymentOrder, from: no2024, status: dunning.Unverified,
 		source: srcNO + ": forliksklage 1.54 R (proposed), rounded down to the whole krone (§ 6 a)", calc: calcNO, mult: 154, roundDown: true,
 		note: "UNVERIFIED: 1.54 R from 1 Jul 2024 was proposed in Prop. 80 L (2023–2024); its enactment, and the in-force date of the § 6 a rounding, are not confirmed (research §3.4, §10)"},
-	{id: "NO-2017-enforcement", j: dunning.NO, p: Enforcement, from: no2017, to: no2022, status: Verified,
+	{id: "NO-2017-enforcement", j: dunning.NO, p: Enforcement, from: no2017, to: no2022, status: dunning.Verified,
 		source: srcNO + ": begjæring om utlegg 1.7 R", calc: calcNO, mult: 170,
 		note: "From (2017-01-01) is the first year of the research's rettsgebyr table, not the date the multiple took effect"},
-	{id: "NO-2022-enforcement", j: dunning.NO, p: Enforcement, from: no2022, to: no2024, status: Verified,
+	{id: "NO-2022-enforcement", j: dunning.NO, p: Enforcement, from: no2022, to: no2024, status: dunning.Verified,
 		source: srcNO + ": begjæring om utlegg 1.21 R", calc: calcNO, mult: 121},
-	{id: "NO-2024-enforcement", j: dunning.NO, p: Enforcement, from: no2024, status: Unverified,
+	{id: "NO-2024-enforcement", j: dunning.NO, p: Enforcement, from: no2024, status: dunning.Unverified,
 		source: srcNO + ": begjæring om utlegg 1.21 R, rounded down to the whole krone (§ 6 a)", calc: calcNO, mult: 121, roundDown: true,
 		note: "the multiple is VERIFIED; the § 6 a rounding is VERIFIED but its in-force date (assumed 1 Jul 2024, with Prop. 80 L) is UNVERIFIED"},
 
 	// Germany.
-	{id: "DE-2013-payment-order", j: dunning.DE, p: PaymentOrder, from: de2013, to: de2021, status: Unverified,
+	{id: "DE-2013-payment-order", j: dunning.DE, p: PaymentOrder, from: de2013, to: de2021, status: dunning.Unverified,
 		source: srcDEMB + ": 0.5 fee, minimum 32 EUR", calc: calcDE, mult: 50, min: 3200,
 		note: "UNVERIFIED: the research gives the 32 EUR minimum without status or start date; From is the start of the GKG 2013 table"},
-	{id: "DE-2021-payment-order", j: dunning.DE, p: PaymentOrder, from: de2021, to: de2025, status: Secondary,
+	{id: "DE-2021-payment-order", j: dunning.DE, p: PaymentOrder, from: de2021, to: de2025, status: dunning.Secondary,
 		source: srcDEMB + ": 0.5 fee, minimum 36 EUR", calc: calcDE, mult: 50, min: 3600,
 		note: "the 36 EUR minimum is VERIFIED, its start date (2021-01-01) SECONDARY"},
-	{id: "DE-2025-payment-order", j: dunning.DE, p: PaymentOrder, from: de2025, status: Secondary,
+	{id: "DE-2025-payment-order", j: dunning.DE, p: PaymentOrder, from: de2025, status: dunning.Secondary,
 		source: srcDEMB + ": 0.5 fee, minimum 38 EUR (KostRÄG 2025)", calc: calcDE, mult: 50, min: 3800,
 		note: "SECONDARY: one collection-agency page, consistent with the 0.5 rate and the GKG 2025 table"},
-	{id: "DE-civil-case", j: dunning.DE, p: CivilCase, from: de2013, status: Secondary,
+	{id: "DE-civil-case", j: dunning.DE, p: CivilCase, from: de2013, status: dunning.Secondary,
 		source: "GKG § 34 + Anlage 2, KV 1210: 3.0 fee (vectors-public.md §5.4)", calc: calcDE, mult: 300,
 		note: "From is the start of the GKG 2013 table; the fee follows the GKG version in force on the filing date"},
-	{id: "DE-conversion", j: dunning.DE, p: Conversion, from: de2013, status: Verified,
+	{id: "DE-conversion", j: dunning.DE, p: Conversion, from: de2013, status: dunning.Verified,
 		source: "GKG KV 1210 after Widerspruch: a further 2.5 fee, making 3.0 with the Mahnbescheid fee (ordentliche-gerichtsbarkeit.hessen.de)", calc: calcDE, mult: 250,
 		note: "From is the start of the GKG 2013 table; the fee follows the GKG version in force on the filing date"},
 
 	// Netherlands.
-	{id: "NL-2022-civil-case", j: dunning.NL, p: CivilCase, from: nl2022, to: nl2023, status: Verified,
+	{id: "NL-2022-civil-case", j: dunning.NL, p: CivilCase, from: nl2022, to: nl2023, status: dunning.Verified,
 		source: srcNL + " 2022 (weersinkincasso.nl 'Tarieven 2022')", calc: calcNL, nl: 0,
 		note: "kanton only (claims up to 25,000 EUR); the onvermogenden tariff is not modelled"},
-	{id: "NL-2023-civil-case", j: dunning.NL, p: CivilCase, from: nl2023, to: nl2024, status: Unverified,
+	{id: "NL-2023-civil-case", j: dunning.NL, p: CivilCase, from: nl2023, to: nl2024, status: dunning.Unverified,
 		source: srcNL + " (wvhl.nl; year not printed, ≈ +1.8 % on 2022)", calc: calcNL, nl: 1,
 		note: "UNVERIFIED: the year of these tariffs is inferred (probably 2023); 2024–2026 tariffs are not known and are refused"},
 }
@@ -176,10 +176,10 @@ var dkHearingBands = [...]struct{ over, fee int64 }{
 var noRettsgebyr = [...]struct {
 	year   int
 	amount int64
-	status Status
+	status dunning.Status
 }{
-	{2017, 1049, Verified}, {2018, 1130, Verified}, {2019, 1150, Verified}, {2020, 1172, Verified},
-	{2021, 1199, Verified}, {2024, 1277, Verified}, {2025, 1314, Secondary},
+	{2017, 1049, dunning.Verified}, {2018, 1130, dunning.Verified}, {2019, 1150, dunning.Verified}, {2020, 1172, dunning.Verified},
+	{2021, 1199, dunning.Verified}, {2024, 1277, dunning.Verified}, {2025, 1314, dunning.Secondary},
 }
 
 var (
@@ -197,7 +197,8 @@ func whole(n int64, c money.Currency) money.Money {
 func (r *row) compute(f Filing) (Fee, error) {
 	c := f.Claim.Currency()
 	v := f.Claim.Amount()
-	var fee Fee
+	// The status starts at the strongest; the rule and the figures used can only lower it.
+	fee := Fee{Status: dunning.Verified}
 	switch r.calc {
 	case calcFlat:
 		fee.Amount = whole(r.amount, c)
@@ -283,9 +284,9 @@ func dkRoundUp10(d decimal.Decimal) money.Money {
 }
 
 // rettsgebyr returns the NO rettsgebyr for the filing year, or the host's figure.
-func rettsgebyr(f Filing) (money.Money, Status, error) {
+func rettsgebyr(f Filing) (money.Money, dunning.Status, error) {
 	if f.Rettsgebyr.IsValid() {
-		return f.Rettsgebyr, Verified, nil
+		return f.Rettsgebyr, dunning.Verified, nil
 	}
 	y := f.Date.Year()
 	for _, r := range noRettsgebyr {

@@ -83,7 +83,7 @@ func (c ReasonCode) String() string {
 	if int(c) < len(reasonNames) {
 		return reasonNames[c]
 	}
-	return "ReasonCode(" + itoa(int(c)) + ")"
+	return "ReasonCode(" + strconv.Itoa(int(c)) + ")"
 }
 
 // Reason explains why an allowed fee is lower than the requested one. It is a small

@@ -1,6 +1,8 @@
 package fees
 
 import (
+	"strconv"
+
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/money"
@@ -18,14 +20,14 @@ type Compensation struct {
 	// From is the first due date the row applies to.
 	From   date.Date
 	Source string
-	Status Status
+	Status dunning.Status
 	Note   string
 }
 
 // Total returns n times the compensation, for n overdue invoices or late payments.
 func (c Compensation) Total(n int) (money.Money, error) {
 	if n < 0 {
-		return money.Money{}, fieldErr("n", itoa(n), "is negative", nil)
+		return money.Money{}, fieldErr("n", strconv.Itoa(n), "is negative", nil)
 	}
 	total := money.Zero(c.Amount.Currency())
 	for range n {
@@ -43,7 +45,7 @@ type compRow struct {
 	amount   money.Money
 	per      string
 	source   string
-	status   Status
+	status   dunning.Status
 	note     string
 }
 
@@ -51,7 +53,7 @@ type compRow struct {
 // start on it are flagged: the research does not state each national start date.
 var directive = date.MustNew(2013, 3, 16)
 
-func nokRow(from, to string, amount string, st Status) compRow {
+func nokRow(from, to string, amount string, st dunning.Status) compRow {
 	return compRow{j: dunning.NO, from: date.MustParse(from), to: date.MustParse(to),
 		amount: mustMoney(amount, money.NOK), per: "overdue invoice",
 		source: "forsinkelsesrenteloven § 3a; kred.no half-year notices", status: st,
@@ -62,31 +64,31 @@ func nokRow(from, to string, amount string, st Status) compRow {
 // 3.1, 4.1, 5.3, 6.1, 7).
 var compRows = []compRow{
 	{j: dunning.DK, from: date.MustNew(2013, 3, 1), amount: mustMoney("310", dkk), per: "overdue invoice",
-		source: "renteloven § 9 a stk. 3; bek. nr. 105 af 31. januar 2013 § 2 stk. 2", status: Verified,
+		source: "renteloven § 9 a stk. 3; bek. nr. 105 af 31. januar 2013 § 2 stk. 2", status: dunning.Verified,
 		note: "due without a reminder, once per overdue invoice (Østre Landsret) or per continuous arrears, on top of reminder fees and collection costs; claims due from 2013-03-01"},
 	{j: dunning.SE, from: date.MustNew(2013, 3, 16), amount: mustMoney("450", sek), per: "overdue invoice",
-		source: "lag (1981:739) 4 a § (SFS 2013:56)", status: Verified,
+		source: "lag (1981:739) 4 a § (SFS 2013:56)", status: dunning.Verified,
 		note: "förseningsersättning, due once dröjsmålsränta is due; replaces the reminder and collection fees (not both)"},
-	nokRow("2020-01-01", "2020-07-01", "400", Secondary),
-	nokRow("2020-07-01", "2021-01-01", "430", Verified),
-	nokRow("2021-07-01", "2022-01-01", "400", Secondary),
-	nokRow("2022-01-01", "2022-07-01", "390", Secondary),
-	nokRow("2022-07-01", "2023-01-01", "400", Verified),
-	nokRow("2023-01-01", "2023-07-01", "410", Verified),
-	nokRow("2024-01-01", "2024-07-01", "470", Verified),
-	nokRow("2025-01-01", "2025-07-01", "470", Verified),
-	nokRow("2026-01-01", "2026-07-01", "460", Secondary),
+	nokRow("2020-01-01", "2020-07-01", "400", dunning.Secondary),
+	nokRow("2020-07-01", "2021-01-01", "430", dunning.Verified),
+	nokRow("2021-07-01", "2022-01-01", "400", dunning.Secondary),
+	nokRow("2022-01-01", "2022-07-01", "390", dunning.Secondary),
+	nokRow("2022-07-01", "2023-01-01", "400", dunning.Verified),
+	nokRow("2023-01-01", "2023-07-01", "410", dunning.Verified),
+	nokRow("2024-01-01", "2024-07-01", "470", dunning.Verified),
+	nokRow("2025-01-01", "2025-07-01", "470", dunning.Verified),
+	nokRow("2026-01-01", "2026-07-01", "460", dunning.Secondary),
 	{j: dunning.DE, from: date.MustNew(2014, 7, 29), amount: mustMoney("40", eur), per: "overdue invoice",
-		source: "§ 288 Abs. 5 BGB", status: Verified,
+		source: "§ 288 Abs. 5 BGB", status: dunning.Verified,
 		note: "Verzugspauschale for Entgeltforderungen, once per claim in default; credited against external collection costs (§ 288 Abs. 5 S. 3); in force 2014-07-29 (the transitional rule by contract date is UNVERIFIED)"},
 	{j: dunning.NL, from: directive, amount: mustMoney("40", eur), per: "overdue invoice",
-		source: "art. 6:96 lid 4 BW (Directive 2011/7/EU Art. 6)", status: Secondary,
+		source: "art. 6:96 lid 4 BW (Directive 2011/7/EU Art. 6)", status: dunning.Secondary,
 		note: "the 40 EUR minimum for B2B claims (wording SECONDARY); start date taken as the directive's transposition deadline: UNVERIFIED"},
 	{j: dunning.FI, from: directive, amount: mustMoney("40", eur), per: "overdue invoice",
-		source: "perintälaki (HE 57/2012)", status: Verified,
+		source: "perintälaki (HE 57/2012)", status: dunning.Verified,
 		note: "fixed compensation when a business or contracting authority pays late; start date taken as the directive's transposition deadline: UNVERIFIED"},
 	{j: dunning.EU, from: directive, amount: mustMoney("40", eur), per: "late payment",
-		source: "Directive 2011/7/EU Art. 6(1)-(2); CJEU C-287/17, C-78/22", status: Verified,
+		source: "Directive 2011/7/EU Art. 6(1)-(2); CJEU C-287/17, C-78/22", status: dunning.Verified,
 		note: "due without a reminder, for each late payment incl. each late instalment (C-78/22); start date = transposition deadline (article numbering UNVERIFIED)"},
 }
 
@@ -107,7 +109,7 @@ func CompensationFee(j dunning.Jurisdiction, k dunning.PartyKind, due date.Date)
 	if k == dunning.Consumer {
 		return Compensation{
 			Amount: money.Zero(currencyOf(j)), Per: "overdue invoice",
-			Source: "Directive 2011/7/EU Art. 1-2 (commercial transactions only)", Status: Verified,
+			Source: "Directive 2011/7/EU Art. 1-2 (commercial transactions only)", Status: dunning.Verified,
 			Note: string(j) + ": no compensation fee from a consumer; the Late Payment Directive and its transpositions cover business and public-authority debtors only",
 		}, nil
 	}

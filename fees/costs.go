@@ -2,6 +2,7 @@ package fees
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -42,7 +43,7 @@ func (s Step) String() string {
 	case PaymentPlan:
 		return "PaymentPlan"
 	}
-	return "Step(" + itoa(int(s)) + ")"
+	return "Step(" + strconv.Itoa(int(s)) + ")"
 }
 
 // CostQuery asks for the cap on collection costs for one claim. Jurisdiction, Kind,
@@ -84,12 +85,12 @@ type CostQuery struct {
 
 // Cap is the most a creditor may recover from the debtor for a collection step.
 type Cap struct {
-	Amount money.Money // the cap, VAT included when VATPercent was given
-	Net    money.Money // the cap before the VAT add-on
-	VAT    money.Money // the VAT add-on; zero when none
-	Source string      // law and section, or the authority's page, as the research cites it
-	Status Status      // the weakest status of the figures used
-	Note   string      // how the cap was found, e.g. "bilag 1 (2016): 10,001–25,000 DKK"
+	Amount money.Money    // the cap, VAT included when VATPercent was given
+	Net    money.Money    // the cap before the VAT add-on
+	VAT    money.Money    // the VAT add-on; zero when none
+	Source string         // law and section, or the authority's page, as the research cites it
+	Status dunning.Status // the weakest status of the figures used
+	Note   string         // how the cap was found, e.g. "bilag 1 (2016): 10,001–25,000 DKK"
 }
 
 // CollectionCostCap returns the cap on the costs of the ordinary third-party collection
@@ -145,13 +146,13 @@ func (q CostQuery) validate() error {
 		errs = append(errs, err)
 	}
 	if q.Step > PaymentPlan {
-		errs = append(errs, fieldErr("Step", itoa(int(q.Step)), "is not a known step", nil))
+		errs = append(errs, fieldErr("Step", strconv.Itoa(int(q.Step)), "is not a known step", nil))
 	}
 	if q.VATPercent.IsNegative() {
 		errs = append(errs, fieldErr("VATPercent", q.VATPercent.String(), "is negative", nil))
 	}
 	if q.Instalments < 0 {
-		errs = append(errs, fieldErr("Instalments", itoa(q.Instalments), "is negative", nil))
+		errs = append(errs, fieldErr("Instalments", strconv.Itoa(q.Instalments), "is negative", nil))
 	}
 	return errors.Join(errs...)
 }
@@ -227,7 +228,7 @@ func finish(q CostQuery, net decimal.Decimal, vatAllowed bool, vatWhy string, c 
 type dkTable struct {
 	from    date.Date
 	source  string
-	status  Status
+	status  dunning.Status
 	foreign []band // bilag 1, fremmedinkasso, ex VAT
 	own     []band // bilag 2, egeninkasso, incl. VAT; nil when not known
 }
@@ -252,7 +253,7 @@ var dkCostTables = []dkTable{
 	{
 		from:    date.MustNew(2002, 8, 1),
 		source:  "bek. nr. 601 af 12. juli 2002 bilag 1 og 2 (retsinformation.dk id=125006 shows the original tables)",
-		status:  Verified,
+		status:  dunning.Verified,
 		foreign: dkBands([9]string{"300", "500", "700", "900", "1200", "1600", "2000", "2700", "4500"}, "4500", "1"),
 		// Bilag 2 before 2009: research says only this pre-2013 table was seen; flagged
 		// UNVERIFIED as the research asks (jurisdictions.md §1.3, §10.1).
@@ -262,13 +263,13 @@ var dkCostTables = []dkTable{
 		// Gap: bek. 423 of 2009-05-28, in-force date UNVERIFIED (see dkGap).
 		from:    date.MustNew(2009, 7, 1),
 		source:  "bek. nr. 423 af 28. maj 2009 bilag 1 (retsinformation.dk id=125006); unchanged by bek. 105/2013",
-		status:  Verified,
+		status:  dunning.Verified,
 		foreign: dkBands([9]string{"350", "600", "850", "1100", "1450", "1950", "2450", "3300", "5500"}, "5500", "1"),
 	},
 	{
 		from:    date.MustNew(2016, 7, 1),
 		source:  "bek. nr. 476 af 24. maj 2016 bilag 1 (retsinformation.dk id=180226)",
-		status:  Verified,
+		status:  dunning.Verified,
 		foreign: dkBands([9]string{"400", "700", "1000", "1300", "1700", "2250", "2850", "3850", "6400"}, "6400", "1"),
 	},
 }
@@ -306,7 +307,7 @@ func dkCost(q CostQuery) (Cap, error) {
 				"the bilag 2 table after bek. 423/2009 is UNVERIFIED (research §10.1); only the 2002 table was seen")
 		}
 		fee, b, lower := bandFee(t.own, q.Claim.Amount())
-		c := Cap{Source: t.source + "; renteloven § 9 a", Status: Unverified,
+		c := Cap{Source: t.source + "; renteloven § 9 a", Status: dunning.Unverified,
 			Note: "bilag 2 (egeninkasso) from " + t.from.String() + ": " + bandNote(b, lower, "DKK") + ", incl. VAT (UNVERIFIED)"}
 		return finish(q, fee, false, "DK egeninkasso amounts already include VAT", c)
 	}
@@ -327,7 +328,7 @@ func bandNote(b band, lower int64, cur string) string {
 
 // groupInt writes n with "," thousands separators.
 func groupInt(n int64) string {
-	s := itoa(int(n))
+	s := strconv.Itoa(int(n))
 	out := make([]byte, 0, len(s)+len(s)/3)
 	for i := range len(s) {
 		if i > 0 && (len(s)-i)%3 == 0 {

@@ -1,6 +1,8 @@
 package fees
 
 import (
+	"strconv"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/dunning-go/dunning"
@@ -34,7 +36,7 @@ func seCost(q CostQuery) (Cap, error) {
 	if q.Kind == dunning.Business {
 		note += "; B2B: the 450 SEK förseningsersättning (4 a §) replaces these fees, the debtor does not pay both"
 	}
-	c := Cap{Source: seSource, Status: Verified, Note: note}
+	c := Cap{Source: seSource, Status: dunning.Verified, Note: note}
 	return finish(q, dec(fee), false, "SE caps are absolute amounts; the research has no VAT add-on for SE", c)
 }
 
@@ -44,16 +46,16 @@ func seCost(q CostQuery) (Cap, error) {
 type noSats struct {
 	from   date.Date
 	amount decimal.Decimal
-	status Status
+	status dunning.Status
 	source string
 }
 
 // noSatsTable: 700 NOK since 2017-01-01 (VERIFIED). 750 NOK from 2026-01-01 is reported
 // by one industry source only and the stored statute still says 700: UNVERIFIED
-// (jurisdictions.md §0.6, §10.3). Results using it carry Status Unverified.
+// (jurisdictions.md §0.6, §10.3). Results using it carry status dunning.Unverified.
 var noSatsTable = []noSats{
-	{date.MustNew(2017, 1, 1), dec("700"), Verified, "forskrift om inkassosatsen (lovdata.no SF/forskrift/2002-12-13-1641)"},
-	{date.MustNew(2026, 1, 1), dec("750"), Unverified, "kred.no, nye satser 2026 (one industry source; UNVERIFIED)"},
+	{date.MustNew(2017, 1, 1), dec("700"), dunning.Verified, "forskrift om inkassosatsen (lovdata.no SF/forskrift/2002-12-13-1641)"},
+	{date.MustNew(2026, 1, 1), dec("750"), dunning.Unverified, "kred.no, nye satser 2026 (one industry source; UNVERIFIED)"},
 }
 
 func noSatsOn(d date.Date) (noSats, bool) {
@@ -122,7 +124,7 @@ func noCost(q CostQuery) (Cap, error) {
 		mult = mult.Mul(dec("1.5"))
 		note += "; ×1.5 for a business debtor"
 	}
-	c := Cap{Source: noSalarSource + "; " + sats.source, Status: Verified.weaker(sats.status), Note: note}
+	c := Cap{Source: noSalarSource + "; " + sats.source, Status: dunning.Verified.Weaker(sats.status), Note: note}
 	return finish(q, mult.Mul(sats.amount), true, "", c)
 }
 
@@ -141,7 +143,7 @@ type rvgTable struct {
 	base     decimal.Decimal // the fee for values up to 500 EUR
 	steps    []rvgStep
 	maxValue int64
-	status   Status
+	status   dunning.Status
 	source   string
 }
 
@@ -153,18 +155,18 @@ type rvgTable struct {
 // KostRMoG) is not stated in the research and is UNVERIFIED.
 var rvgTables = []rvgTable{
 	{
-		from: date.MustNew(2013, 8, 1), base: dec("45"), maxValue: 500, status: Secondary,
+		from: date.MustNew(2013, 8, 1), base: dec("45"), maxValue: 500, status: dunning.Secondary,
 		source: "RVG Anlage 2 (2013–2020), first band only (haufe.de FoVo 12/2017); start date UNVERIFIED",
 	},
 	{
-		from: date.MustNew(2021, 1, 1), base: dec("49"), maxValue: 50000, status: Verified,
+		from: date.MustNew(2021, 1, 1), base: dec("49"), maxValue: 50000, status: dunning.Verified,
 		steps: []rvgStep{
 			{2000, 500, dec("39")}, {10000, 1000, dec("56")}, {25000, 3000, dec("52")}, {50000, 5000, dec("81")},
 		},
 		source: "RVG Anlage 2 zu § 13 (until 2025-05-31), buzer.de",
 	},
 	{
-		from: date.MustNew(2025, 6, 1), base: dec("51.50"), maxValue: 50000, status: Verified,
+		from: date.MustNew(2025, 6, 1), base: dec("51.50"), maxValue: 50000, status: dunning.Verified,
 		steps: []rvgStep{
 			{2000, 500, dec("41.50")}, {10000, 1000, dec("59.50")}, {25000, 3000, dec("55")}, {50000, 5000, dec("86")},
 		},
@@ -225,7 +227,7 @@ func deCost(q CostQuery) (Cap, error) {
 		return Cap{}, noRule(dunning.DE, rule+" for a claim of "+q.Claim.String(), "collector instructed", q.KeyDate,
 			"the research has the RVG table from "+t.from.String()+" up to "+groupInt(t.maxValue)+" EUR only")
 	}
-	status := t.status.weaker(Derived)
+	status := t.status.Weaker(dunning.Derived)
 	src := t.source + "; § 13e RDG (from 2021-10-01) / § 4 Abs. 5 RDGEG (before); Nr. 2300, 7002 VV RVG"
 	one, factor := t.oneFee(v), deFeeOld
 	note := ""
@@ -235,7 +237,7 @@ func deCost(q CostQuery) (Cap, error) {
 			one = deSmallBase
 			note = "undisputed claim up to 50 EUR: 1.0 fee base 30 EUR (§ 13 Abs. 2 RVG); "
 			if !q.KeyDate.Before(deKostRAG2025) {
-				status = Unverified
+				status = dunning.Unverified
 				note += "whether the 30 EUR base changed on 2025-06-01 is UNVERIFIED; "
 			}
 		}
@@ -301,7 +303,7 @@ func nlCost(q CostQuery) (Cap, error) {
 	} else {
 		note += "; B2B: default law, parties may agree otherwise"
 	}
-	c := Cap{Source: nlSource, Status: Verified, Note: note}
+	c := Cap{Source: nlSource, Status: dunning.Verified, Note: note}
 	return finish(q, wik(q.Claim.Amount()), true, "", c)
 }
 
@@ -333,7 +335,7 @@ func fiCost(q CostQuery) (Cap, error) {
 			return Cap{}, noRule(dunning.FI, rule, "demand sent", q.KeyDate,
 				"the research verifies 10 a § as in force in 2020; earlier versions are not covered")
 		}
-		c = Cap{Source: fiConsumerSource, Status: Verified}
+		c = Cap{Source: fiConsumerSource, Status: dunning.Verified}
 		switch {
 		case q.Step == Collection && q.DirectlyEnforceable:
 			fee, note = dec("14"), "maksuvaatimus on a directly enforceable claim"
@@ -354,7 +356,7 @@ func fiCost(q CostQuery) (Cap, error) {
 			default:
 				fee = dec("50")
 			}
-			note = "maksusuunnitelma with " + itoa(q.Instalments) + " instalments"
+			note = "maksusuunnitelma with " + strconv.Itoa(q.Instalments) + " instalments"
 		default:
 			return Cap{}, noRule(dunning.FI, "consumer collection-cost cap for step "+q.Step.String(), "", date.Date{},
 				"FI consumer caps cover the payment demand (Collection) and the payment plan (PaymentPlan)")
@@ -364,7 +366,7 @@ func fiCost(q CostQuery) (Cap, error) {
 			return Cap{}, noRule(dunning.FI, rule, "demand sent", q.KeyDate,
 				"the B2B caps of law 299/2022 apply from "+fiBusinessFrom.String())
 		}
-		c = Cap{Source: fiBusinessSource, Status: Secondary}
+		c = Cap{Source: fiBusinessSource, Status: dunning.Secondary}
 		switch {
 		case q.Step == Collection && q.DirectlyEnforceable:
 			fee, note = dec("50"), "collector's maksuvaatimus on a directly enforceable claim"

@@ -1,6 +1,8 @@
 package fees
 
 import (
+	"strconv"
+
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/money"
@@ -31,7 +33,7 @@ func (n Notice) String() string {
 	case PaymentDemand:
 		return "payment demand"
 	}
-	return "Notice(" + itoa(int(n)) + ")"
+	return "Notice(" + strconv.Itoa(int(n)) + ")"
 }
 
 // ReminderRule is the reminder-fee law for one jurisdiction, debtor kind and date. Get
@@ -76,7 +78,7 @@ type ReminderRule struct {
 	Source string
 	// Status is the status of Cap, MaxFees and MinDaysBetween; Note names any part of
 	// the rule with a weaker status.
-	Status Status
+	Status dunning.Status
 	// Note explains parts of the rule with their status.
 	Note string
 
@@ -107,45 +109,45 @@ var reminderRows = []reminderRow{
 	{j: dunning.DK, from: date.MustNew(2002, 8, 1), rule: ReminderRule{
 		Cap: mustMoney("100", dkk), zero: money.Zero(dkk), IncludesVAT: true,
 		MaxFees: 3, MinDaysBetween: 10, MinDaysAfterDue: 1, DisputeBlocks: true,
-		Source: "renteloven § 9 b", Status: Verified,
+		Source: "renteloven § 9 b", Status: dunning.Verified,
 		Note: "100 DKK incl. VAT, 3 fees, 10 days apart: VERIFIED (renteloven § 9 b stk. 2, 2001 act); " +
 			"no fee for the 2nd and 3rd reminder once disputed: SECONDARY; a fee-bearing reminder " +
 			"only after the due date: DERIVED. Since 2002-08-01 for all private-law claims.",
 	}},
 	{j: dunning.SE, from: date.MustNew(2013, 3, 16), rule: ReminderRule{
 		Cap: mustMoney("60", sek), zero: money.Zero(sek), MinDaysAfterDue: 1, NeedsAgreement: true,
-		Source: "lag (1981:739) 4 § 1, 2 §", Status: Verified,
+		Source: "lag (1981:739) 4 § 1, 2 §", Status: dunning.Verified,
 		Note: "60 SEK påminnelseavgift, only if agreed no later than when the debt arose: VERIFIED; " +
 			"no statutory number or interval, fees must be skäligen påkallade: any hard cap UNVERIFIED.",
 	}},
 	{j: dunning.DE, from: date.MustNew(2007, 1, 1), rule: ReminderRule{
 		Cap: mustMoney("2.50", eur), zero: money.Zero(eur), MinDaysAfterDue: 1, FirstFree: true,
-		Source: "§§ 280, 286 BGB; AG Brandenburg 31 C 190/06 (NJW 2007, 2268)", Status: Secondary,
+		Source: "§§ 280, 286 BGB; AG Brandenburg 31 C 190/06 (NJW 2007, 2268)", Status: dunning.Secondary,
 		Note: "no statutory amount: only actual costs; courts accept about 2.50 EUR (SECONDARY); " +
 			"the first, default-creating reminder is not reimbursable (SECONDARY); no statutory " +
 			"number or interval. The row starts with the cited 2007 decision.",
 	}},
 	{j: dunning.NL, from: date.MustNew(2012, 7, 1), rule: ReminderRule{
 		Cap: mustMoney("0", eur), zero: money.Zero(eur),
-		Source: "art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten", Status: Verified,
+		Source: "art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten", Status: dunning.Verified,
 		Note: "no fee per reminder: extrajudicial costs are the WIK amount (see CollectionCostCap).",
 	}},
 	{j: dunning.FI, kind: dunning.Consumer, from: date.MustNew(2020, 1, 1), to: date.MustNew(2022, 5, 1), rule: ReminderRule{
 		Cap: mustMoney("5", eur), zero: money.Zero(eur), MinDaysBetween: 15, MinDaysAfterDue: 15,
-		Source: "perintälaki 10 a §, 10 b §", Status: Verified,
+		Source: "perintälaki 10 a §, 10 b §", Status: dunning.Verified,
 		Note: "5 EUR: VERIFIED as in force in 2020; at least 14 days after the due date and between " +
 			"chargeable steps, the 14th day excluded (KKV 2024): DERIVED as day 15; limits on the " +
 			"number of steps (10 c §) and the total cap (10 d §): UNVERIFIED, not applied.",
 	}},
 	{j: dunning.FI, kind: dunning.Consumer, from: date.MustNew(2022, 5, 1), rule: ReminderRule{
 		Cap: mustMoney("5", eur), zero: money.Zero(eur), MinDaysBetween: 15, MinDaysAfterDue: 15,
-		Source: "perintälaki 10 a §, 10 b § (as amended by 299/2022)", Status: Unverified,
+		Source: "perintälaki 10 a §, 10 b § (as amended by 299/2022)", Status: dunning.Unverified,
 		Note: "5 EUR after law 299/2022 amended 10 a § item 1: UNVERIFIED (amended text not retrieved); " +
 			"timing as before (DERIVED); limits on the number of steps (10 c §): UNVERIFIED, not applied.",
 	}},
 	{j: dunning.FI, kind: dunning.Business, from: date.MustNew(2022, 5, 1), rule: ReminderRule{
 		Cap: mustMoney("12", eur), zero: money.Zero(eur), MinDaysBetween: 10, MinDaysAfterDue: 1,
-		Source: "perintälaki as amended by 299/2022 (HE 241/2021)", Status: Secondary,
+		Source: "perintälaki as amended by 299/2022 (HE 241/2021)", Status: dunning.Secondary,
 		Note: "12 EUR, at least 10 days since the previous reminder or demand: SECONDARY; a reminder " +
 			"may follow the due date at once: SECONDARY.",
 	}},
@@ -245,7 +247,7 @@ func buildNoNoticeRules() []noNoticeRow {
 				zero:         money.Zero(nok),
 				MaxFees:      3, MinDaysBetween: 15, MinDaysAfterDue: 14, NoticeSet: true,
 				Source: "inkassoforskriften §§ 1-2, 1-3; " + sats.source,
-				Status: Verified.weaker(sats.status), Note: note,
+				Status: dunning.Verified.Weaker(sats.status), Note: note,
 			}})
 		}
 	}

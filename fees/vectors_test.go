@@ -32,79 +32,79 @@ func TestCollectionCostCapVectors(t *testing.T) {
 		id    string // vector id; source and status in the comment
 		q     CostQuery
 		want  string
-		state Status
+		state dunning.Status
 	}{
 		// DK bek. 2016 bilag 1 (retsinformation id=180226): research DK-04, DK-05 and the
 		// inkassobranchen.dk vectors dk-inkasso-*. Bracket table, ex VAT.
-		{"DK-04", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("15000", money.DKK), KeyDate: d("2020-01-01")}, "1700", Verified},
-		{"DK-05 / dk-inkasso-over-500000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("600000", money.DKK), KeyDate: d("2020-01-01")}, "7400", Verified},
-		{"dk-inkasso-1000 (low end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("0", money.DKK), KeyDate: d("2016-07-01")}, "400", Verified},
-		{"dk-inkasso-1000 (high end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("1000", money.DKK), KeyDate: d("2016-07-01")}, "400", Verified},
-		{"dk-inkasso-2500 (low end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("1001", money.DKK), KeyDate: d("2025-01-01")}, "700", Verified},
-		{"dk-inkasso-2500 (high end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("2500", money.DKK), KeyDate: d("2025-01-01")}, "700", Verified},
-		{"dk-inkasso-10000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("10000", money.DKK), KeyDate: d("2025-01-01")}, "1300", Verified},
-		{"dk-inkasso-25000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("10001", money.DKK), KeyDate: d("2025-01-01")}, "1700", Verified},
-		{"dk-inkasso-100000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("100000", money.DKK), KeyDate: d("2025-01-01")}, "2850", Verified},
-		{"dk-inkasso-250000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("250000", money.DKK), KeyDate: d("2025-01-01")}, "3850", Verified},
+		{"DK-04", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("15000", money.DKK), KeyDate: d("2020-01-01")}, "1700", dunning.Verified},
+		{"DK-05 / dk-inkasso-over-500000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("600000", money.DKK), KeyDate: d("2020-01-01")}, "7400", dunning.Verified},
+		{"dk-inkasso-1000 (low end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("0", money.DKK), KeyDate: d("2016-07-01")}, "400", dunning.Verified},
+		{"dk-inkasso-1000 (high end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("1000", money.DKK), KeyDate: d("2016-07-01")}, "400", dunning.Verified},
+		{"dk-inkasso-2500 (low end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("1001", money.DKK), KeyDate: d("2025-01-01")}, "700", dunning.Verified},
+		{"dk-inkasso-2500 (high end)", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("2500", money.DKK), KeyDate: d("2025-01-01")}, "700", dunning.Verified},
+		{"dk-inkasso-10000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("10000", money.DKK), KeyDate: d("2025-01-01")}, "1300", dunning.Verified},
+		{"dk-inkasso-25000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("10001", money.DKK), KeyDate: d("2025-01-01")}, "1700", dunning.Verified},
+		{"dk-inkasso-100000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("100000", money.DKK), KeyDate: d("2025-01-01")}, "2850", dunning.Verified},
+		{"dk-inkasso-250000", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("250000", money.DKK), KeyDate: d("2025-01-01")}, "3850", dunning.Verified},
 		// DK-06: the 350-series table (bek. 423/2009; research calls it "2013"), published
 		// example advokaternesinkassoselskab.dk.
-		{"DK-06", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("15000", money.DKK), KeyDate: d("2014-05-01")}, "1450", Verified},
+		{"DK-06", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("15000", money.DKK), KeyDate: d("2014-05-01")}, "1450", dunning.Verified},
 		// The 300-series (bek. 601/2002, research "2009 table"), retsinformation id=125006.
-		{"DK 2002 table", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("15000", money.DKK), KeyDate: d("2005-05-01")}, "1200", Verified},
-		{"DK egeninkasso 2002 (UNVERIFIED)", CostQuery{Jurisdiction: dunning.DK, Step: OwnCollection, Claim: money.MustNew("600000", money.DKK), KeyDate: d("2005-05-01")}, "3670", Unverified},
+		{"DK 2002 table", CostQuery{Jurisdiction: dunning.DK, Claim: money.MustNew("15000", money.DKK), KeyDate: d("2005-05-01")}, "1200", dunning.Verified},
+		{"DK egeninkasso 2002 (UNVERIFIED)", CostQuery{Jurisdiction: dunning.DK, Step: OwnCollection, Claim: money.MustNew("600000", money.DKK), KeyDate: d("2005-05-01")}, "3670", dunning.Unverified},
 
 		// SE-03: lag 1981:739 4 § (riksdagen.se), statute.
-		{"SE-03 inkassokrav", CostQuery{Jurisdiction: dunning.SE, Claim: money.MustNew("5000", money.SEK), KeyDate: d("2025-01-01")}, "180", Verified},
-		{"SE-03 amorteringsplan", CostQuery{Jurisdiction: dunning.SE, Step: PaymentPlan, Claim: money.MustNew("5000", money.SEK), KeyDate: d("2025-01-01")}, "170", Verified},
+		{"SE-03 inkassokrav", CostQuery{Jurisdiction: dunning.SE, Claim: money.MustNew("5000", money.SEK), KeyDate: d("2025-01-01")}, "180", dunning.Verified},
+		{"SE-03 amorteringsplan", CostQuery{Jurisdiction: dunning.SE, Step: PaymentPlan, Claim: money.MustNew("5000", money.SEK), KeyDate: d("2025-01-01")}, "170", dunning.Verified},
 
 		// NO salær (gebyr.net, sergel.no; regjeringen.no; bahs.no): research NO-05, NO-06
 		// and the vectors no-inkassosalaer-*. Consumer, claims due from 2020-10-01.
-		{"NO-06", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("400", money.NOK), KeyDate: d("2025-03-01")}, "175", Verified},
-		{"NO-05", CostQuery{Jurisdiction: dunning.NO, Kind: dunning.Business, Claim: money.MustNew("5000", money.NOK), KeyDate: d("2025-03-01")}, "840", Verified},
-		{"no-inkassosalaer-500 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("500", money.NOK), KeyDate: d("2025-03-01")}, "175", Verified},
-		{"no-inkassosalaer-500 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("500", money.NOK), KeyDate: d("2025-03-01")}, "350", Verified},
-		{"no-inkassosalaer-1000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("1000", money.NOK), KeyDate: d("2025-03-01")}, "245", Verified},
-		{"no-inkassosalaer-1000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("1000", money.NOK), KeyDate: d("2025-03-01")}, "490", Verified},
-		{"no-inkassosalaer-10000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("10000", money.NOK), KeyDate: d("2025-03-01")}, "560", Verified},
-		{"no-inkassosalaer-10000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("10000", money.NOK), KeyDate: d("2025-03-01")}, "1120", Verified},
-		{"no-inkassosalaer-50000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("50000", money.NOK), KeyDate: d("2025-03-01")}, "1120", Verified},
-		{"no-inkassosalaer-50000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("50000", money.NOK), KeyDate: d("2025-03-01")}, "2240", Verified},
-		{"no-inkassosalaer-over-250000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("300000", money.NOK), KeyDate: d("2025-03-01")}, "5040", Verified},
-		{"no-inkassosalaer-over-250000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("300000", money.NOK), KeyDate: d("2025-03-01")}, "10080", Verified},
-		{"no-inkassosalaer notes: business 1000-2500 lett = 420", CostQuery{Jurisdiction: dunning.NO, Kind: dunning.Business, Claim: money.MustNew("2000", money.NOK), KeyDate: d("2025-03-01")}, "420", Verified},
-		{"NO inkassosats 750 from 2026 (UNVERIFIED)", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("400", money.NOK), KeyDate: d("2026-02-01")}, "187.50", Unverified},
+		{"NO-06", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("400", money.NOK), KeyDate: d("2025-03-01")}, "175", dunning.Verified},
+		{"NO-05", CostQuery{Jurisdiction: dunning.NO, Kind: dunning.Business, Claim: money.MustNew("5000", money.NOK), KeyDate: d("2025-03-01")}, "840", dunning.Verified},
+		{"no-inkassosalaer-500 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("500", money.NOK), KeyDate: d("2025-03-01")}, "175", dunning.Verified},
+		{"no-inkassosalaer-500 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("500", money.NOK), KeyDate: d("2025-03-01")}, "350", dunning.Verified},
+		{"no-inkassosalaer-1000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("1000", money.NOK), KeyDate: d("2025-03-01")}, "245", dunning.Verified},
+		{"no-inkassosalaer-1000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("1000", money.NOK), KeyDate: d("2025-03-01")}, "490", dunning.Verified},
+		{"no-inkassosalaer-10000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("10000", money.NOK), KeyDate: d("2025-03-01")}, "560", dunning.Verified},
+		{"no-inkassosalaer-10000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("10000", money.NOK), KeyDate: d("2025-03-01")}, "1120", dunning.Verified},
+		{"no-inkassosalaer-50000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("50000", money.NOK), KeyDate: d("2025-03-01")}, "1120", dunning.Verified},
+		{"no-inkassosalaer-50000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("50000", money.NOK), KeyDate: d("2025-03-01")}, "2240", dunning.Verified},
+		{"no-inkassosalaer-over-250000 lett", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("300000", money.NOK), KeyDate: d("2025-03-01")}, "5040", dunning.Verified},
+		{"no-inkassosalaer-over-250000 tung", CostQuery{Jurisdiction: dunning.NO, Step: HeavyCollection, Claim: money.MustNew("300000", money.NOK), KeyDate: d("2025-03-01")}, "10080", dunning.Verified},
+		{"no-inkassosalaer notes: business 1000-2500 lett = 420", CostQuery{Jurisdiction: dunning.NO, Kind: dunning.Business, Claim: money.MustNew("2000", money.NOK), KeyDate: d("2025-03-01")}, "420", dunning.Verified},
+		{"NO inkassosats 750 from 2026 (UNVERIFIED)", CostQuery{Jurisdiction: dunning.NO, Claim: money.MustNew("400", money.NOK), KeyDate: d("2026-02-01")}, "187.50", dunning.Unverified},
 
 		// DE-03: RVG from 2025-06-01, value 2,001–3,000 EUR: 0.9 × 235.50 + 20.00 (derived).
-		{"DE-03", CostQuery{Jurisdiction: dunning.DE, Claim: money.MustNew("2500", money.EUR), KeyDate: d("2025-07-01")}, "231.95", Derived},
+		{"DE-03", CostQuery{Jurisdiction: dunning.DE, Claim: money.MustNew("2500", money.EUR), KeyDate: d("2025-07-01")}, "231.95", dunning.Derived},
 		// DE-06: old table (2013–2020), value ≤ 500, 1.3 × 45 + 11.70 (haufe.de, published).
-		{"DE-06", CostQuery{Jurisdiction: dunning.DE, Claim: money.MustNew("400", money.EUR), KeyDate: d("2017-12-01")}, "70.20", Secondary},
+		{"DE-06", CostQuery{Jurisdiction: dunning.DE, Claim: money.MustNew("400", money.EUR), KeyDate: d("2017-12-01")}, "70.20", dunning.Secondary},
 
 		// NL WIK: research NL-01..NL-04 and the vectors nl-wik-* (das.nl, nova-incasso.nl,
 		// Besluit art. 2 derived).
-		{"NL-01 / nl-wik-das-10000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("10000", money.EUR), KeyDate: d("2024-01-01")}, "875", Verified},
-		{"NL-02", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("3000", money.EUR), KeyDate: d("2024-01-01")}, "425", Verified},
-		{"NL-03", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("200", money.EUR), KeyDate: d("2024-01-01")}, "40", Verified},
-		{"NL-04 / nl-wik-statute-1000000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("1000000", money.EUR), KeyDate: d("2024-01-01")}, "6775", Verified},
-		{"nl-wik-nova-4000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("4000", money.EUR), KeyDate: d("2024-01-01")}, "525", Verified},
-		{"nl-wik-statute-min", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("100", money.EUR), KeyDate: d("2024-01-01")}, "40", Verified},
-		{"nl-wik-statute-266.67", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("266.67", money.EUR), KeyDate: d("2024-01-01")}, "40.00", Verified},
-		{"nl-wik-statute-1000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("1000", money.EUR), KeyDate: d("2024-01-01")}, "150", Verified},
-		{"nl-wik-statute-2500", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("2500", money.EUR), KeyDate: d("2024-01-01")}, "375", Verified},
-		{"nl-wik-statute-5000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("5000", money.EUR), KeyDate: d("2024-01-01")}, "625", Verified},
-		{"nl-wik-statute-200000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("200000", money.EUR), KeyDate: d("2024-01-01")}, "2775", Verified},
-		{"nl-wik-statute-cap", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("5000000", money.EUR), KeyDate: d("2024-01-01")}, "6775", Verified},
-		{"nl-wik-btw", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("10000", money.EUR), KeyDate: d("2024-01-01"), VATPercent: decimal.NewFromInt(21)}, "1058.75", Verified},
+		{"NL-01 / nl-wik-das-10000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("10000", money.EUR), KeyDate: d("2024-01-01")}, "875", dunning.Verified},
+		{"NL-02", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("3000", money.EUR), KeyDate: d("2024-01-01")}, "425", dunning.Verified},
+		{"NL-03", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("200", money.EUR), KeyDate: d("2024-01-01")}, "40", dunning.Verified},
+		{"NL-04 / nl-wik-statute-1000000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("1000000", money.EUR), KeyDate: d("2024-01-01")}, "6775", dunning.Verified},
+		{"nl-wik-nova-4000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("4000", money.EUR), KeyDate: d("2024-01-01")}, "525", dunning.Verified},
+		{"nl-wik-statute-min", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("100", money.EUR), KeyDate: d("2024-01-01")}, "40", dunning.Verified},
+		{"nl-wik-statute-266.67", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("266.67", money.EUR), KeyDate: d("2024-01-01")}, "40.00", dunning.Verified},
+		{"nl-wik-statute-1000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("1000", money.EUR), KeyDate: d("2024-01-01")}, "150", dunning.Verified},
+		{"nl-wik-statute-2500", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("2500", money.EUR), KeyDate: d("2024-01-01")}, "375", dunning.Verified},
+		{"nl-wik-statute-5000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("5000", money.EUR), KeyDate: d("2024-01-01")}, "625", dunning.Verified},
+		{"nl-wik-statute-200000", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("200000", money.EUR), KeyDate: d("2024-01-01")}, "2775", dunning.Verified},
+		{"nl-wik-statute-cap", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("5000000", money.EUR), KeyDate: d("2024-01-01")}, "6775", dunning.Verified},
+		{"nl-wik-btw", CostQuery{Jurisdiction: dunning.NL, Claim: money.MustNew("10000", money.EUR), KeyDate: d("2024-01-01"), VATPercent: decimal.NewFromInt(21)}, "1058.75", dunning.Verified},
 
 		// FI-02: consumer maksuvaatimus caps (perintälaki 10 a §, KK 667/2020), statute.
-		{"FI-02 80", CostQuery{Jurisdiction: dunning.FI, Claim: money.MustNew("80", money.EUR), KeyDate: d("2021-01-01")}, "14", Verified},
-		{"FI-02 500", CostQuery{Jurisdiction: dunning.FI, Claim: money.MustNew("500", money.EUR), KeyDate: d("2021-01-01")}, "24", Verified},
-		{"FI-02 1500", CostQuery{Jurisdiction: dunning.FI, Claim: money.MustNew("1500", money.EUR), KeyDate: d("2021-01-01")}, "50", Verified},
+		{"FI-02 80", CostQuery{Jurisdiction: dunning.FI, Claim: money.MustNew("80", money.EUR), KeyDate: d("2021-01-01")}, "14", dunning.Verified},
+		{"FI-02 500", CostQuery{Jurisdiction: dunning.FI, Claim: money.MustNew("500", money.EUR), KeyDate: d("2021-01-01")}, "24", dunning.Verified},
+		{"FI-02 1500", CostQuery{Jurisdiction: dunning.FI, Claim: money.MustNew("1500", money.EUR), KeyDate: d("2021-01-01")}, "50", dunning.Verified},
 		// FI-03: B2B collector's maksuvaatimus (yrittajat.fi, procountor.fi), SECONDARY.
-		{"FI-03 400", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("400", money.EUR), KeyDate: d("2023-01-01")}, "50", Secondary},
-		{"FI-03 2000", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("2000", money.EUR), KeyDate: d("2023-01-01")}, "70", Secondary},
-		{"FI-03 8000", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("8000", money.EUR), KeyDate: d("2023-01-01")}, "90", Secondary},
-		{"FI-03 20000", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("20000", money.EUR), KeyDate: d("2023-01-01")}, "110", Secondary},
-		{"FI-03 repeat demand: half", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Repeat: true, Claim: money.MustNew("20000", money.EUR), KeyDate: d("2023-01-01")}, "55", Secondary},
+		{"FI-03 400", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("400", money.EUR), KeyDate: d("2023-01-01")}, "50", dunning.Secondary},
+		{"FI-03 2000", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("2000", money.EUR), KeyDate: d("2023-01-01")}, "70", dunning.Secondary},
+		{"FI-03 8000", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("8000", money.EUR), KeyDate: d("2023-01-01")}, "90", dunning.Secondary},
+		{"FI-03 20000", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Claim: money.MustNew("20000", money.EUR), KeyDate: d("2023-01-01")}, "110", dunning.Secondary},
+		{"FI-03 repeat demand: half", CostQuery{Jurisdiction: dunning.FI, Kind: dunning.Business, Repeat: true, Claim: money.MustNew("20000", money.EUR), KeyDate: d("2023-01-01")}, "55", dunning.Secondary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {

@@ -147,9 +147,9 @@ type Segment struct {
 	YearBasis int
 	// Rate is the annual rate in percent.
 	Rate decimal.Decimal
-	// Status and Source are those of the rate (see [Rate]); check Status
+	// Status and Source are those of the rate (see [Rate]); check dunning.Status
 	// before presenting a figure as established fact.
-	Status Status
+	Status dunning.Status
 	Source string
 	// Balance is the interest-bearing balance, unrounded when it includes
 	// compounded interest.

@@ -90,7 +90,7 @@
 //   - FI 2020-01-01 to 2022-07-01 SECONDARY; 2023-07-01, 2025-07-01 DERIVED.
 //   - EU: all rows DERIVED (ECB anchors confirmed only indirectly).
 //
-// A letter must not present a segment whose Status is Unverified as fact;
+// A letter must not present a segment whose Status is dunning.Unverified as fact;
 // check Segment.Status.
 //
 // # Numbers

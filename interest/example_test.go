@@ -29,7 +29,7 @@ func Example_denmark() {
 	fmt.Printf("%-10s  %-10s  %4s  %6s  %9s  %8s\n", "from", "to", "days", "rate", "balance", "interest")
 	for _, s := range res.Segments {
 		note := ""
-		if s.Status != interest.Verified {
+		if s.Status != dunning.Verified {
 			note = " (" + s.Status.String() + ")"
 		}
 		fmt.Printf("%s  %s  %4d  %5s%%  %9s  %8s%s\n", s.From, s.To.AddDays(-1), s.Days,
@@ -41,7 +41,7 @@ func Example_denmark() {
 	// 2023-10-15  2023-12-31    76  11.25%   25000.00    593.75
 	// 2024-01-01  2024-02-29    60  11.75%   25000.00    489.58
 	// 2024-03-01  2024-06-30   120  11.75%   15000.00    587.50
-	// 2024-07-01  2024-08-19    49  11.50%   15000.00    234.79 (unverified)
+	// 2024-07-01  2024-08-19    49  11.50%   15000.00    234.79 (UNVERIFIED)
 	// total 305 days (30E/360): 1905.63 DKK
 }
 

@@ -9,50 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Status is how well a rate row is established, using the four tags of the
-// SDK's legal research (research/jurisdictions.md, "How to read this report").
-// The zero value, StatusUnspecified, is for rows a host supplies itself (a
-// contract rate, its own table), which the research says nothing about.
-type Status uint8
-
-// The research statuses, strongest first.
-const (
-	// StatusUnspecified marks a row whose provenance the host vouches for.
-	StatusUnspecified Status = iota
-	// Verified: seen in a primary text (statute, authority or central-bank
-	// notice) or in two independent secondary sources that agree.
-	Verified
-	// Secondary: seen in only one practitioner, industry or calculator page;
-	// confirm against the primary source before relying on it.
-	Secondary
-	// Derived: computed from a verified formula and verified inputs (e.g. an
-	// ECB rate plus the statutory margin); no page states the result.
-	Derived
-	// Unverified: not confirmed by any source; do not present it as fact.
-	Unverified
-)
-
-// String returns "unspecified", "verified", "secondary", "derived" or
-// "unverified"; other values print as "Status(n)".
-func (s Status) String() string {
-	switch s {
-	case StatusUnspecified:
-		return "unspecified"
-	case Verified:
-		return "verified"
-	case Secondary:
-		return "secondary"
-	case Derived:
-		return "derived"
-	case Unverified:
-		return "unverified"
-	}
-	return fmt.Sprintf("Status(%d)", uint8(s))
-}
-
-// IsValid reports whether s is one of the defined statuses.
-func (s Status) IsValid() bool { return s <= Unverified }
-
 // Rate is the annual interest rate in force on a day, as a [RateSource]
 // reports it.
 type Rate struct {
@@ -62,8 +18,9 @@ type Rate struct {
 	// applies from the queried day up to, not including, Until. The zero
 	// Date means it never changes.
 	Until date.Date
-	// Status is the row's research status (StatusUnspecified for host data).
-	Status Status
+	// Status is the row's research status. Rows a host supplies itself (a contract
+	// rate, its own table) are its responsibility: mark them dunning.Verified.
+	Status dunning.Status
 	// Source names where the figure comes from (law and section, or the
 	// authority's notice); empty for host data.
 	Source string
@@ -85,7 +42,8 @@ type RateSource interface {
 // Fixed returns a RateSource with one rate for every day: percent is the
 // annual rate in percent (8 means 8 % a year), for example a contractual rate
 // or the Swiss 5 % of OR 104. A negative percent is reported by RateAt as a
-// *dunning.FieldError for field "Rate".
+// *dunning.FieldError for field "Rate". The rate is the caller's to vouch for, so
+// its Status is dunning.Verified and its Source says it was given by the caller.
 func Fixed(percent decimal.Decimal) RateSource { return fixed{percent} }
 
 type fixed struct{ p decimal.Decimal }
@@ -94,7 +52,7 @@ func (f fixed) RateAt(date.Date) (Rate, error) {
 	if f.p.IsNegative() {
 		return Rate{}, &dunning.FieldError{Field: "Rate", Value: f.p.String(), Reason: "is a negative interest rate"}
 	}
-	return Rate{Percent: f.p}, nil
+	return Rate{Percent: f.p, Status: dunning.Verified, Source: "fixed rate given by the caller"}, nil
 }
 
 // Row is one effective-dated row of a [RateTable]: from From (inclusive)
@@ -109,8 +67,8 @@ type Row struct {
 	Reference decimal.Decimal
 	// Margin is the statutory or contractual margin in percentage points.
 	Margin decimal.Decimal
-	// Status is the research status of this row's rate; see [Status].
-	Status Status
+	// Status is the research status of this row's rate; see [dunning.Status].
+	Status dunning.Status
 	// Source cites the law and the notice the rate comes from.
 	Source string
 }
@@ -142,7 +100,7 @@ type RateTable struct {
 // Every problem is reported at once, each as a *dunning.FieldError naming
 // the row (Field "rows[2].From" and so on) and the value, joined with
 // errors.Join: no rows, a zero From, rows out of order or on the same day, a
-// negative rate, an undefined Status, or an end before the last row.
+// negative rate, an undefined dunning.Status, or an end before the last row.
 func NewRateTable(name string, end date.Date, rows ...Row) (RateTable, error) {
 	var errs []error
 	if len(rows) == 0 {

@@ -32,7 +32,7 @@ type ClaimDates struct {
 // the latest half-year the SDK's research gives, and ends on the last day of
 // that half-year; a later (or earlier) day is a *NoRateError naming the day,
 // never a guess. Each row carries the reference rate, the margin, the
-// research status (rows that are not Verified are flagged in the package
+// research status (rows that are not dunning.Verified are flagged in the package
 // doc) and its source.
 //
 // Supported: DK, SE, NO, DE, NL, FI for both kinds, and EU (Directive
@@ -107,7 +107,7 @@ func StatutoryFor(j dunning.Jurisdiction, k dunning.PartyKind, c ClaimDates) (Ra
 			return RateTable{}, Convention{}, &dunning.FieldError{Field: "PartyKind", Value: k.String(),
 				Reason: "is outside Directive 2011/7/EU, which covers commercial transactions only", Err: ErrUnsupported}
 		}
-		rows = ecbRows(pp("8"), func(int) Status { return Derived }, "Directive 2011/7/EU (article numbering UNVERIFIED): ECB MRO rate + 8 pp")
+		rows = ecbRows(pp("8"), func(int) dunning.Status { return dunning.Derived }, "Directive 2011/7/EU (article numbering UNVERIFIED): ECB MRO rate + 8 pp")
 		conv.DayCount = Actual365Fixed
 		conv.Rounding = money.PolicyFor(money.EUR, money.HalfAwayFromZero)
 	default:
@@ -132,7 +132,7 @@ func halfYear(i int) date.Date { return date.MustNew(2020+i/2, time.Month(1+6*(i
 
 type refRow struct {
 	ref    string
-	status Status
+	status dunning.Status
 }
 
 func build(data []refRow, margin decimal.Decimal, source func(i int) string) []Row {
@@ -147,13 +147,13 @@ func build(data []refRow, margin decimal.Decimal, source func(i int) string) []R
 // + 8 pp (research §1.2).
 func dkRows(margin decimal.Decimal) []Row {
 	data := []refRow{
-		{"0.05", Verified}, {"0.05", Verified}, {"0.05", Verified}, {"-0.35", Verified}, // 2020-01 .. 2021-07
-		{"-0.45", Verified}, {"-0.45", Verified}, {"1.90", Verified}, {"3.25", Verified}, // 2022-01 .. 2023-07
-		{"3.75", Verified},   // 2024-01: selandiaadvokater.dk
-		{"3.50", Unverified}, // 2024-07: DERIVED/UNVERIFIED (assumes a 25 bp cut in June 2024)
-		{"2.75", Derived},    // 2025-01: tradingeconomics
-		{"1.75", Derived},    // 2025-07: fx.co
-		{"1.75", Unverified}, // 2026-01: assumes no change after June 2025
+		{"0.05", dunning.Verified}, {"0.05", dunning.Verified}, {"0.05", dunning.Verified}, {"-0.35", dunning.Verified}, // 2020-01 .. 2021-07
+		{"-0.45", dunning.Verified}, {"-0.45", dunning.Verified}, {"1.90", dunning.Verified}, {"3.25", dunning.Verified}, // 2022-01 .. 2023-07
+		{"3.75", dunning.Verified},   // 2024-01: selandiaadvokater.dk
+		{"3.50", dunning.Unverified}, // 2024-07: DERIVED/UNVERIFIED (assumes a 25 bp cut in June 2024)
+		{"2.75", dunning.Derived},    // 2025-01: tradingeconomics
+		{"1.75", dunning.Derived},    // 2025-07: fx.co
+		{"1.75", dunning.Unverified}, // 2026-01: assumes no change after June 2025
 	}
 	srcs := []string{
 		8:  "renteloven § 5 stk. 1; udlånsrente per selandiaadvokater.dk (renteoplysninger)",
@@ -173,9 +173,9 @@ func dkRows(margin decimal.Decimal) []Row {
 // seRows: räntelagen (1975:635) 6 § and 9 §, Riksbank referensränta + 8 pp (research §2.2).
 func seRows() []Row {
 	data := []refRow{
-		{"0.00", Verified}, {"0.00", Verified}, {"0.00", Verified}, {"0.00", Verified}, {"0.00", Verified}, // 2020-01 .. 2022-01
-		{"0.50", Verified}, {"2.50", Verified}, {"3.50", Verified}, {"4.00", Verified}, {"4.00", Verified}, // 2022-07 .. 2024-07
-		{"3.00", Secondary}, {"2.00", Secondary}, {"2.00", Secondary}, // 2025-01 .. 2026-01: mystep.se only
+		{"0.00", dunning.Verified}, {"0.00", dunning.Verified}, {"0.00", dunning.Verified}, {"0.00", dunning.Verified}, {"0.00", dunning.Verified}, // 2020-01 .. 2022-01
+		{"0.50", dunning.Verified}, {"2.50", dunning.Verified}, {"3.50", dunning.Verified}, {"4.00", dunning.Verified}, {"4.00", dunning.Verified}, // 2022-07 .. 2024-07
+		{"3.00", dunning.Secondary}, {"2.00", dunning.Secondary}, {"2.00", dunning.Secondary}, // 2025-01 .. 2026-01: mystep.se only
 	}
 	return build(data, pp("8"), func(i int) string {
 		if i >= 10 {
@@ -190,12 +190,12 @@ func seRows() []Row {
 // rates; the reference (styringsrente) is the rate minus 8 (research §3.2).
 func noRows() []Row {
 	rates := []refRow{
-		{"9.50", Verified}, {"8.00", Verified}, {"8.00", Verified}, {"8.00", Verified}, {"8.50", Verified}, // 2020-01 .. 2022-01
-		{"9.25", Verified}, {"10.75", Verified}, {"11.75", Verified}, {"12.50", Verified}, // 2022-07 .. 2024-01
-		{"12.50", Derived},    // 2024-07: policy rate unchanged; FOR-2024-06-26-1320 text not seen
-		{"12.50", Verified},   // 2025-01: FOR-2024-12-19-3279
-		{"12.25", Unverified}, // 2025-07: derived from a cut to 4.25 %; FOR-2025-06-23-1321 text not seen
-		{"12.00", Secondary},  // 2026-01: kred.no
+		{"9.50", dunning.Verified}, {"8.00", dunning.Verified}, {"8.00", dunning.Verified}, {"8.00", dunning.Verified}, {"8.50", dunning.Verified}, // 2020-01 .. 2022-01
+		{"9.25", dunning.Verified}, {"10.75", dunning.Verified}, {"11.75", dunning.Verified}, {"12.50", dunning.Verified}, // 2022-07 .. 2024-01
+		{"12.50", dunning.Derived},    // 2024-07: policy rate unchanged; FOR-2024-06-26-1320 text not seen
+		{"12.50", dunning.Verified},   // 2025-01: FOR-2024-12-19-3279
+		{"12.25", dunning.Unverified}, // 2025-07: derived from a cut to 4.25 %; FOR-2025-06-23-1321 text not seen
+		{"12.00", dunning.Secondary},  // 2026-01: kred.no
 	}
 	eight := pp("8")
 	rows := make([]Row, len(rates))
@@ -219,17 +219,17 @@ func noRows() []Row {
 // deRows: § 288 Abs. 1/2 BGB on the Basiszinssatz of § 247 BGB (research §4.2).
 func deRows(margin decimal.Decimal) []Row {
 	data := []refRow{
-		{"-0.88", Verified}, {"-0.88", Verified}, {"-0.88", Verified}, {"-0.88", Verified}, {"-0.88", Verified}, {"-0.88", Verified}, // 2020-01 .. 2022-07
-		{"1.62", Verified}, // 2023-01
-		{"3.12", Derived},  // 2023-07: MRO 2.50 -> 4.00
-		{"3.62", Derived},  // 2024-01: MRO 4.00 -> 4.50
-		{"3.37", Derived},  // 2024-07: MRO 4.50 -> 4.25
-		{"2.27", Derived},  // 2025-01: MRO 4.25 -> 3.15
-		{"1.27", Verified}, // 2025-07: finanzmarktnachrichten.de
-		{"1.27", Verified}, // 2026-01: Bundesbank release Dec 2025
+		{"-0.88", dunning.Verified}, {"-0.88", dunning.Verified}, {"-0.88", dunning.Verified}, {"-0.88", dunning.Verified}, {"-0.88", dunning.Verified}, {"-0.88", dunning.Verified}, // 2020-01 .. 2022-07
+		{"1.62", dunning.Verified}, // 2023-01
+		{"3.12", dunning.Derived},  // 2023-07: MRO 2.50 -> 4.00
+		{"3.62", dunning.Derived},  // 2024-01: MRO 4.00 -> 4.50
+		{"3.37", dunning.Derived},  // 2024-07: MRO 4.50 -> 4.25
+		{"2.27", dunning.Derived},  // 2025-01: MRO 4.25 -> 3.15
+		{"1.27", dunning.Verified}, // 2025-07: finanzmarktnachrichten.de
+		{"1.27", dunning.Verified}, // 2026-01: Bundesbank release Dec 2025
 	}
 	return build(data, margin, func(i int) string {
-		if data[i].status == Derived {
+		if data[i].status == dunning.Derived {
 			return "§ 288 BGB; Basiszinssatz (§ 247 BGB) DERIVED from the ECB MRO path (Bundesbank notice not seen)"
 		}
 		return "§ 288 BGB; Basiszinssatz (§ 247 BGB) per Deutsche Bundesbank notices"
@@ -242,8 +242,8 @@ func deRows(margin decimal.Decimal) []Row {
 // table ends 2025-06-30 (research §5.2).
 func nlConsumerRows() []Row {
 	data := []refRow{
-		{"2.00", Verified}, {"2.00", Verified}, {"2.00", Verified}, {"2.00", Verified}, {"2.00", Verified}, {"2.00", Verified}, // 2020-01 .. 2022-07
-		{"4.00", Verified}, {"6.00", Verified}, {"7.00", Verified}, {"7.00", Verified}, {"6.00", Verified}, // 2023-01 .. 2025-01
+		{"2.00", dunning.Verified}, {"2.00", dunning.Verified}, {"2.00", dunning.Verified}, {"2.00", dunning.Verified}, {"2.00", dunning.Verified}, {"2.00", dunning.Verified}, // 2020-01 .. 2022-07
+		{"4.00", dunning.Verified}, {"6.00", dunning.Verified}, {"7.00", dunning.Verified}, {"7.00", dunning.Verified}, {"6.00", dunning.Verified}, // 2023-01 .. 2025-01
 	}
 	return build(data, decimal.Zero, func(int) string {
 		return "BW art. 6:119 (wettelijke rente, Besluit vaststelling wettelijke rente) per rijksoverheid.nl"
@@ -258,14 +258,14 @@ func ecbMRO() []string {
 		"2.50", "4.00", "4.50", "4.25", "3.15", "2.15", "2.15"} // 2023-01 .. 2026-01
 }
 
-func nlCommercialStatus(i int) Status {
+func nlCommercialStatus(i int) dunning.Status {
 	if i >= 11 { // 2025-07, 2026-01: MRO 2.15 + 8
-		return Derived
+		return dunning.Derived
 	}
-	return Verified
+	return dunning.Verified
 }
 
-func ecbRows(margin decimal.Decimal, status func(int) Status, source string) []Row {
+func ecbRows(margin decimal.Decimal, status func(int) dunning.Status, source string) []Row {
 	mro := ecbMRO()
 	rows := make([]Row, len(mro))
 	for i, r := range mro {
@@ -277,9 +277,9 @@ func ecbRows(margin decimal.Decimal, status func(int) Status, source string) []R
 // fiRows: korkolaki 4 § (+7) and 4 a § (B2B +8) on the viitekorko of 12 §,
 // the ECB MRO rate rounded up to the next 0.5 pp (research §6.2).
 func fiRows(margin decimal.Decimal) []Row {
-	status := []Status{
-		Secondary, Secondary, Secondary, Secondary, Secondary, Secondary, // 2020-01 .. 2022-07: aamuset.fi
-		Verified, Derived, Verified, Verified, Verified, Derived, Verified, // 2023-01 .. 2026-01
+	status := []dunning.Status{
+		dunning.Secondary, dunning.Secondary, dunning.Secondary, dunning.Secondary, dunning.Secondary, dunning.Secondary, // 2020-01 .. 2022-07: aamuset.fi
+		dunning.Verified, dunning.Derived, dunning.Verified, dunning.Verified, dunning.Verified, dunning.Derived, dunning.Verified, // 2023-01 .. 2026-01
 	}
 	mro := ecbMRO()
 	rows := make([]Row, len(mro))

@@ -46,7 +46,7 @@ func TestStatutoryTables(t *testing.T) {
 			require.Len(t, rows, tt.rows)
 			for i, r := range rows {
 				require.NotEmpty(t, r.Source, "row %d", i)
-				require.NotEqual(t, StatusUnspecified, r.Status, "row %d", i)
+				require.True(t, r.Status.IsValid(), "row %d", i)
 				require.True(t, r.Rate().IsPositive(), "row %d", i)
 				if i > 0 { // every half-year
 					require.Equal(t, rows[i-1].From.AddMonths(6), r.From)
@@ -115,19 +115,19 @@ func TestStatutoryStatusesFlagged(t *testing.T) {
 		j    dunning.Jurisdiction
 		k    dunning.PartyKind
 		on   string
-		want Status
+		want dunning.Status
 	}{
-		{dunning.DK, dunning.Consumer, "2024-07-01", Unverified},
-		{dunning.DK, dunning.Consumer, "2025-03-01", Derived},
-		{dunning.DK, dunning.Consumer, "2026-01-01", Unverified},
-		{dunning.SE, dunning.Consumer, "2025-01-01", Secondary},
-		{dunning.NO, dunning.Consumer, "2025-07-01", Unverified},
-		{dunning.NO, dunning.Consumer, "2024-07-01", Derived},
-		{dunning.DE, dunning.Business, "2024-01-01", Derived},
-		{dunning.NL, dunning.Business, "2025-07-01", Derived},
-		{dunning.FI, dunning.Consumer, "2021-01-01", Secondary},
-		{dunning.EU, dunning.Business, "2024-01-01", Derived},
-		{dunning.DK, dunning.Consumer, "2024-03-15", Verified},
+		{dunning.DK, dunning.Consumer, "2024-07-01", dunning.Unverified},
+		{dunning.DK, dunning.Consumer, "2025-03-01", dunning.Derived},
+		{dunning.DK, dunning.Consumer, "2026-01-01", dunning.Unverified},
+		{dunning.SE, dunning.Consumer, "2025-01-01", dunning.Secondary},
+		{dunning.NO, dunning.Consumer, "2025-07-01", dunning.Unverified},
+		{dunning.NO, dunning.Consumer, "2024-07-01", dunning.Derived},
+		{dunning.DE, dunning.Business, "2024-01-01", dunning.Derived},
+		{dunning.NL, dunning.Business, "2025-07-01", dunning.Derived},
+		{dunning.FI, dunning.Consumer, "2021-01-01", dunning.Secondary},
+		{dunning.EU, dunning.Business, "2024-01-01", dunning.Derived},
+		{dunning.DK, dunning.Consumer, "2024-03-15", dunning.Verified},
 	}
 	for _, tt := range tests {
 		tab, _, err := Statutory(tt.j, tt.k)

@@ -74,7 +74,7 @@ func TestPublishedInterestVectors(t *testing.T) {
 					{"2009-07-01", "0.12"}, {"2010-01-01", "0.12"}, {"2010-07-01", "0.12"},
 					{"2011-01-01", "0.12"}, {"2011-07-01", "0.37"}, {"2012-01-01", "0.12"},
 				} {
-					rows = append(rows, Row{From: d(r.from), Reference: dec(r.base), Margin: dec("8"), Status: Verified, Source: "Bundesbank via ameax/bgb-interest"})
+					rows = append(rows, Row{From: d(r.from), Reference: dec(r.base), Margin: dec("8"), Status: dunning.Verified, Source: "Bundesbank via ameax/bgb-interest"})
 				}
 				tab, err := NewRateTable("DE Basiszinssatz+8", d("2012-06-30"), rows...)
 				require.NoError(t, err)
