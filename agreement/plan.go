@@ -58,7 +58,7 @@ type Plan struct {
 type period struct {
 	from, due date.Date
 	rf        decimal.Decimal // interest factor: Rate/100 × year fraction
-	before    decimal.Decimal // balance at the start of the period
+	before    int64           // balance at the start of the period, in minor units
 }
 
 // Terms returns the terms the plan was made from.
@@ -128,12 +128,14 @@ type builder struct {
 	rate     decimal.Decimal
 	financed int64 // in minor units
 	periods  []period
-	rfs      []*big.Int  // per period: rf × 10^workPlaces, exactly
-	bins     []*big.Int  // per period: rf × 2^binPlaces, truncated
-	memo     map[int]int // period length in days → a period with that factor
-	lines    []line
+	facs     []*factor // per period; periods with the same factor share one
+	// memo maps a period length in days to a period with that factor. A
+	// plan has only a handful of lengths (28 to 31 days for a monthly plan,
+	// and the first period), so a slice scanned from the start beats a map.
+	memo  []memoEntry
+	lines []line
 	// scratch for the hot loops, reused to avoid allocation
-	x, y, q, r, scale, div *big.Int
+	x, y, z, q, r, scale, div *big.Int
 }
 
 // line is one instalment in minor units.
@@ -152,16 +154,35 @@ func newBuilder(t *Terms) *builder {
 		dp, _ := t.DownPayment.MinorUnits()
 		b.financed -= dp
 	}
-	b.x, b.y, b.q, b.r = new(big.Int), new(big.Int), new(big.Int), new(big.Int)
+	b.x, b.y, b.z, b.q, b.r = new(big.Int), new(big.Int), new(big.Int), new(big.Int), new(big.Int)
 	b.scale = new(big.Int).Exp(big.NewInt(10), big.NewInt(workPlaces), nil)
 	b.div = new(big.Int).Mul(b.scale, big.NewInt(b.unit))
-	b.memo = make(map[int]int, 8)
+	// With Count the number of periods is known; with Instalment it is
+	// usually small, and append grows the slices if it is not.
+	hint := t.Count
+	if hint <= 0 {
+		hint = 64
+	}
+	b.periods = make([]period, 0, hint)
+	b.facs = make([]*factor, 0, hint)
 	return b
 }
 
 // binPlaces is the binary precision of the annuity factors in emi
 // (2^-136 ≈ 1e-41, finer than workPlaces).
 const binPlaces = 136
+
+type memoEntry struct{ key, period int }
+
+// lookup returns the period memoised for key.
+func (b *builder) lookup(key int) (int, bool) {
+	for _, e := range b.memo {
+		if e.key == key {
+			return e.period, true
+		}
+	}
+	return 0, false
+}
 
 // memoKey says whether the factor of [from, due) depends only on its length
 // in days, as it does for ACT/365F, ACT/360 and regular 30/360 periods, and
@@ -200,20 +221,16 @@ func (b *builder) period(k int) period {
 		}
 		regular := n > 0 || b.t.dueAt(-1) == b.t.Start
 		key, memo := b.memoKey(from, due, regular)
-		if j, ok := b.memo[key]; memo && ok {
+		if j, ok := b.lookup(key); memo && ok {
 			b.periods = append(b.periods, period{from: from, due: due, rf: b.periods[j].rf})
-			b.rfs = append(b.rfs, b.rfs[j])
-			b.bins = append(b.bins, b.bins[j])
+			b.facs = append(b.facs, b.facs[j])
 			continue
 		}
 		rf := b.factor(from, due, regular)
 		b.periods = append(b.periods, period{from: from, due: due, rf: rf})
-		r := rf.Shift(workPlaces).BigInt()
-		b.rfs = append(b.rfs, r)
-		bin := new(big.Int).Lsh(r, binPlaces)
-		b.bins = append(b.bins, bin.Quo(bin, b.scale))
+		b.facs = append(b.facs, b.newFactor(rf))
 		if memo {
-			b.memo[key] = n
+			b.memo = append(b.memo, memoEntry{key, n})
 		}
 	}
 	return b.periods[k-1]
@@ -290,8 +307,23 @@ func (b *builder) roundQuo(num, den *big.Int) int64 {
 // over period k (1-based).
 func (b *builder) interest(bal int64, k int) int64 {
 	b.period(k)
+	f := b.facs[k-1]
+	if f.zero {
+		return 0
+	}
+	if f.fast && bal >= 0 {
+		if q, ok := roundFrac(uint64(bal), &f.frac, b.pol.Mode); ok {
+			return q * b.unit
+		}
+	}
+	return b.interestBig(bal, f)
+}
+
+// interestBig is interest computed exactly in big.Int: bal × rf × 10^40
+// divided by 10^40 × unit, rounded once.
+func (b *builder) interestBig(bal int64, f *factor) int64 {
 	b.y.SetInt64(bal)
-	b.x.Mul(b.y, b.rfs[k-1])
+	b.x.Mul(b.y, f.rf)
 	return b.roundQuo(b.x, b.div) * b.unit
 }
 
@@ -302,13 +334,28 @@ func (b *builder) emi(n int) int64 {
 		b.y.SetInt64(int64(n) * b.unit)
 		return b.roundQuo(b.x, b.y) * b.unit
 	}
+	if prod, fn, ok := b.emiProducts(n); ok {
+		setWords(b.x, &prod)
+		b.y.SetInt64(b.financed)
+		b.x.Mul(b.x, b.y)
+		setWords(b.z, &fn)
+		b.y.SetInt64(b.unit)
+		b.z.Mul(b.z, b.y)
+		return b.roundQuo(b.x, b.z) * b.unit
+	}
+	return b.emiBig(n)
+}
+
+// emiBig is the loop of emi in big.Int, for factors too large for
+// emiProducts.
+func (b *builder) emiBig(n int) int64 {
 	unity := new(big.Int).Lsh(big.NewInt(1), binPlaces)
 	prod := new(big.Int).Set(unity)
 	fn := new(big.Int).Set(unity)
 	g := new(big.Int)
 	for k := 1; k <= n; k++ {
 		b.period(k)
-		g.Add(unity, b.bins[k-1])
+		g.Add(unity, b.facs[k-1].bin)
 		b.y.Mul(prod, g)
 		prod.Rsh(b.y, binPlaces)
 		if k > 1 {
@@ -438,22 +485,31 @@ func (b *builder) plan() (Plan, error) {
 			Interest: zero, Principal: t.DownPayment, Balance: b.money(b.financed)})
 	}
 	totalInterest := int64(0)
+	// A Money is immutable, so lines with the same amount (all but the last,
+	// usually) share one value: each distinct amount is built once.
+	var amount money.Money
+	amountMinor := int64(-1)
 	for k, l := range b.lines {
-		p.items = append(p.items, Instalment{Number: k + 1, Due: b.periods[k].due, Amount: b.money(l.amount),
+		if l.amount != amountMinor {
+			amount, amountMinor = b.money(l.amount), l.amount
+		}
+		p.items = append(p.items, Instalment{Number: k + 1, Due: b.periods[k].due, Amount: amount,
 			Interest: b.money(l.interest), Principal: b.money(l.principal), Balance: b.money(l.balance)})
 		totalInterest += l.interest
 	}
 	p.periods = b.periods[:n:n]
 	bal := b.financed
 	for k := range p.periods {
-		p.periods[k].before = decimal.New(bal, -b.mu)
+		p.periods[k].before = bal
 		bal = b.lines[k].balance
 	}
+	first, last := p.items[len(p.items)-n], p.items[len(p.items)-1]
+	total := b.money(totalInterest)
 	s := Summary{
 		Principal: t.Principal, DownPayment: zero, Count: n, Frequency: t.Frequency,
-		Instalment: b.money(b.lines[0].amount), LastInstalment: b.money(b.lines[n-1].amount),
+		Instalment: first.Amount, LastInstalment: last.Amount,
 		First: b.periods[0].due, Last: b.periods[n-1].due, Rate: t.Rate,
-		TotalInterest: b.money(totalInterest), TotalPaid: mustSum(t.Principal, b.money(totalInterest)),
+		TotalInterest: total, TotalPaid: mustSum(t.Principal, total),
 	}
 	if hasDown {
 		s.DownPayment, s.DownPaymentDate = t.DownPayment, t.downDate()

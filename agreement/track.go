@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/dunning-go/dunning"
@@ -399,6 +400,7 @@ func paymentDays(payments []Payment, cur money.Currency, asOf date.Date) ([]payD
 func accelerate(p Plan, items []Instalment, t date.Date) {
 	cur := p.sum.Principal.Currency()
 	pol := p.terms.policy()
+	mu, _ := cur.MinorUnits()
 	off := len(items) - len(p.periods) // 1 with a down payment
 	for i := range items {
 		it := &items[i]
@@ -410,7 +412,8 @@ func accelerate(p Plan, items []Instalment, t date.Date) {
 			per := p.periods[k]
 			full := per.from.DaysUntil(per.due)
 			if full > 0 {
-				in = pol.Round(quo(per.before.Mul(per.rf).Mul(decimal.NewFromInt(int64(per.from.DaysUntil(t)))),
+				before := decimal.New(per.before, -mu)
+				in = pol.Round(quo(before.Mul(per.rf).Mul(decimal.NewFromInt(int64(per.from.DaysUntil(t)))),
 					decimal.NewFromInt(int64(full))))
 			}
 		}
@@ -430,7 +433,58 @@ func mustSum(a, b money.Money) money.Money {
 // day Dᵢ = Dueᵢ + GraceDays + 1 unless paid before Dᵢ; the plan is breached
 // on the first day on which Missed instalments (at least one) are missed
 // and not yet paid.
+//
+// The instalments are in due-date order (after termination too), so the
+// Dᵢ do not decrease and, for instalment j, every i ≤ j has Dᵢ ≤ Dⱼ. The
+// number missed on Dⱼ is then j+1 less those i ≤ j paid before Dⱼ, and an
+// instalment i paid on Pᵢ counts as paid from the first j ≥ i with Dⱼ > Pᵢ.
+// That is counted in one pass after a binary search per paid instalment,
+// O(n log n); breachQuadratic is the definition, used if the due dates are
+// ever out of order and by the tests to check this one.
 func breach(items []InstalmentStatus, r BreachRule, asOf date.Date) *BreachError {
+	g := r.GraceDays + 1
+	for j := 1; j < len(items); j++ {
+		if items[j].Due.Before(items[j-1].Due) {
+			return breachQuadratic(items, r, asOf)
+		}
+	}
+	need := max(r.Missed, 1)
+	from := make([]int, len(items)+1) // from[j]: instalments that count as paid from j on
+	for i, x := range items {
+		if x.State != Paid {
+			continue
+		}
+		s := sort.Search(len(items), func(k int) bool { return items[k].Due.AddDays(g).After(x.PaidOn) })
+		from[max(i, s)]++
+	}
+	paid := 0
+	for j, it := range items {
+		dj := it.Due.AddDays(g)
+		if dj.After(asOf) {
+			break
+		}
+		paid += from[j]
+		if it.State == Paid && it.PaidOn.Before(dj) {
+			continue
+		}
+		if n := j + 1 - paid; n >= need {
+			return breachError(it, r, need, n, dj)
+		}
+	}
+	return nil
+}
+
+func breachError(it InstalmentStatus, r BreachRule, need, n int, dj date.Date) *BreachError {
+	rule := fmt.Sprintf("instalment %d unpaid %d days after its due date %s", it.Number, r.GraceDays, it.Due)
+	if need > 1 {
+		rule = fmt.Sprintf("%d instalments unpaid %d days after their due dates (the last, %d, due %s)",
+			n, r.GraceDays, it.Number, it.Due)
+	}
+	return &BreachError{Since: dj, Number: it.Number, Rule: rule}
+}
+
+// breachQuadratic is breach by its definition, in O(n²).
+func breachQuadratic(items []InstalmentStatus, r BreachRule, asOf date.Date) *BreachError {
 	need := max(r.Missed, 1)
 	for j, it := range items {
 		dj := it.Due.AddDays(r.GraceDays + 1)
@@ -448,12 +502,7 @@ func breach(items []InstalmentStatus, r BreachRule, asOf date.Date) *BreachError
 			}
 		}
 		if n >= need {
-			rule := fmt.Sprintf("instalment %d unpaid %d days after its due date %s", it.Number, r.GraceDays, it.Due)
-			if need > 1 {
-				rule = fmt.Sprintf("%d instalments unpaid %d days after their due dates (the last, %d, due %s)",
-					n, r.GraceDays, it.Number, it.Due)
-			}
-			return &BreachError{Since: dj, Number: it.Number, Rule: rule}
+			return breachError(it, r, need, n, dj)
 		}
 	}
 	return nil

@@ -232,6 +232,7 @@ func AccrueTimeline(tl Timeline, from, to date.Date, rates RateSource, conv Conv
 		segs     []Segment
 		total    decimal.Decimal // the sum, once it is no longer exact in sum
 		sum      u128            // the sum in units of 10^-28
+		sc       scratch         // for turning a u128 into a decimal
 		exact    = true
 		year     decimal.Decimal // interest accrued since the last anniversary
 		days     int
@@ -293,8 +294,11 @@ func AccrueTimeline(tl Timeline, from, to date.Date, rates RateSource, conv Conv
 			}
 			if n > 0 {
 				basis := dc.yearBasis(c.Year())
-				amt, q, fast := fastAmount(bal, r.Percent, uint64(n), uint64(100*basis))
-				if !fast {
+				var amt decimal.Decimal
+				q, fast := fastAmount(bal, r.Percent, uint64(n), uint64(100*basis))
+				if fast {
+					amt = q.decimal(&sc)
+				} else {
 					amt = segmentAmount(bal, r.Percent, n, basis)
 				}
 				if segs == nil {
@@ -311,11 +315,11 @@ func AccrueTimeline(tl Timeline, from, to date.Date, rates RateSource, conv Conv
 					if s, ok := sum.add(q); ok {
 						sum = s
 					} else {
-						exact, total = false, sum.decimal().Add(amt)
+						exact, total = false, sum.decimal(&sc).Add(amt)
 					}
 				} else {
 					if exact {
-						exact, total = false, sum.decimal()
+						exact, total = false, sum.decimal(&sc)
 					}
 					total = total.Add(amt)
 				}
@@ -335,7 +339,7 @@ func AccrueTimeline(tl Timeline, from, to date.Date, rates RateSource, conv Conv
 		}
 	}
 	if exact {
-		total = sum.decimal()
+		total = sum.decimal(&sc)
 	}
 	t, err := money.FromDecimal(total, cur, conv.Rounding)
 	if err != nil {
@@ -367,7 +371,7 @@ func validate(tl Timeline, from, to date.Date, rates RateSource, conv Convention
 	case tl.Opening.IsNegative():
 		errs = append(errs, &dunning.FieldError{Field: "Timeline.Opening", Value: tl.Opening.String(), Reason: "is negative", Err: ErrNegativeBalance})
 	}
-	bal := tl.Opening.Amount()
+	bal := newRunning(tl.Opening)
 	for i, ch := range tl.Changes {
 		f := "Timeline.Changes[" + strconv.Itoa(i) + "]"
 		switch {
@@ -391,14 +395,14 @@ func validate(tl Timeline, from, to date.Date, rates RateSource, conv Convention
 		}
 		switch ch.Kind {
 		case Payment:
-			bal = bal.Sub(ch.Amount.Amount())
-			if bal.IsNegative() && tl.Opening.IsValid() {
+			bal.add(ch.Amount.Amount(), true)
+			if bal.isNegative() && tl.Opening.IsValid() {
 				errs = append(errs, &dunning.FieldError{Field: f + ".Amount", Value: ch.Amount.String(),
-					Reason: "takes the balance below zero, to " + bal.String(), Err: ErrNegativeBalance})
-				bal = decimal.Zero
+					Reason: "takes the balance below zero, to " + bal.decimal().String(), Err: ErrNegativeBalance})
+				bal = running{dec: decimal.Zero, isDec: true}
 			}
 		case Addition:
-			bal = bal.Add(ch.Amount.Amount())
+			bal.add(ch.Amount.Amount(), false)
 		default:
 			errs = append(errs, &dunning.FieldError{Field: f + ".Kind", Value: ch.Kind.String(), Reason: "is not a change kind (want payment or addition)"})
 		}
@@ -413,4 +417,62 @@ func validate(tl Timeline, from, to date.Date, rates RateSource, conv Convention
 		return nil
 	}
 	return joinErrors(errs)
+}
+
+// running is the running balance validate checks: in int64 units of
+// 10^exp while every amount has the opening balance's exponent and fits
+// (as for valid Money in one currency, so validate allocates nothing for
+// it), and in decimal from the first amount that does not.
+type running struct {
+	exp   int32
+	units int64
+	dec   decimal.Decimal
+	isDec bool
+}
+
+func newRunning(opening money.Money) running {
+	d := opening.Amount()
+	if !opening.IsValid() || d.NumDigits() > 18 {
+		return running{dec: d, isDec: true}
+	}
+	return running{exp: d.Exponent(), units: d.CoefficientInt64()}
+}
+
+// add adds d to the balance, or subtracts it if sub is set.
+func (r *running) add(d decimal.Decimal, sub bool) {
+	if !r.isDec && d.Exponent() == r.exp && d.NumDigits() <= 18 {
+		v := d.CoefficientInt64() // |v| < 10^18
+		if sub {
+			v = -v
+		}
+		// |units| < 2^62 and |v| < 2^60: the sum cannot overflow.
+		if s := r.units + v; s > -1<<62 && s < 1<<62 {
+			r.units = s
+			return
+		}
+	}
+	if !r.isDec {
+		r.dec, r.isDec = r.decimal(), true
+	}
+	if sub {
+		r.dec = r.dec.Sub(d)
+	} else {
+		r.dec = r.dec.Add(d)
+	}
+}
+
+func (r *running) isNegative() bool {
+	if r.isDec {
+		return r.dec.IsNegative()
+	}
+	return r.units < 0
+}
+
+// decimal returns the balance as a decimal: units × 10^exp, the same value
+// and exponent decimal's Add and Sub give.
+func (r *running) decimal() decimal.Decimal {
+	if r.isDec {
+		return r.dec
+	}
+	return decimal.New(r.units, r.exp)
 }

@@ -18,9 +18,8 @@ const amountPlaces = 28
 // bits and the scaled numerator 128 bits, is computed in integers with a
 // single allocation; otherwise it falls back to decimal.
 func segmentAmount(bal, pct decimal.Decimal, days, basis int) decimal.Decimal {
-	q, _, ok := fastAmount(bal, pct, uint64(days), uint64(100*basis))
-	if ok {
-		return q
+	if q, ok := fastAmount(bal, pct, uint64(days), uint64(100*basis)); ok {
+		return q.decimal(new(scratch))
 	}
 	return bal.Mul(pct).Mul(decimal.NewFromInt(int64(days))).DivRound(decimal.NewFromInt(int64(100*basis)), amountPlaces)
 }
@@ -35,45 +34,54 @@ func (s u128) add(o u128) (u128, bool) {
 	return u128{hi, lo}, c == 0
 }
 
-// decimal returns s × 10^-28.
-func (s u128) decimal() decimal.Decimal {
+// scratch is a big.Int with room for a u128, reused by u128.decimal:
+// NewFromBigInt copies its argument, so one scratch serves every amount of
+// a calculation, and a u128 that needs two words costs the two allocations
+// of the copy (a scratch of its own per call would cost a third: its words
+// escape to the heap).
+type scratch struct {
+	b big.Int
+	w [2]big.Word
+}
+
+// decimal returns s × 10^-28, using sc as scratch.
+func (s u128) decimal(sc *scratch) decimal.Decimal {
 	if s.hi == 0 && s.lo <= math.MaxInt64 {
 		return decimal.New(int64(s.lo), -amountPlaces)
 	}
-	var b big.Int
 	if bits.UintSize == 64 {
-		w := [2]big.Word{big.Word(s.lo), big.Word(s.hi)}
-		b.SetBits(w[:]) // NewFromBigInt copies b, so w can stay on the stack
+		sc.w = [2]big.Word{big.Word(s.lo), big.Word(s.hi)}
+		sc.b.SetBits(sc.w[:])
 	} else {
 		var l big.Int
-		b.SetUint64(s.hi)
-		b.Lsh(&b, 64)
-		b.Or(&b, l.SetUint64(s.lo))
+		sc.b.SetUint64(s.hi)
+		sc.b.Lsh(&sc.b, 64)
+		sc.b.Or(&sc.b, l.SetUint64(s.lo))
 	}
-	return decimal.NewFromBigInt(&b, -amountPlaces)
+	return decimal.NewFromBigInt(&sc.b, -amountPlaces)
 }
 
-// fastAmount is segmentAmount in integers; ok is false when an operand or
-// an intermediate result does not fit (the caller then uses decimal). The
-// amount is also returned as a u128 in units of 10^-28.
-func fastAmount(bal, pct decimal.Decimal, days, den uint64) (_ decimal.Decimal, _ u128, ok bool) {
+// fastAmount is segmentAmount in integers, as a u128 in units of 10^-28;
+// ok is false when an operand or an intermediate result does not fit (the
+// caller then uses decimal).
+func fastAmount(bal, pct decimal.Decimal, days, den uint64) (_ u128, ok bool) {
 	if bal.IsNegative() || pct.IsNegative() || bal.NumDigits() > 18 || pct.NumDigits() > 18 {
-		return decimal.Decimal{}, u128{}, false
+		return u128{}, false
 	}
 	k := amountPlaces + int(bal.Exponent()) + int(pct.Exponent())
 	if k < 0 {
-		return decimal.Decimal{}, u128{}, false
+		return u128{}, false
 	}
 	hi, lo := bits.Mul64(uint64(bal.CoefficientInt64()), uint64(pct.CoefficientInt64()))
 	if hi != 0 {
-		return decimal.Decimal{}, u128{}, false
+		return u128{}, false
 	}
 	hi, lo = bits.Mul64(lo, days)
 	for k > 0 { // multiply by 10^k, at most 10^19 at a time
 		step := min(k, 19)
 		var ok bool
 		if hi, lo, ok = mul128(hi, lo, pow10(step)); !ok {
-			return decimal.Decimal{}, u128{}, false
+			return u128{}, false
 		}
 		k -= step
 	}
@@ -84,8 +92,7 @@ func fastAmount(bal, pct decimal.Decimal, days, den uint64) (_ decimal.Decimal, 
 		qlo, c = bits.Add64(qlo, 1, 0)
 		qhi += c
 	}
-	q := u128{qhi, qlo}
-	return q.decimal(), q, true
+	return u128{qhi, qlo}, true
 }
 
 // mul128 returns (hi, lo) × m and whether it fits 128 bits.
