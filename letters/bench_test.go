@@ -1,0 +1,22 @@
+package letters
+
+import (
+	"testing"
+
+	"github.com/dunning-go/dunning"
+	"golang.org/x/text/language"
+)
+
+// BenchmarkRenderReminder renders one reminder (subject, text, HTML and SMS) with two
+// invoices, a fee and a three-segment interest calculation.
+// Target (DESIGN.md): render one reminder (text + HTML) ≤ 30 µs.
+func BenchmarkRenderReminder(b *testing.B) {
+	r := newRenderer(b)
+	d := SampleData(Reminder, dunning.DK)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(Reminder, language.Danish, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
