@@ -1,0 +1,274 @@
+package collection
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/court"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/money"
+)
+
+// CaseID identifies a case. The host chooses it (its own case number), so that
+// opening a case is naturally idempotent: a second Open with the same ID fails.
+type CaseID string
+
+// Version is the optimistic-concurrency version of a stored case. 0 means the
+// case was never stored; each successful Save adds one.
+type Version uint64
+
+// Case is one debtor's claims for one creditor and everything done to collect
+// them: the aggregate the Service loads, changes and saves as a whole.
+//
+// Case is a value. Its slices are owned by whoever holds the value: the Service
+// and the Store hand out deep copies (Clone), so changing a Case you got back
+// never changes stored state. Change a case only through the Service's commands;
+// a Store only persists it.
+type Case struct {
+	// ID is the host's identifier of the case.
+	ID CaseID `json:"id"`
+	// Version is the version the case was loaded at (0 for a new case).
+	Version Version `json:"version"`
+
+	// Creditor is the creditor, for the letterhead and court forms (E14). Its ID is
+	// the creditor id Filter.CreditorID matches.
+	Creditor dunning.Party `json:"creditor"`
+	// Debtor is the debtor.
+	Debtor dunning.Party `json:"debtor"`
+	// Currency is the currency of every claim, charge and payment of the case.
+	Currency money.Currency `json:"currency"`
+	// Jurisdiction is the law the case is run under (fees, interest, court).
+	Jurisdiction dunning.Jurisdiction `json:"jurisdiction"`
+
+	// Claims are the invoices of the case, at least one (N4).
+	Claims []Claim `json:"claims"`
+
+	// Status is the lifecycle status as last saved. A pause ends by itself on its
+	// resume date (L2) without a save, so read the status of a given day with StatusOn.
+	Status Status `json:"status"`
+	// CloseReason is the reason given when the case was closed (P1).
+	CloseReason string `json:"closeReason,omitempty"`
+	// Stage is the phase of collection, kept up to date by the Service.
+	Stage Stage `json:"stage"`
+	// Progress is where the case stands in its flow: the flow's name, the steps
+	// taken, overrides, pause, track, the wait mark (N6) and the batch flag (E18).
+	Progress flow.Progress `json:"progress"`
+	// NextDue is the first day the next step of the flow may be taken, as flow.Decide
+	// said when the case was last saved; zero when no step is pending (finished,
+	// waiting for a person, on another track, closed, deactivated, with an agency).
+	// Stores index it for Due.
+	NextDue date.Date `json:"nextDue,omitempty"`
+	// PostalDays are added to the earliest due date before the first step (S2).
+	PostalDays int `json:"postalDays,omitempty"`
+	// FeeAgreed says a reminder fee was agreed when the debt arose (SE).
+	FeeAgreed bool `json:"feeAgreed,omitempty"`
+
+	// Charges is the ledger of what was added to the debt: fees, interest,
+	// compensation, collection costs and court fees, each waivable.
+	Charges []Charge `json:"charges,omitempty"`
+	// Payments are the payments recorded on the case, each with the host's id.
+	Payments []Payment `json:"payments,omitempty"`
+	// Notes are free-text notes on the case or one of its claims (S11).
+	Notes []Note `json:"notes,omitempty"`
+	// Foundations are the enforceable bases the creditor holds (E8).
+	Foundations []court.Foundation `json:"foundations,omitempty"`
+	// Agency is the external collection partner the case was handed to (S13, N3);
+	// the zero Agency means none.
+	Agency Agency `json:"agency,omitzero"`
+	// CourtRef is the court's case number once a claim was filed (E8).
+	CourtRef string `json:"courtRef,omitempty"`
+
+	// Published says the case is visible to the debtor (in the host's portal). It
+	// stays set when the case is closed (P1: visible as closed), makes deactivation
+	// need an acknowledgement (P3), and is cleared by deactivation.
+	Published bool `json:"published,omitempty"`
+}
+
+// Claim is one invoice of a case (N4).
+type Claim struct {
+	// InvoiceID is the host's id of the invoice; unique within the case.
+	InvoiceID string `json:"invoiceId"`
+	// Number is the invoice number printed on letters.
+	Number string `json:"number,omitempty"`
+	// Issued is the invoice date; Due its due date (required).
+	Issued date.Date `json:"issued,omitempty"`
+	Due    date.Date `json:"due"`
+	// Original is the invoiced amount; Open the amount still open on the invoice when
+	// it joined the case (or as the host last reported it). Payments recorded on the
+	// case are kept in Case.Payments and are not subtracted from Open.
+	Original money.Money `json:"original"`
+	Open     money.Money `json:"open"`
+	// Status is the claim's status; only ClaimOpen claims count in the balance.
+	Status ClaimStatus `json:"status"`
+	// Disputed says the debtor disputes the claim (DK: no further reminder fees).
+	Disputed bool `json:"disputed,omitempty"`
+}
+
+// Charge is one line of the case's ledger: something added to the debt.
+type Charge struct {
+	// Kind is what the charge is for.
+	Kind ChargeKind `json:"kind"`
+	// Amount is the amount charged, in the case's currency; positive.
+	Amount money.Money `json:"amount"`
+	// On is the day it was charged (for a fee: the day the step was taken).
+	On date.Date `json:"on"`
+	// InvoiceID names the claim it belongs to; empty for the case as a whole.
+	InvoiceID string `json:"invoiceId,omitempty"`
+	// Action is the 1-based position in Progress.Taken of the action that charged
+	// it, so that deleting that action (E19) removes it; 0 for none.
+	Action int `json:"action,omitempty"`
+	// Source is where the figure comes from: the rule and its status, as the fees,
+	// interest or court package reported it.
+	Source string `json:"source,omitempty"`
+	// Waived says the charge was waived (P1); WaivedOn is the day.
+	Waived   bool      `json:"waived,omitempty"`
+	WaivedOn date.Date `json:"waivedOn,omitempty"`
+}
+
+// Payment is a payment recorded on the case.
+type Payment struct {
+	// ID is the host's id of the payment; recording the same id twice is a no-op.
+	ID string `json:"id"`
+	// On is the day the money was received.
+	On date.Date `json:"on"`
+	// Amount is the amount paid, in the case's currency; positive.
+	Amount money.Money `json:"amount"`
+	// Reference is the payment reference the debtor used, if any.
+	Reference string `json:"reference,omitempty"`
+}
+
+// Note is a free-text note on a case or one of its claims (S11).
+type Note struct {
+	// At is when it was written, from the Service's Clock.
+	At time.Time `json:"at"`
+	// Actor is who wrote it, if known.
+	Actor string `json:"actor,omitempty"`
+	// InvoiceID names the claim the note is about; empty for the case.
+	InvoiceID string `json:"invoiceId,omitempty"`
+	// Text is the note.
+	Text string `json:"text"`
+}
+
+// Agency is the external collection partner a case was handed to (S13, N3).
+type Agency struct {
+	// Partner names the partner.
+	Partner string `json:"partner"`
+	// Reference is the partner's case reference (N3).
+	Reference string `json:"reference,omitempty"`
+	// Since is the day of the hand-over.
+	Since date.Date `json:"since"`
+}
+
+// IsZero reports whether no hand-over happened.
+func (a Agency) IsZero() bool { return a == Agency{} }
+
+// Clone returns a deep copy of c: no slice of the copy is shared with c.
+func (c Case) Clone() Case {
+	c.Creditor = cloneParty(c.Creditor)
+	c.Debtor = cloneParty(c.Debtor)
+	c.Claims = slices.Clone(c.Claims)
+	c.Charges = slices.Clone(c.Charges)
+	c.Payments = slices.Clone(c.Payments)
+	c.Notes = slices.Clone(c.Notes)
+	c.Foundations = slices.Clone(c.Foundations)
+	c.Progress.Taken = slices.Clone(c.Progress.Taken)
+	return c
+}
+
+func cloneParty(p dunning.Party) dunning.Party {
+	p.Address.Lines = slices.Clone(p.Address.Lines)
+	return p
+}
+
+// StatusOn returns the status of the case on day: a paused case whose resume
+// date has come is active again (L2), though that is saved only with its next change.
+func (c Case) StatusOn(day date.Date) Status {
+	if c.Status == StatusPaused && !c.Progress.Pause.Active(day) {
+		return StatusActive
+	}
+	return c.Status
+}
+
+// Claim returns the claim for invoiceID and whether the case holds it.
+func (c Case) Claim(invoiceID string) (Claim, bool) {
+	i := c.claimIndex(invoiceID)
+	if i < 0 {
+		return Claim{}, false
+	}
+	return c.Claims[i], true
+}
+
+func (c Case) claimIndex(invoiceID string) int {
+	return slices.IndexFunc(c.Claims, func(cl Claim) bool { return cl.InvoiceID == invoiceID })
+}
+
+// Principal returns the sum of the open amounts of the claims with status ClaimOpen.
+// It fails only on a case holding amounts in another currency than Currency,
+// which the Service never stores.
+func (c Case) Principal() (money.Money, error) {
+	total := money.Zero(c.Currency)
+	for _, cl := range c.Claims {
+		if cl.Status != ClaimOpen {
+			continue
+		}
+		var err error
+		if total, err = total.Add(cl.Open); err != nil {
+			return money.Money{}, fmt.Errorf("collection: case %s: claim %s: %w", c.ID, cl.InvoiceID, err)
+		}
+	}
+	return total, nil
+}
+
+// Balance returns what the debtor owes on the case: the open amounts of the
+// claims with status ClaimOpen, plus the charges that are not waived, minus the
+// payments. It fails only on a case holding amounts in another currency than
+// Currency, which the Service never stores.
+func (c Case) Balance() (money.Money, error) {
+	total, err := c.Principal()
+	if err != nil {
+		return total, err
+	}
+	for _, ch := range c.Charges {
+		if ch.Waived {
+			continue
+		}
+		if total, err = total.Add(ch.Amount); err != nil {
+			return money.Money{}, fmt.Errorf("collection: case %s: %s charge: %w", c.ID, ch.Kind, err)
+		}
+	}
+	for _, p := range c.Payments {
+		if total, err = total.Sub(p.Amount); err != nil {
+			return money.Money{}, fmt.Errorf("collection: case %s: payment %s: %w", c.ID, p.ID, err)
+		}
+	}
+	return total, nil
+}
+
+// Earliest returns the earliest due date of the claims that are open, or the
+// zero Date when none is: the date the flow counts from (flow.Facts.Due).
+func (c Case) Earliest() date.Date {
+	var d date.Date
+	for _, cl := range c.Claims {
+		if cl.Status == ClaimOpen && (d == date.Date{} || cl.Due.Before(d)) {
+			d = cl.Due
+		}
+	}
+	return d
+}
+
+// Disputed reports whether any open claim is disputed.
+func (c Case) Disputed() bool {
+	for _, cl := range c.Claims {
+		if cl.Status == ClaimOpen && cl.Disputed {
+			return true
+		}
+	}
+	return false
+}
+
+// StepsTaken reports whether at least one letter was sent on the case (a flow
+// step or a manual letter): the debtor has been told about it (P3).
+func (c Case) StepsTaken() bool { return len(c.Progress.Taken) > 0 }

@@ -1,0 +1,306 @@
+package collection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/money"
+)
+
+// OpenRequest is what Open needs to open a case (E1, N4).
+type OpenRequest struct {
+	// ID is the host's id for the new case. Required.
+	ID CaseID
+	// Creditor and Debtor must pass dunning.Party.Validate.
+	Creditor dunning.Party
+	Debtor   dunning.Party
+	// Invoices are the claims, at least one, each with its own id (N4).
+	Invoices []Invoice
+	// Currency is the currency of every invoice; empty means the currency of
+	// Jurisdiction.
+	Currency money.Currency
+	// Jurisdiction is the law the case is run under; empty means the debtor's.
+	Jurisdiction dunning.Jurisdiction
+	// Flow names the flow (Options.Flows), chosen when the case is created (E1).
+	Flow string
+	// PostalDays are added to the earliest due date before the first step (S2).
+	PostalDays int
+	// FeeAgreed says a reminder fee was agreed when the debt arose (SE).
+	FeeAgreed bool
+	// Published says the case is visible to the debtor from the start.
+	Published bool
+}
+
+// Invoice is an invoice to collect.
+type Invoice struct {
+	ID     string    // the host's invoice id; required and unique
+	Number string    // the invoice number printed on letters
+	Issued date.Date // the invoice date; optional
+	Due    date.Date // the due date; required
+	Amount money.Money
+	// Open is the amount still open; Money{} means all of Amount.
+	Open money.Money
+}
+
+// Open opens a case from invoices with a chosen flow (E1). It checks the whole
+// request and returns every problem as a *dunning.FieldError (joined): the
+// parties, the jurisdiction, the currency of every amount, positive amounts with
+// Open no more than Amount, due dates, duplicate invoice ids, the flow. An
+// invoice already in a running case of the creditor is an *InvoiceError; so is
+// one locked by a deactivation, which only Reopen may put in a new case (P6).
+// An existing id is an *ExistsError.
+func (s *Service) Open(ctx context.Context, r OpenRequest) (Case, error) {
+	c, err := s.newCase(r)
+	if err != nil {
+		return Case{}, err
+	}
+	for _, cl := range c.Claims {
+		if err := s.checkInvoiceFree(ctx, c.Creditor.ID, cl.InvoiceID, ""); err != nil {
+			return Case{}, err
+		}
+	}
+	var invoices []string
+	for _, cl := range c.Claims {
+		invoices = append(invoices, cl.InvoiceID)
+	}
+	return s.create(ctx, c, "open", "flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(invoices, ","))
+}
+
+// ReopenRequest is what Reopen needs to put invoices locked by a deactivation in a
+// new case (P6).
+type ReopenRequest struct {
+	// ID is the host's id for the new case. Required.
+	ID CaseID
+	// From is the deactivated case that holds the locked invoices.
+	From CaseID
+	// Invoices are the ids of the locked invoices to re-open; empty means all of them.
+	Invoices []string
+	// Flow, PostalDays and FeeAgreed are as in OpenRequest.
+	Flow       string
+	PostalDays int
+	FeeAgreed  bool
+}
+
+// Reopen re-opens invoices that a deactivation locked ("collection deactivated")
+// in a new case with the same creditor, debtor, currency and jurisdiction (P6):
+// the way collection continues after a deactivation (P4 keeps the old case
+// deactivated). Each invoice must be locked in case From and in no running case.
+func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
+	from, err := s.load(ctx, r.From)
+	if err != nil {
+		return Case{}, err
+	}
+	if from.Status != StatusDeactivated {
+		return Case{}, &TransitionError{CaseID: from.ID, Op: "reopen from", Status: from.Status, Reason: "only invoices of a deactivated case are locked and can be re-opened (P6)"}
+	}
+	ids := r.Invoices
+	if len(ids) == 0 {
+		for _, cl := range from.Claims {
+			if cl.Status == ClaimLocked {
+				ids = append(ids, cl.InvoiceID)
+			}
+		}
+	}
+	var errs []error
+	var invoices []Invoice
+	for i, id := range ids {
+		cl, ok := from.Claim(id)
+		if !ok || cl.Status != ClaimLocked {
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Invoices[%d]", i), Value: id, Reason: fmt.Sprintf("is not a locked invoice of case %q", string(from.ID))})
+			continue
+		}
+		invoices = append(invoices, Invoice{ID: cl.InvoiceID, Number: cl.Number, Issued: cl.Issued, Due: cl.Due, Amount: cl.Original, Open: cl.Open})
+	}
+	if len(ids) == 0 {
+		errs = append(errs, &dunning.FieldError{Field: "Invoices", Value: "", Reason: fmt.Sprintf("case %q has no locked invoices", string(from.ID))})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Case{}, err
+	}
+	c, err := s.newCase(OpenRequest{
+		ID: r.ID, Creditor: from.Creditor, Debtor: from.Debtor, Invoices: invoices,
+		Currency: from.Currency, Jurisdiction: from.Jurisdiction, Flow: r.Flow,
+		PostalDays: r.PostalDays, FeeAgreed: r.FeeAgreed,
+	})
+	if err != nil {
+		return Case{}, err
+	}
+	for _, cl := range c.Claims {
+		if err := s.checkInvoiceFree(ctx, c.Creditor.ID, cl.InvoiceID, from.ID); err != nil {
+			return Case{}, err
+		}
+	}
+	return s.create(ctx, c, "reopen", "flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(ids, ","), "reopenedFrom", string(from.ID))
+}
+
+// create saves a new case with its opening event.
+func (s *Service) create(ctx context.Context, c Case, op string, kv ...string) (Case, error) {
+	now := s.clock.Now()
+	today := date.Today(s.clock, s.loc)
+	s.refresh(&c, today)
+	var ch change
+	ch.add(EventOpened, kv...)
+	ch.events[0].CaseID, ch.events[0].Seq, ch.events[0].At, ch.events[0].Actor = c.ID, 1, now, s.actor
+	v, err := s.store.Save(ctx, c, ch.events, nil)
+	if errors.Is(err, ErrConflict) {
+		return Case{}, &ExistsError{CaseID: c.ID}
+	}
+	if err != nil {
+		return Case{}, fmt.Errorf("collection: %s case %q: save: %w", op, string(c.ID), err)
+	}
+	c.Version = v
+	s.log.InfoContext(ctx, "collection: "+op, "case", string(c.ID), "version", uint64(v))
+	return c, nil
+}
+
+// newCase validates an OpenRequest and builds the case it describes.
+func (s *Service) newCase(r OpenRequest) (Case, error) {
+	var errs []error
+	bad := func(field, value, reason string, cause error) {
+		errs = append(errs, &dunning.FieldError{Field: field, Value: value, Reason: reason, Err: cause})
+	}
+	if r.ID == "" {
+		bad("ID", "", "is required", nil)
+	}
+	errs = append(errs, prefixFields("Creditor", r.Creditor.Validate())...)
+	errs = append(errs, prefixFields("Debtor", r.Debtor.Validate())...)
+	j := r.Jurisdiction
+	if j == "" {
+		j = r.Debtor.Jurisdiction
+	}
+	if !j.IsValid() {
+		bad("Jurisdiction", string(j), "is not a known jurisdiction", nil)
+	}
+	cur := r.Currency
+	if cur == "" && j.IsValid() {
+		cur = money.Currency(j.CurrencyCode())
+	}
+	if _, err := money.ParseCurrency(string(cur)); err != nil {
+		bad("Currency", string(cur), "is not a known currency", err)
+	}
+	if _, ok := s.flows[r.Flow]; !ok {
+		bad("Flow", r.Flow, "is not a configured flow", ErrUnknownFlow)
+	}
+	if r.PostalDays < 0 {
+		bad("PostalDays", strconv.Itoa(r.PostalDays), "is negative", nil)
+	}
+	if len(r.Invoices) == 0 {
+		bad("Invoices", "", "at least one invoice is required (N4)", nil)
+	}
+	seen := make(map[string]bool, len(r.Invoices))
+	claims := make([]Claim, 0, len(r.Invoices))
+	for i, inv := range r.Invoices {
+		f := func(name string) string { return fmt.Sprintf("Invoices[%d].%s", i, name) }
+		if inv.ID == "" {
+			bad(f("ID"), "", "is required", nil)
+		} else if seen[inv.ID] {
+			bad(f("ID"), inv.ID, "is a duplicate invoice id", nil)
+		}
+		seen[inv.ID] = true
+		if inv.Due == (date.Date{}) {
+			bad(f("Due"), "", "is required", nil)
+		}
+		if inv.Issued != (date.Date{}) && inv.Due != (date.Date{}) && inv.Issued.After(inv.Due) {
+			bad(f("Issued"), inv.Issued.String(), "is after the due date "+inv.Due.String(), nil)
+		}
+		open := inv.Open
+		if open == (money.Money{}) {
+			open = inv.Amount
+		}
+		amountOK := checkAmount(&errs, f("Amount"), inv.Amount, cur, false)
+		openOK := checkAmount(&errs, f("Open"), open, cur, false)
+		if amountOK && openOK {
+			if n, _ := open.Compare(inv.Amount); n > 0 {
+				bad(f("Open"), open.String(), "is more than the invoice amount "+inv.Amount.String(), nil)
+			}
+		}
+		claims = append(claims, Claim{InvoiceID: inv.ID, Number: inv.Number, Issued: inv.Issued, Due: inv.Due, Original: inv.Amount, Open: open, Status: ClaimOpen})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Case{}, err
+	}
+	c := Case{
+		ID:           r.ID,
+		Creditor:     cloneParty(r.Creditor),
+		Debtor:       cloneParty(r.Debtor),
+		Currency:     cur,
+		Jurisdiction: j,
+		Claims:       claims,
+		Status:       StatusActive,
+		Stage:        StageReminders,
+		Progress:     flow.Start(s.flows[r.Flow]),
+		PostalDays:   r.PostalDays,
+		FeeAgreed:    r.FeeAgreed,
+		Published:    r.Published,
+	}
+	return c, nil
+}
+
+// checkAmount appends a *dunning.FieldError when m is not a valid amount in cur, is
+// negative, or is zero when zeroOK is false. It reports whether m was fine.
+func checkAmount(errs *[]error, field string, m money.Money, cur money.Currency, zeroOK bool) bool {
+	switch {
+	case !m.IsValid():
+		*errs = append(*errs, &dunning.FieldError{Field: field, Value: m.String(), Reason: "is required"})
+	case m.Currency() != cur:
+		*errs = append(*errs, &dunning.FieldError{Field: field, Value: m.String(), Reason: "is not in the case's currency " + string(cur), Err: money.ErrCurrencyMismatch})
+	case m.Sign() < 0 || (!zeroOK && m.Sign() == 0):
+		*errs = append(*errs, &dunning.FieldError{Field: field, Value: m.String(), Reason: "must be positive"})
+	default:
+		return true
+	}
+	return false
+}
+
+// prefixFields renames the fields of the *dunning.FieldErrors of a Party's
+// validation from "Party.X" to "<who>.X", so the caller can tell creditor from debtor.
+func prefixFields(who string, err error) []error {
+	if err == nil {
+		return nil
+	}
+	var leaves []error
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			if _, isField := e.(*dunning.FieldError); !isField {
+				for _, x := range j.Unwrap() {
+					walk(x)
+				}
+				return
+			}
+		}
+		if fe, ok := e.(*dunning.FieldError); ok {
+			c := *fe
+			c.Field = who + "." + strings.TrimPrefix(c.Field, "Party.")
+			leaves = append(leaves, &c)
+			return
+		}
+		leaves = append(leaves, fmt.Errorf("%s: %w", who, e))
+	}
+	walk(err)
+	return leaves
+}
+
+// checkInvoiceFree fails when invoice id is in a running case of the creditor, or
+// locked in a deactivated case other than reopenFrom (P6).
+func (s *Service) checkInvoiceFree(ctx context.Context, creditor, id string, reopenFrom CaseID) error {
+	for other, err := range s.store.List(ctx, Filter{CreditorID: creditor, InvoiceID: id}) {
+		if err != nil {
+			return fmt.Errorf("collection: look up invoice %q: %w", id, err)
+		}
+		cl, _ := other.Claim(id)
+		switch {
+		case other.Status.Running() && cl.Status == ClaimOpen:
+			return &InvoiceError{InvoiceID: id, CaseID: other.ID}
+		case other.Status == StatusDeactivated && cl.Status == ClaimLocked && other.ID != reopenFrom:
+			return &InvoiceError{InvoiceID: id, CaseID: other.ID, Locked: true}
+		}
+	}
+	return nil
+}

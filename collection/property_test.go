@@ -1,0 +1,329 @@
+package collection_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/dunning-go/dunning/collection"
+	"github.com/dunning-go/dunning/collection/memstore"
+	"github.com/dunning-go/dunning/collection/storetest"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/money"
+	"pgregory.net/rapid"
+)
+
+// machine drives random command sequences against a Service over a memstore and
+// checks the invariants after every step.
+type machine struct {
+	ctx   context.Context
+	store *memstore.Store
+	svc   *collection.Service
+	clock *clock
+	ids   []collection.CaseID
+	// model: what the test knows independently of the Service.
+	deactivated map[collection.CaseID]bool
+	version     map[collection.CaseID]collection.Version
+	next        int
+}
+
+var (
+	caseIDs    = []collection.CaseID{"a", "b", "c", "d"}
+	invoiceIDs = []string{"i1", "i2", "i3", "i4"}
+	flowNames  = []string{"Standard", "Lenient", "FastToCourt", "Nope"}
+)
+
+func (m *machine) today() date.Date { return date.Today(m.clock, nil) }
+
+func (m *machine) pickCase(t *rapid.T) collection.CaseID {
+	return rapid.SampledFrom(caseIDs).Draw(t, "case")
+}
+
+// snapshot is the stored state of one case: the case (if any), its events and
+// its outbox messages.
+type snapshot struct {
+	c      collection.Case
+	exists bool
+	events int
+	outbox int
+}
+
+func (m *machine) snap(t *rapid.T, id collection.CaseID) snapshot {
+	var s snapshot
+	c, err := m.store.Get(m.ctx, id)
+	switch {
+	case err == nil:
+		s.c, s.exists = c, true
+	case !errors.Is(err, collection.ErrNotFound):
+		t.Fatalf("Get(%s): %v", id, err)
+	}
+	evs, err := collection.Collect(m.store.Events(m.ctx, id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.events = len(evs)
+	out, err := collection.Collect(m.store.Outbox(m.ctx, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range out {
+		if e.CaseID == id {
+			s.outbox++
+		}
+	}
+	return s
+}
+
+// do runs a command on case id and checks the per-command invariants.
+func (m *machine) do(t *rapid.T, id collection.CaseID, name string, cmd func() error) {
+	before := m.snap(t, id)
+	pausedBefore := before.exists && before.c.StatusOn(m.today()) == collection.StatusPaused
+	err := cmd()
+	after := m.snap(t, id)
+	if err != nil {
+		// No command that returned an error changed anything.
+		if before.exists != after.exists || before.events != after.events || before.outbox != after.outbox {
+			t.Fatalf("%s on %s failed (%v) but changed the store", name, id, err)
+		}
+		if d := storetest.Equal(before.c, after.c); d != "" {
+			t.Fatalf("%s on %s failed (%v) but changed the case:\n%s", name, id, err, d)
+		}
+		return
+	}
+	if !after.exists {
+		return
+	}
+	// Versions strictly increase, and every change has an event.
+	if after.c.Version < before.c.Version {
+		t.Fatalf("%s on %s: version went from %d to %d", name, id, before.c.Version, after.c.Version)
+	}
+	if after.c.Version > before.c.Version && after.events <= before.events {
+		t.Fatalf("%s on %s: version %d → %d without an event", name, id, before.c.Version, after.c.Version)
+	}
+	if after.c.Version == before.c.Version && (after.events != before.events || after.outbox != before.outbox) {
+		t.Fatalf("%s on %s: events or outbox written without a new version", name, id)
+	}
+	// A paused case never receives a letter.
+	if pausedBefore && after.outbox > before.outbox {
+		t.Fatalf("%s on %s: a letter was queued while the case was paused", name, id)
+	}
+	if after.c.Status == collection.StatusDeactivated {
+		m.deactivated[id] = true
+	}
+	m.version[id] = after.c.Version
+}
+
+func (m *machine) check(t *rapid.T) {
+	for _, id := range caseIDs {
+		s := m.snap(t, id)
+		if !s.exists {
+			continue
+		}
+		c := s.c
+		// A deactivated case never becomes active again (P4).
+		if m.deactivated[id] && c.Status != collection.StatusDeactivated && c.Status != collection.StatusDeleted {
+			t.Fatalf("case %s was deactivated and is now %s", id, c.Status)
+		}
+		if c.Version < m.version[id] {
+			t.Fatalf("case %s: version %d is below %d", id, c.Version, m.version[id])
+		}
+		// The balance is the open claims plus the unwaived charges minus the payments.
+		want := money.Zero(c.Currency)
+		for _, cl := range c.Claims {
+			if cl.Status == collection.ClaimOpen {
+				want, _ = want.Add(cl.Open)
+			}
+		}
+		for _, ch := range c.Charges {
+			if !ch.Waived {
+				want, _ = want.Add(ch.Amount)
+			}
+		}
+		for _, p := range c.Payments {
+			want, _ = want.Sub(p.Amount)
+		}
+		got, err := c.Balance()
+		if err != nil || !got.Equal(want) {
+			t.Fatalf("case %s: balance %s (%v), want %s", id, got, err, want)
+		}
+		// The last event carries the case's version.
+		evs, _ := collection.Collect(m.store.Events(m.ctx, id))
+		if len(evs) == 0 || evs[len(evs)-1].Seq != c.Version {
+			t.Fatalf("case %s at version %d: last event %v", id, c.Version, evs[len(evs)-1:])
+		}
+		// Not running means nothing due.
+		if !c.Status.Running() && c.NextDue != (date.Date{}) {
+			t.Fatalf("case %s is %s but due on %s", id, c.Status, c.NextDue)
+		}
+	}
+}
+
+func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		cl := &clock{}
+		cl.set(feb20)
+		st := memstore.New()
+		svc, err := collection.New(st, collection.Options{Clock: cl})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &machine{ctx: context.Background(), store: st, svc: svc, clock: cl,
+			deactivated: map[collection.CaseID]bool{}, version: map[collection.CaseID]collection.Version{}}
+		ctx := m.ctx
+		for _, id := range caseIDs[:3] {
+			r := openReq(id, "i-"+string(id))
+			r.Published = rapid.Bool().Draw(t, "published")
+			if _, err := svc.Open(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Repeat(map[string]func(*rapid.T){
+			"": m.check,
+			"open": func(t *rapid.T) {
+				id := m.pickCase(t)
+				invs := rapid.SliceOfNDistinct(rapid.SampledFrom(invoiceIDs), 1, 3, rapid.ID).Draw(t, "invoices")
+				r := openReq(id, invs...)
+				r.Flow = rapid.SampledFrom(flowNames).Draw(t, "flow")
+				r.Published = rapid.Bool().Draw(t, "published")
+				m.do(t, id, "open", func() error { _, err := svc.Open(ctx, r); return err })
+			},
+			"reopen": func(t *rapid.T) {
+				id, from := m.pickCase(t), m.pickCase(t)
+				r := collection.ReopenRequest{ID: id, From: from, Flow: rapid.SampledFrom(flowNames).Draw(t, "flow")}
+				m.do(t, id, "reopen", func() error { _, err := svc.Reopen(ctx, r); return err })
+			},
+			"pause": func(t *rapid.T) {
+				id := m.pickCase(t)
+				until := m.today().AddDays(rapid.IntRange(-2, 10).Draw(t, "days"))
+				m.do(t, id, "pause", func() error { _, err := svc.Pause(ctx, id, until, "because"); return err })
+			},
+			"pauseThenLetter": func(t *rapid.T) {
+				// The L1 scenario, drawn often: a pause, then an attempt to write.
+				id := m.pickCase(t)
+				until := m.today().AddDays(rapid.IntRange(1, 10).Draw(t, "days"))
+				m.do(t, id, "pause", func() error { _, err := svc.Pause(ctx, id, until, "because"); return err })
+				l := collection.Letter{Subject: "s", Text: "t", Channel: letters.Post}
+				m.do(t, id, "letter", func() error { _, err := svc.SendLetter(ctx, id, l); return err })
+			},
+			"resume": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "resume", func() error { _, err := svc.Resume(ctx, id); return err })
+			},
+			"close": func(t *rapid.T) {
+				id := m.pickCase(t)
+				r := collection.CloseRequest{Reason: "r", WaiveCosts: rapid.Bool().Draw(t, "costs"), WaiveInterest: rapid.Bool().Draw(t, "interest"), Credit: rapid.Bool().Draw(t, "credit")}
+				m.do(t, id, "close", func() error { _, err := svc.Close(ctx, id, r); return err })
+			},
+			"deactivate": func(t *rapid.T) {
+				id := m.pickCase(t)
+				a := collection.Acknowledgements{Published: rapid.Bool().Draw(t, "ackPublished"), StepsTaken: rapid.Bool().Draw(t, "ackSteps")}
+				m.do(t, id, "deactivate", func() error { _, err := svc.Deactivate(ctx, id, a); return err })
+			},
+			"delete": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "delete", func() error { return svc.Delete(ctx, id) })
+			},
+			"publish": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "publish", func() error { _, err := svc.Publish(ctx, id); return err })
+			},
+			"switch": func(t *rapid.T) {
+				id := m.pickCase(t)
+				name := rapid.SampledFrom(flowNames).Draw(t, "flow")
+				m.do(t, id, "switch", func() error { _, err := svc.SwitchFlow(ctx, id, name); return err })
+			},
+			"override": func(t *rapid.T) {
+				id := m.pickCase(t)
+				o := flow.Override{}
+				if rapid.Bool().Draw(t, "deadline") {
+					o.Deadline = m.today().AddDays(rapid.IntRange(-1, 20).Draw(t, "deadlineDays"))
+				}
+				if rapid.Bool().Draw(t, "fee") {
+					cur := rapid.SampledFrom([]money.Currency{money.DKK, money.EUR}).Draw(t, "currency")
+					fee, err := money.FromMinorUnits(int64(rapid.IntRange(-100, 20000).Draw(t, "minor")), cur)
+					if err != nil {
+						t.Fatal(err)
+					}
+					o.Fee = fee
+				}
+				m.do(t, id, "override", func() error { _, err := svc.Override(ctx, id, o); return err })
+			},
+			"deleteLastAction": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "deleteLastAction", func() error { _, err := svc.DeleteLastAction(ctx, id); return err })
+			},
+			"letter": func(t *rapid.T) {
+				id := m.pickCase(t)
+				l := collection.Letter{Subject: "s", Text: "t", Channel: rapid.SampledFrom([]letters.Channel{letters.Email, letters.Post, letters.SMS}).Draw(t, "channel")}
+				m.do(t, id, "letter", func() error { _, err := svc.SendLetter(ctx, id, l); return err })
+			},
+			"track": func(t *rapid.T) {
+				id := m.pickCase(t)
+				tr := flow.Track(rapid.IntRange(0, 3).Draw(t, "track"))
+				m.do(t, id, "track", func() error { _, err := svc.SetTrack(ctx, id, tr); return err })
+			},
+			"manual": func(t *rapid.T) {
+				id := m.pickCase(t)
+				b := rapid.Bool().Draw(t, "manual")
+				m.do(t, id, "manual", func() error { _, err := svc.SetManual(ctx, id, b); return err })
+			},
+			"dispute": func(t *rapid.T) {
+				id := m.pickCase(t)
+				inv := rapid.SampledFrom(invoiceIDs).Draw(t, "invoice")
+				b := rapid.Bool().Draw(t, "disputed")
+				m.do(t, id, "dispute", func() error { _, err := svc.SetDisputed(ctx, id, inv, b); return err })
+			},
+			"note": func(t *rapid.T) {
+				id := m.pickCase(t)
+				inv := rapid.SampledFrom(append([]string{""}, invoiceIDs...)).Draw(t, "invoice")
+				text := rapid.SampledFrom([]string{"", "note"}).Draw(t, "text")
+				m.do(t, id, "note", func() error { _, err := svc.AddNote(ctx, id, inv, text); return err })
+			},
+			"handOver": func(t *rapid.T) {
+				id := m.pickCase(t)
+				p := rapid.SampledFrom([]string{"", "Agency"}).Draw(t, "partner")
+				m.do(t, id, "handOver", func() error { _, err := svc.HandOver(ctx, id, p, "ref"); return err })
+			},
+			"await": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "await", func() error { _, err := svc.Await(ctx, id, "why"); return err })
+			},
+			"proceed": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "proceed", func() error { _, err := svc.Proceed(ctx, id); return err })
+			},
+			"takeStep": func(t *rapid.T) {
+				// Stands in for the batch run: takes the due step of a running case
+				// that is not paused, with a fee charge, as the next issue will.
+				id := m.pickCase(t)
+				m.do(t, id, "takeStep", func() error {
+					d, err := svc.Next(ctx, id)
+					if err != nil {
+						return err
+					}
+					if !d.Due {
+						return fmt.Errorf("not due: %s", d.Explain())
+					}
+					c, err := st.Get(ctx, id)
+					if err != nil {
+						return err
+					}
+					today := m.today()
+					c.Progress = c.Progress.Take(d, today)
+					if d.Step.Kind.IsReminder() {
+						c.Charges = append(c.Charges, collection.Charge{Kind: collection.ChargeReminderFee, Amount: dkk("100.00"), On: today, Action: len(c.Progress.Taken)})
+					}
+					_, err = st.Save(ctx, c, []collection.Event{{CaseID: id, Seq: c.Version + 1, Type: "step.taken"}},
+						[]letters.Message{{ID: fmt.Sprintf("%s/%d", id, c.Version+1), Channel: letters.Email}})
+					return err
+				})
+			},
+			"advanceClock": func(t *rapid.T) {
+				cl.set(m.today().AddDays(rapid.IntRange(1, 6).Draw(t, "days")))
+			},
+		})
+	})
+}

@@ -1,0 +1,340 @@
+package collection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"time"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/letters"
+)
+
+// Options configure a Service. The zero Options are usable: the system clock,
+// UTC, no logging, 3 retries on conflict and the three preset flows.
+type Options struct {
+	// Clock is the only source of "now": event times and "today". Nil means
+	// date.SystemClock{}; tests pass a date.FixedClock.
+	Clock date.Clock
+	// Location is where "today" is read off the calendar: the creditor's location.
+	// Nil means UTC.
+	Location *time.Location
+	// Logger receives debug records of retries and info records of commands, with
+	// case ids only (no names or amounts). Nil discards them.
+	Logger *slog.Logger
+	// MaxConflictRetries is how many times a command reloads and decides again
+	// after a version conflict before it returns the *ConflictError. 0 means 3;
+	// a negative value means no retry.
+	MaxConflictRetries int
+	// Flows are the flows cases may use, found by their names. Nil means the
+	// presets flow.Lenient, flow.Standard and flow.FastToCourt (E1).
+	Flows []flow.Flow
+}
+
+// Service is the host-facing API: every command on a case is a method. Each one
+// loads the case, decides with the pure packages, and saves it with the version
+// it was loaded at, together with its events and outbox messages; on a version
+// conflict it reloads and decides again (Options.MaxConflictRetries). A command
+// that would break a rule fails with an error a caller can branch on (errors.Is,
+// errors.As) and saves nothing. A command that would change nothing (setting
+// what is already set) saves nothing and returns the case.
+//
+// A Service is safe for concurrent use. WithActor returns a Service that signs
+// the events it writes.
+type Service struct {
+	store   Store
+	clock   date.Clock
+	loc     *time.Location
+	log     *slog.Logger
+	retries int
+	flows   map[string]flow.Flow
+	actor   string
+}
+
+// New returns a Service over store. It fails on a nil store and on flows without
+// a name or with the same name.
+func New(store Store, opts Options) (*Service, error) {
+	var errs []error
+	if store == nil {
+		errs = append(errs, &dunning.FieldError{Field: "store", Value: "<nil>", Reason: "is required"})
+	}
+	s := &Service{store: store, clock: opts.Clock, loc: opts.Location, log: opts.Logger, retries: opts.MaxConflictRetries}
+	if s.clock == nil {
+		s.clock = date.SystemClock{}
+	}
+	if s.loc == nil {
+		s.loc = time.UTC
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	switch {
+	case s.retries == 0:
+		s.retries = 3
+	case s.retries < 0:
+		s.retries = 0
+	}
+	flows := opts.Flows
+	if flows == nil {
+		flows = []flow.Flow{flow.Lenient(), flow.Standard(), flow.FastToCourt()}
+	}
+	s.flows = make(map[string]flow.Flow, len(flows))
+	for i, f := range flows {
+		switch _, dup := s.flows[f.Name()]; {
+		case f.Name() == "":
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Options.Flows[%d]", i), Value: f.String(), Reason: "has no name"})
+		case dup:
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Options.Flows[%d]", i), Value: f.Name(), Reason: "has the name of an earlier flow"})
+		default:
+			s.flows[f.Name()] = f
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// WithActor returns a Service that records actor (a user or system name) on the
+// events and notes it writes. It shares everything else with s.
+func (s *Service) WithActor(actor string) *Service {
+	c := *s
+	c.actor = actor
+	return &c
+}
+
+// Flow returns the configured flow called name.
+func (s *Service) Flow(name string) (flow.Flow, bool) {
+	f, ok := s.flows[name]
+	return f, ok
+}
+
+// Today returns the Service's "today": the Clock's date in Options.Location.
+func (s *Service) Today() date.Date { return date.Today(s.clock, s.loc) }
+
+// Get returns the case with id. A deleted case is not found (P5).
+func (s *Service) Get(ctx context.Context, id CaseID) (Case, error) {
+	return s.load(ctx, id)
+}
+
+// List yields the cases that match f, as Store.List does: deleted cases never
+// (P5); the deactivated ones with Filter{Statuses: []Status{StatusDeactivated}}.
+func (s *Service) List(ctx context.Context, f Filter) iter.Seq2[Case, error] {
+	return s.store.List(ctx, f)
+}
+
+// Events yields the audit trail of case id (E16), if the Store implements
+// EventReader; otherwise it yields one error wrapping ErrUnsupported.
+func (s *Service) Events(ctx context.Context, id CaseID) iter.Seq2[Event, error] {
+	r, ok := s.store.(EventReader)
+	if !ok {
+		return func(yield func(Event, error) bool) {
+			yield(Event{}, fmt.Errorf("collection: events of case %q: %w", string(id), ErrUnsupported))
+		}
+	}
+	return r.Events(ctx, id)
+}
+
+// Next returns what flow.Decide says comes next for the case today (from the
+// Clock in Options.Location): the next step, the day it may be taken, its fee, and
+// if it may not be taken today, why (S10). A case that is not run by its flow
+// (closed, deactivated, handed to an agency) is a *TransitionError.
+func (s *Service) Next(ctx context.Context, id CaseID) (flow.Decision, error) {
+	c, err := s.load(ctx, id)
+	if err != nil {
+		return flow.Decision{}, err
+	}
+	today := s.Today()
+	if err := s.mustRun(c, today, "next"); err != nil {
+		return flow.Decision{}, err
+	}
+	f, ok := s.flows[c.Progress.Flow]
+	if !ok {
+		return flow.Decision{}, &dunning.FieldError{Field: "Progress.Flow", Value: c.Progress.Flow, Reason: "is not a configured flow", Err: ErrUnknownFlow}
+	}
+	return flow.Decide(f, c.Progress, s.facts(c, today), today), nil
+}
+
+// facts builds the flow.Facts of a case: the earliest open due date, the law and
+// debtor kind, a dispute, postal days and the reminder-fee rule for a reminder sent
+// today (no rule, as for EU, means no fee may be charged; Decide reports it).
+func (s *Service) facts(c Case, today date.Date) flow.Facts {
+	due := c.Earliest()
+	f := flow.Facts{
+		Due:          due,
+		Jurisdiction: c.Jurisdiction,
+		Party:        c.Debtor.Kind,
+		Disputed:     c.Disputed(),
+		PostalDays:   c.PostalDays,
+		FeeAgreed:    c.FeeAgreed,
+	}
+	if r, err := fees.ReminderRules(c.Jurisdiction, c.Debtor.Kind, due, today); err == nil {
+		f.Fees = r
+	}
+	return f
+}
+
+// load gets a case, hiding deleted ones.
+func (s *Service) load(ctx context.Context, id CaseID) (Case, error) {
+	c, err := s.store.Get(ctx, id)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Case{}, err
+		}
+		return Case{}, fmt.Errorf("collection: get case %q: %w", string(id), err)
+	}
+	if c.Status == StatusDeleted {
+		return Case{}, &NotFoundError{CaseID: id}
+	}
+	return c, nil
+}
+
+// change collects what a command does besides changing the case: its events and
+// outbox messages.
+type change struct {
+	events []Event
+	outbox []letters.Message
+}
+
+// add appends an event of type t with the data given as key, value pairs.
+func (ch *change) add(t EventType, kv ...string) {
+	e := Event{Type: t}
+	if len(kv) > 0 {
+		e.Data = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			e.Data[kv[i]] = kv[i+1]
+		}
+	}
+	ch.events = append(ch.events, e)
+}
+
+// command is the body of a command: it checks and changes c (a deep copy of the
+// stored case) and records its events in ch. It returns an error to change nothing.
+type command func(c *Case, now time.Time, today date.Date, ch *change) error
+
+// update runs a command: load, decide, save with the version check, and on a
+// conflict reload and decide again.
+func (s *Service) update(ctx context.Context, id CaseID, op string, cmd command) (Case, error) {
+	for attempt := 0; ; attempt++ {
+		stored, err := s.load(ctx, id)
+		if err != nil {
+			return Case{}, err
+		}
+		now := s.clock.Now()
+		today := date.Today(s.clock, s.loc)
+		c := stored.Clone()
+		var ch change
+		if c.Status == StatusPaused && !c.Progress.Pause.Active(today) {
+			// L2: the pause ended by itself on its resume date; saved with this change.
+			ch.add(EventResumed, "auto", "true", "until", c.Progress.Pause.Until.String())
+			c.Status = StatusActive
+		}
+		auto := len(ch.events)
+		if err := cmd(&c, now, today, &ch); err != nil {
+			return Case{}, err
+		}
+		if len(ch.events) == auto {
+			return stored, nil // nothing to do
+		}
+		s.refresh(&c, today)
+		next := stored.Version + 1
+		for i := range ch.events {
+			ch.events[i].CaseID, ch.events[i].Seq, ch.events[i].At, ch.events[i].Actor = c.ID, next, now, s.actor
+		}
+		v, err := s.store.Save(ctx, c, ch.events, ch.outbox)
+		if errors.Is(err, ErrConflict) && attempt < s.retries {
+			s.log.DebugContext(ctx, "collection: version conflict, retrying", "case", string(id), "op", op, "attempt", attempt+1)
+			continue
+		}
+		if err != nil {
+			if errors.Is(err, ErrConflict) {
+				return Case{}, err
+			}
+			return Case{}, fmt.Errorf("collection: %s case %q: save: %w", op, string(id), err)
+		}
+		c.Version = v
+		s.log.InfoContext(ctx, "collection: "+op, "case", string(id), "version", uint64(v))
+		return c, nil
+	}
+}
+
+// refresh brings the derived fields up to date after a change: the paused status
+// from the pause in the Progress, the Stage, and NextDue from flow.Decide.
+func (s *Service) refresh(c *Case, today date.Date) {
+	if c.Status.Running() {
+		if c.Progress.Pause.Active(today) {
+			c.Status = StatusPaused
+		} else {
+			c.Status = StatusActive
+		}
+	}
+	c.Stage = stageOf(*c)
+	c.NextDue = date.Date{}
+	if !c.Status.Running() || !c.Agency.IsZero() {
+		return
+	}
+	f, ok := s.flows[c.Progress.Flow]
+	if !ok {
+		s.log.Warn("collection: case uses a flow that is not configured", "case", string(c.ID), "flow", c.Progress.Flow)
+		return
+	}
+	d := flow.Decide(f, c.Progress, s.facts(*c, today), today)
+	if d.Index >= 0 && d.Reason != flow.ReasonDecision && d.Reason != flow.ReasonNoDueDate {
+		c.NextDue = d.On
+	}
+}
+
+// stageOf derives the stage of a case: the agency once handed over, the plan or
+// offer track, court once a claim was filed, collection once a demand letter or
+// a later step was sent, else reminders.
+func stageOf(c Case) Stage {
+	if !c.Agency.IsZero() {
+		return StageAgency
+	}
+	switch c.Progress.Track {
+	case flow.TrackPlan:
+		return StageAgreement
+	case flow.TrackOffer:
+		return StageSettlement
+	}
+	st := StageReminders
+	for _, t := range c.Progress.Taken {
+		switch t.Kind {
+		case flow.PaymentClaim, flow.EnforcementRequest:
+			return StageCourt
+		case flow.DemandLetter, flow.SettlementOffer, flow.MissingPaymentLetter, flow.AgencyHandover:
+			st = StageCollection
+		}
+	}
+	return st
+}
+
+// mustRun checks that the flow runs for the case: it is active or paused and was
+// not handed to an agency.
+func (s *Service) mustRun(c Case, today date.Date, op string) error {
+	st := c.StatusOn(today)
+	if !st.Running() {
+		return &TransitionError{CaseID: c.ID, Op: op, Status: st, Reason: notRunning(st)}
+	}
+	if !c.Agency.IsZero() {
+		return &TransitionError{CaseID: c.ID, Op: op, Status: st, Reason: fmt.Sprintf("the case was handed over to %s; the partner runs it (S13)", c.Agency.Partner)}
+	}
+	return nil
+}
+
+func notRunning(st Status) string {
+	switch st {
+	case StatusClosed:
+		return "the case is closed (P1)"
+	case StatusDeactivated:
+		return "a deactivated case can never be reactivated (P4)"
+	default:
+		return "the case is " + st.String()
+	}
+}

@@ -1,0 +1,128 @@
+package collection
+
+import (
+	"context"
+	"iter"
+	"slices"
+
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/letters"
+)
+
+// Store is the host's persistence of cases, their events and their outbox. The
+// Service is the only writer; hosts implement Store over their database, and
+// every implementation must pass storetest.Run. memstore is the reference.
+//
+// Implementations must be safe for concurrent use. A Store never interprets a
+// case beyond the fields named here (ID, Version, Status, Creditor.ID, Debtor.ID,
+// Claims[].InvoiceID, NextDue); it stores the whole value and gives it back
+// unchanged (every field, amounts with their exact scale and currency). Cases it
+// returns must not share memory with cases it was given or stores.
+//
+// Errors: ErrNotFound and ErrConflict must be returned wrapped so that errors.Is
+// finds them (preferably as *NotFoundError and *ConflictError); any other error is
+// the host's and is passed on as is. A cancelled ctx does not say whether a Save
+// happened: the Service reloads the case and decides again.
+//
+// Iterators (Due, List) follow one contract: at most one non-nil error, yielded as
+// the last element with a zero Case; iteration stops when the consumer breaks or
+// ctx is cancelled (ctx.Err() is then yielded, unless the consumer broke); each
+// call returns a fresh iterator that may be ranged over once.
+type Store interface {
+	// Get returns the stored case with id, including a deleted one, with Version
+	// set to its stored version. A missing case is an error wrapping ErrNotFound.
+	Get(ctx context.Context, id CaseID) (Case, error)
+
+	// Save stores c if the stored version of c.ID equals c.Version (0: the case
+	// must not exist yet), and in the same atomic step appends events (in order)
+	// and outbox messages. It returns the new version, c.Version+1, which the
+	// stored case carries from then on. On a version mismatch it returns an error
+	// wrapping ErrConflict (a *ConflictError) and writes nothing: not the case,
+	// not one event, not one message. The Service gives every event Seq c.Version+1.
+	Save(ctx context.Context, c Case, events []Event, outbox []letters.Message) (Version, error)
+
+	// Due yields the cases whose NextDue is set and on or before day, ordered by
+	// (NextDue, ID). Deleted cases are never yielded. The Service keeps NextDue zero
+	// for cases that are not running, so a store need not filter by status.
+	Due(ctx context.Context, day date.Date) iter.Seq2[Case, error]
+
+	// List yields the cases that match f, ordered by ID. Deleted cases are never
+	// yielded (P5), whatever f says.
+	List(ctx context.Context, f Filter) iter.Seq2[Case, error]
+}
+
+// Filter selects cases for Store.List. Every field that is set must match; the
+// zero Filter matches every case that is not deleted.
+type Filter struct {
+	// CreditorID matches Case.Creditor.ID.
+	CreditorID string
+	// DebtorID matches Case.Debtor.ID.
+	DebtorID string
+	// InvoiceID matches a case with a claim for that invoice, whatever its status.
+	InvoiceID string
+	// Statuses matches a case whose saved Status is one of them (P5: the filter
+	// "closed cases → deactivated" is Statuses: {StatusDeactivated}). Empty
+	// matches every status but StatusDeleted, which never matches.
+	Statuses []Status
+}
+
+// Match reports whether c matches f. Stores may use it; they must give the same
+// answer.
+func (f Filter) Match(c Case) bool {
+	if c.Status == StatusDeleted {
+		return false
+	}
+	if f.CreditorID != "" && c.Creditor.ID != f.CreditorID {
+		return false
+	}
+	if f.DebtorID != "" && c.Debtor.ID != f.DebtorID {
+		return false
+	}
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, c.Status) {
+		return false
+	}
+	if f.InvoiceID != "" && c.claimIndex(f.InvoiceID) < 0 {
+		return false
+	}
+	return true
+}
+
+// EventReader is an optional Store capability: reading the audit trail back.
+type EventReader interface {
+	// Events yields the events of case id in the order they were saved (by Seq,
+	// then by position within a Save). A case without events yields nothing; the
+	// iterator contract is Store's.
+	Events(ctx context.Context, id CaseID) iter.Seq2[Event, error]
+}
+
+// OutboxEntry is one message of the outbox with its position.
+type OutboxEntry struct {
+	// Pos is the entry's position in the outbox: 1, 2, 3, ... in the order saved.
+	Pos uint64
+	// CaseID and Seq are the case and the version whose Save queued the message.
+	CaseID CaseID
+	Seq    Version
+	// Message is the message to deliver.
+	Message letters.Message
+}
+
+// OutboxReader is an optional Store capability: reading the outbox, for a relay
+// that delivers its messages through a letters.Dispatcher.
+type OutboxReader interface {
+	// Outbox yields the entries with Pos greater than after, in order; the
+	// iterator contract is Store's.
+	Outbox(ctx context.Context, after uint64) iter.Seq2[OutboxEntry, error]
+}
+
+// Collect gathers an iterator's elements into a slice and returns the first
+// error it yields, so the error cannot be ignored.
+func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
