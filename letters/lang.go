@@ -45,6 +45,15 @@ func Languages() []language.Tag { return langTags[:] }
 func newMatcher() language.Matcher { return language.NewMatcher(langTags[:]) }
 
 func match(m language.Matcher, tag language.Tag) lang {
+	for i, t := range langTags { // the matcher gives each of them itself
+		if tag == t {
+			return lang(i)
+		}
+	}
+	return matchSlow(m, tag)
+}
+
+func matchSlow(m language.Matcher, tag language.Tag) lang {
 	_, i, conf := m.Match(tag)
 	if conf == language.No {
 		return langEN
@@ -62,18 +71,40 @@ func (l lang) formatDate(d date.Date) string {
 	if d.IsZero() {
 		return ""
 	}
+	var buf [48]byte
+	return string(l.appendDate(buf[:0], d))
+}
+
+// appendDate appends formatDate(d).
+func (l lang) appendDate(b []byte, d date.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
 	y, m, day := d.YMD()
 	v := &vocabularies[l]
 	switch l {
 	case langDA, langNB:
-		return strconv.Itoa(day) + ". " + v.Months[m-1] + " " + strconv.Itoa(y)
+		b = strconv.AppendInt(b, int64(day), 10)
+		b = append(b, ". "...)
+		b = append(b, v.Months[m-1]...)
+		b = append(b, ' ')
 	case langDE:
-		return pad2(day) + "." + pad2(int(m)) + "." + strconv.Itoa(y)
+		b = appendPad2(b, day)
+		b = append(b, '.')
+		b = appendPad2(b, int(m))
+		b = append(b, '.')
 	case langFI:
-		return strconv.Itoa(day) + "." + strconv.Itoa(int(m)) + "." + strconv.Itoa(y)
+		b = strconv.AppendInt(b, int64(day), 10)
+		b = append(b, '.')
+		b = strconv.AppendInt(b, int64(m), 10)
+		b = append(b, '.')
 	default: // en sv nl
-		return strconv.Itoa(day) + " " + v.Months[m-1] + " " + strconv.Itoa(y)
+		b = strconv.AppendInt(b, int64(day), 10)
+		b = append(b, ' ')
+		b = append(b, v.Months[m-1]...)
+		b = append(b, ' ')
 	}
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
 // formatShortDate writes d as tables and forms show it:
@@ -84,26 +115,52 @@ func (l lang) formatShortDate(d date.Date) string {
 	if d.IsZero() {
 		return ""
 	}
+	if l == langSV {
+		return d.String()
+	}
+	var buf [32]byte
+	return string(l.appendShortDate(buf[:0], d))
+}
+
+// appendShortDate appends formatShortDate(d).
+func (l lang) appendShortDate(b []byte, d date.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
 	y, m, day := d.YMD()
 	switch l {
 	case langDA, langNL:
-		return pad2(day) + "-" + pad2(int(m)) + "-" + strconv.Itoa(y)
+		b = appendPad2(b, day)
+		b = append(b, '-')
+		b = appendPad2(b, int(m))
+		b = append(b, '-')
 	case langSV:
-		return d.String()
+		return append(b, d.String()...)
 	case langNB, langDE:
-		return pad2(day) + "." + pad2(int(m)) + "." + strconv.Itoa(y)
+		b = appendPad2(b, day)
+		b = append(b, '.')
+		b = appendPad2(b, int(m))
+		b = append(b, '.')
 	case langFI:
-		return strconv.Itoa(day) + "." + strconv.Itoa(int(m)) + "." + strconv.Itoa(y)
+		b = strconv.AppendInt(b, int64(day), 10)
+		b = append(b, '.')
+		b = strconv.AppendInt(b, int64(m), 10)
+		b = append(b, '.')
 	default:
-		return strconv.Itoa(day) + " " + time.Month(m).String()[:3] + " " + strconv.Itoa(y)
+		b = strconv.AppendInt(b, int64(day), 10)
+		b = append(b, ' ')
+		b = append(b, time.Month(m).String()[:3]...)
+		b = append(b, ' ')
 	}
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
-func pad2(n int) string {
+// appendPad2 appends n with at least two digits.
+func appendPad2(b []byte, n int) []byte {
 	if n < 10 {
-		return "0" + strconv.Itoa(n)
+		b = append(b, '0')
 	}
-	return strconv.Itoa(n)
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // formatRate writes an annual rate given in percent: "10,25 %" (da sv nb de fi),

@@ -1,165 +1,278 @@
 package letters
 
 import (
-	"html"
+	"bytes"
 	"strings"
+
+	"github.com/dunning-go/dunning"
 )
 
 // The layout — letterhead, addressee, references, subject, body, closing and footer
 // — is Go code rather than a template: it is the same for every kind and language
-// (its words come from the vocabulary), and building it directly keeps a rendered
-// reminder within the 30 µs budget (a template's every action is a reflective call).
-// Hosts restyle the HTML through its class names, or post-process Letter.HTML.
+// (its words come from the vocabulary), and building it directly, appending to one
+// pooled buffer, keeps it a small part of a letter's rendering time (a template's
+// every action is a reflective call). Hosts restyle the HTML through its class names,
+// or post-process Letter.HTML.
 
-// layoutText returns the whole plain-text letter around body.
-func layoutText(d *Data, title, body string) string {
+// layoutText appends the whole plain-text letter around body (the text body as the
+// template wrote it; it is normalised here).
+func layoutText(b []byte, d *Data, title string, body []byte) []byte {
 	v := d.r.words
 	l := d.r.lang
-	var b strings.Builder
-	b.Grow(len(body) + 1024)
 	c := d.Creditor
-	b.WriteString(c.Name + "\n")
+	b = append(b, c.Name...)
+	b = append(b, '\n')
 	for _, ln := range c.Address.Lines {
-		b.WriteString(ln + "\n")
+		b = append(b, ln...)
+		b = append(b, '\n')
 	}
-	writeCity(&b, c.Address.PostalCode, c.Address.City, "\n")
-	if r := registration(c.Registration); r != "" {
-		b.WriteString(r + "\n")
+	if c.Address.PostalCode != "" || c.Address.City != "" {
+		b = appendCity(b, "", c.Address.PostalCode, c.Address.City)
+		b = append(b, '\n')
 	}
-	b.WriteString("\n" + d.Debtor.Name + "\n")
+	if c.Registration.Number != "" {
+		b = appendRegistration(b, c.Registration)
+		b = append(b, '\n')
+	}
+	b = append(b, '\n')
+	b = append(b, d.Debtor.Name...)
+	b = append(b, '\n')
 	for _, ln := range d.Debtor.Address.Lines {
-		b.WriteString(ln + "\n")
+		b = append(b, ln...)
+		b = append(b, '\n')
 	}
-	writeCity(&b, d.Debtor.Address.PostalCode, d.Debtor.Address.City, "\n")
+	if d.Debtor.Address.PostalCode != "" || d.Debtor.Address.City != "" {
+		b = appendCity(b, "", d.Debtor.Address.PostalCode, d.Debtor.Address.City)
+		b = append(b, '\n')
+	}
 	if foreign(d) {
-		b.WriteString(d.Debtor.Address.Country + "\n")
+		b = append(b, d.Debtor.Address.Country...)
+		b = append(b, '\n')
 	}
-	b.WriteString("\n" + v.Date + ": " + l.formatDate(d.Date) + "\n")
+	b = append(b, '\n')
+	b = append(b, v.Date...)
+	b = append(b, ": "...)
+	b = append(b, l.formatDate(d.Date)...)
+	b = append(b, '\n')
 	if d.Case != "" {
-		b.WriteString(v.Case + ": " + d.Case + "\n")
+		b = append(b, v.Case...)
+		b = append(b, ": "...)
+		b = append(b, d.Case...)
+		b = append(b, '\n')
 	}
 	if d.Debtor.ID != "" {
-		b.WriteString(v.Customer + ": " + d.Debtor.ID + "\n")
+		b = append(b, v.Customer...)
+		b = append(b, ": "...)
+		b = append(b, d.Debtor.ID...)
+		b = append(b, '\n')
 	}
-	b.WriteString("\n" + title + "\n\n" + body + "\n\n" + v.Regards + "\n" + c.Name + "\n\n--\n")
+	b = append(b, '\n')
+	b = append(b, title...)
+	b = append(b, "\n\n"...)
+	b = appendNormalized(b, body)
+	b = append(b, "\n\n"...)
+	b = append(b, v.Regards...)
+	b = append(b, '\n')
+	b = append(b, c.Name...)
+	b = append(b, "\n\n--\n"...)
 
-	b.WriteString(c.Name)
+	b = append(b, c.Name...)
 	for _, ln := range c.Address.Lines {
-		b.WriteString(", " + ln)
+		b = append(b, ", "...)
+		b = append(b, ln...)
 	}
-	writeCity(&b, ", "+c.Address.PostalCode, c.Address.City, "")
-	joinLine(&b, "  ·  ", registration(c.Registration))
-	joinLine(&b, "  ·  ", labelled(v.Phone, c.Phone), labelled(v.Email, c.Email), c.Website)
-	joinLine(&b, "  ·  ", c.Bank.Name, labelled(v.Account, c.Bank.Account), labelled(v.IBAN, c.Bank.IBAN), labelled(v.BIC, c.Bank.BIC))
-	return b.String() // the body is normalised already; the layout's lines are short
+	b = appendCity(b, ", ", c.Address.PostalCode, c.Address.City)
+	if c.Registration.Number != "" { // it joins the address line
+		b = append(b, "  ·  "...)
+		b = appendRegistration(b, c.Registration)
+	}
+	const sep = "  ·  "
+	b = appendLine(b, sep, labelled{v.Phone, c.Phone}, labelled{v.Email, c.Email}, labelled{"", c.Website})
+	b = appendLine(b, sep, labelled{"", c.Bank.Name}, labelled{v.Account, c.Bank.Account},
+		labelled{v.IBAN, c.Bank.IBAN}, labelled{v.BIC, c.Bank.BIC})
+	return b // the body is normalised already; the layout's lines are short
 }
 
-func writeCity(b *strings.Builder, postal, city, end string) {
-	if postal == "" && city == "" {
-		return
+// appendCity appends prefix, the postal code and the city, separated by a space,
+// with the white space at either end trimmed (strings.TrimSpace of the three).
+func appendCity(b []byte, prefix, postal, city string) []byte {
+	start := len(b)
+	b = append(b, prefix...)
+	b = append(b, postal...)
+	b = append(b, ' ')
+	b = append(b, city...)
+	t := bytes.TrimSpace(b[start:])
+	n := copy(b[start:], t)
+	return b[:start+n]
+}
+
+// appendCityHTML is appendCity with the postal code and the city escaped.
+func appendCityHTML(b []byte, prefix, postal, city string) []byte {
+	start := len(b)
+	b = append(b, prefix...)
+	b = appendEscaped(b, postal)
+	b = append(b, ' ')
+	b = appendEscaped(b, city)
+	t := bytes.TrimSpace(b[start:])
+	n := copy(b[start:], t)
+	return b[:start+n]
+}
+
+// appendRegistration appends registration(r).
+func appendRegistration(b []byte, r dunning.Registration) []byte {
+	if r.Scheme == dunning.DEHandelsregister || r.Number == "" {
+		return append(b, registration(r)...)
 	}
-	b.WriteString(strings.TrimSpace(postal + " " + city))
-	b.WriteString(end)
+	b = append(b, registrationLabel(r.Scheme)...)
+	b = append(b, ' ')
+	return append(b, r.Number...)
 }
 
 func foreign(d *Data) bool {
 	return d.Debtor.Address.Country != "" && d.Debtor.Address.Country != d.Creditor.Address.Country
 }
 
-func labelled(label, value string) string {
-	if value == "" {
-		return ""
+// labelled is a value with its label, "Telefon +45 33 12 34 56", left out when the
+// value is empty; with no label, the value alone.
+type labelled struct{ label, value string }
+
+func (p labelled) append(b []byte, escape bool) []byte {
+	if p.label != "" {
+		if escape {
+			b = appendEscaped(b, p.label)
+		} else {
+			b = append(b, p.label...)
+		}
+		b = append(b, ' ')
 	}
-	return label + " " + value
+	if escape {
+		return appendEscaped(b, p.value)
+	}
+	return append(b, p.value...)
 }
 
-// joinLine writes the non-empty parts on a line of their own, separated by sep (the
-// registration joins the address line instead, when it is the only part).
-func joinLine(b *strings.Builder, sep string, parts ...string) {
-	if len(parts) == 1 {
-		if parts[0] != "" {
-			b.WriteString(sep + parts[0])
-		}
-		return
-	}
+// appendLine appends the parts with a value on a line of their own, separated by sep.
+func appendLine(b []byte, sep string, parts ...labelled) []byte {
 	first := true
 	for _, p := range parts {
-		if p == "" {
+		if p.value == "" {
 			continue
 		}
 		if first {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		} else {
-			b.WriteString(sep)
+			b = append(b, sep...)
 		}
-		b.WriteString(p)
+		b = p.append(b, false)
 		first = false
 	}
+	return b
 }
 
-// layoutHTML returns the whole letter as a standalone HTML document around body
-// (already HTML). Every value from d is escaped.
-func layoutHTML(d *Data, title, body string) string {
+// layoutHTML appends the whole letter as a standalone HTML document around body (the
+// HTML body as the template wrote it; it is made into paragraphs here). Every value
+// from d is escaped.
+func layoutHTML(b []byte, d *Data, title string, body []byte) []byte {
 	v := d.r.words
 	l := d.r.lang
-	e := html.EscapeString
 	c := d.Creditor
-	var b strings.Builder
-	b.Grow(len(body) + len(styleSheet) + 2048)
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + langDirs[l] + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-	b.WriteString(e(title))
-	b.WriteString("</title>\n<style>\n" + styleSheet + "</style>\n</head>\n<body>\n<div class=\"letter\">\n<header class=\"letterhead\">\n<div>")
+	b = append(b, "<!DOCTYPE html>\n<html lang=\""...)
+	b = append(b, langDirs[l]...)
+	b = append(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"...)
+	b = appendEscaped(b, title)
+	b = append(b, "</title>\n<style>\n"+styleSheet+"</style>\n</head>\n<body>\n<div class=\"letter\">\n<header class=\"letterhead\">\n<div>"...)
 	if u := safeURL(c.Logo); u != "" {
-		b.WriteString(`<img class="logo" src="` + e(u) + `" alt="` + e(c.Name) + `">`)
+		b = append(b, `<img class="logo" src="`...)
+		b = appendEscaped(b, u)
+		b = append(b, `" alt="`...)
+		b = appendEscaped(b, c.Name)
+		b = append(b, `">`...)
 	}
-	b.WriteString("</div>\n<div class=\"creditor\"><strong>" + e(c.Name) + "</strong>")
+	b = append(b, "</div>\n<div class=\"creditor\"><strong>"...)
+	b = appendEscaped(b, c.Name)
+	b = append(b, "</strong>"...)
 	for _, ln := range c.Address.Lines {
-		b.WriteString("<br>" + e(ln))
+		b = append(b, "<br>"...)
+		b = appendEscaped(b, ln)
 	}
-	writeCity(&b, "<br>"+e(c.Address.PostalCode), e(c.Address.City), "")
-	for _, s := range []string{registration(c.Registration), labelled(v.Phone, c.Phone), c.Email} {
-		if s != "" {
-			b.WriteString("<br>" + e(s))
+	b = appendCityHTML(b, "<br>", c.Address.PostalCode, c.Address.City)
+	if c.Registration.Number != "" {
+		b = append(b, "<br>"...)
+		b = appendEscapedRegistration(b, c.Registration)
+	}
+	for _, p := range [...]labelled{{v.Phone, c.Phone}, {"", c.Email}} {
+		if p.value != "" {
+			b = append(b, "<br>"...)
+			b = p.append(b, true)
 		}
 	}
-	b.WriteString("</div>\n</header>\n<div class=\"recipient\">" + e(d.Debtor.Name))
+	b = append(b, "</div>\n</header>\n<div class=\"recipient\">"...)
+	b = appendEscaped(b, d.Debtor.Name)
 	for _, ln := range d.Debtor.Address.Lines {
-		b.WriteString("<br>" + e(ln))
+		b = append(b, "<br>"...)
+		b = appendEscaped(b, ln)
 	}
-	writeCity(&b, "<br>"+e(d.Debtor.Address.PostalCode), e(d.Debtor.Address.City), "")
+	b = appendCityHTML(b, "<br>", d.Debtor.Address.PostalCode, d.Debtor.Address.City)
 	if foreign(d) {
-		b.WriteString("<br>" + e(d.Debtor.Address.Country))
+		b = append(b, "<br>"...)
+		b = appendEscaped(b, d.Debtor.Address.Country)
 	}
-	b.WriteString("</div>\n<table class=\"refs\">\n")
+	b = append(b, "</div>\n<table class=\"refs\">\n"...)
 	ref := func(label, value string) {
 		if value != "" {
-			b.WriteString("<tr><th>" + e(label) + "</th><td>" + e(value) + "</td></tr>\n")
+			b = append(b, "<tr><th>"...)
+			b = appendEscaped(b, label)
+			b = append(b, "</th><td>"...)
+			b = appendEscaped(b, value)
+			b = append(b, "</td></tr>\n"...)
 		}
 	}
 	ref(v.Date, l.formatDate(d.Date))
 	ref(v.Case, d.Case)
 	ref(v.Customer, d.Debtor.ID)
-	b.WriteString("</table>\n<h1>" + e(title) + "</h1>\n<main>\n")
-	b.WriteString(body)
-	b.WriteString("</main>\n<p class=\"closing\">" + e(v.Regards) + "<br>" + e(c.Name) + "</p>\n<footer>" + e(c.Name))
+	b = append(b, "</table>\n<h1>"...)
+	b = appendEscaped(b, title)
+	b = append(b, "</h1>\n<main>\n"...)
+	b = appendParagraphs(b, body)
+	b = append(b, "</main>\n<p class=\"closing\">"...)
+	b = appendEscaped(b, v.Regards)
+	b = append(b, "<br>"...)
+	b = appendEscaped(b, c.Name)
+	b = append(b, "</p>\n<footer>"...)
+	b = appendEscaped(b, c.Name)
 	for _, ln := range c.Address.Lines {
-		b.WriteString(" · " + e(ln))
+		b = append(b, " · "...)
+		b = appendEscaped(b, ln)
 	}
-	writeCity(&b, " · "+e(c.Address.PostalCode), e(c.Address.City), "")
-	for _, s := range []string{registration(c.Registration), c.Website} {
-		if s != "" {
-			b.WriteString(" · " + e(s))
-		}
+	b = appendCityHTML(b, " · ", c.Address.PostalCode, c.Address.City)
+	if c.Registration.Number != "" {
+		b = append(b, " · "...)
+		b = appendEscapedRegistration(b, c.Registration)
+	}
+	if c.Website != "" {
+		b = append(b, " · "...)
+		b = appendEscaped(b, c.Website)
 	}
 	sep := "<br>"
-	for _, s := range []string{c.Bank.Name, labelled(v.Account, c.Bank.Account), labelled(v.IBAN, c.Bank.IBAN), labelled(v.BIC, c.Bank.BIC)} {
-		if s != "" {
-			b.WriteString(sep + e(s))
+	for _, p := range [...]labelled{{"", c.Bank.Name}, {v.Account, c.Bank.Account}, {v.IBAN, c.Bank.IBAN}, {v.BIC, c.Bank.BIC}} {
+		if p.value != "" {
+			b = append(b, sep...)
+			b = p.append(b, true)
 			sep = " · "
 		}
 	}
-	b.WriteString("</footer>\n</div>\n</body>\n</html>\n")
-	return b.String()
+	return append(b, "</footer>\n</div>\n</body>\n</html>\n"...)
+}
+
+// appendEscapedRegistration appends registration(r), escaped.
+func appendEscapedRegistration(b []byte, r dunning.Registration) []byte {
+	start := len(b)
+	b = appendRegistration(b, r)
+	if bytes.ContainsAny(b[start:], `&'<>"`) {
+		s := string(b[start:])
+		b = appendEscaped(b[:start], s)
+	}
+	return b
 }
 
 // safeURL returns u if it is an http(s) URL, an inline e-mail part (cid:) or a

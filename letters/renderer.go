@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"io/fs"
 	"strings"
 	ttemplate "text/template"
-	"unicode/utf8"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
@@ -44,12 +42,19 @@ type Options struct {
 // check every template, and is then safe for concurrent use.
 type Renderer struct {
 	matcher language.Matcher
+	formats [numLangs]*langFormat
 	sets    [len(kindNames)][numLangs]templateSet
 }
 
+// templateSet is the templates of one kind in one language, with the blocks looked up
+// once, in New. html/template escapes the HTML body on its first execution and keeps
+// the escaped tree: it is never cloned or re-parsed per letter.
 type templateSet struct {
 	text *ttemplate.Template
 	html *htemplate.Template
+
+	subject, sms, textBody *ttemplate.Template
+	htmlBody               *htemplate.Template
 }
 
 // Letter is a rendered letter.
@@ -136,11 +141,11 @@ func New(opts Options) (*Renderer, error) {
 	// The partials must parse and define every partial the default templates call.
 	for path, parse := range map[string]func() (interface{ Lookup(string) bool }, error){
 		textPartials: func() (interface{ Lookup(string) bool }, error) {
-			t, err := ttemplate.New(textPartials).Funcs(funcs(langEN)).Parse(textSrc)
+			t, err := ttemplate.New(textPartials).Funcs(funcs(newLangFormat(langEN))).Parse(textSrc)
 			return lookupText{t}, err
 		},
 		htmlPartials: func() (interface{ Lookup(string) bool }, error) {
-			t, err := htemplate.New(htmlPartials).Funcs(funcs(langEN)).Parse(htmlSrc)
+			t, err := htemplate.New(htmlPartials).Funcs(funcs(newLangFormat(langEN))).Parse(htmlSrc)
 			return lookupHTML{t}, err
 		},
 	} {
@@ -161,7 +166,10 @@ func New(opts Options) (*Renderer, error) {
 
 	r := &Renderer{matcher: newMatcher()}
 	for l := range numLangs {
-		fm := funcs(l)
+		r.formats[l] = newLangFormat(l)
+	}
+	for l := range numLangs {
+		fm := funcs(r.formats[l])
 		tbase, err := ttemplate.New(textPartials).Funcs(fm).Parse(textSrc)
 		if err != nil {
 			errs = append(errs, &TemplateError{Path: textPartials, Err: err})
@@ -234,7 +242,9 @@ func parseSet(tbase *ttemplate.Template, hbase *htemplate.Template, path, src st
 			return templateSet{}, fmt.Errorf("no {{define %q}}", name)
 		}
 	}
-	return templateSet{text: tt, html: ht}, nil
+	set := templateSet{text: tt, html: ht, subject: tt.Lookup("subject"), sms: tt.Lookup("sms"),
+		textBody: tt.Lookup("body"), htmlBody: ht.Lookup("body")}
+	return set, nil
 }
 
 // check renders the template set against the samples: it must not fail, and must not
@@ -278,114 +288,6 @@ func (r *Renderer) Render(kind Kind, lang language.Tag, d Data) (Letter, error) 
 	return r.render(kind, match(r.matcher, lang), &d)
 }
 
-// renderState is what the template functions need besides the Data while one letter
-// is rendered: its language and kind, the vocabulary and the tables (built once,
-// shared by text and HTML). Templates
-// execute on the *Data itself (a private copy), not on a wrapper, because
-// text/template looks fields up by reflection and a wrapper embedding Data makes
-// every lookup a breadth-first search.
-type renderState struct {
-	kind   Kind
-	lang   lang
-	words  *vocab
-	tables tables
-}
-
-func (r *Renderer) render(k Kind, l lang, d *Data) (Letter, error) {
-	set := r.sets[k][l]
-	d.r = &renderState{kind: k, lang: l, words: &vocabularies[l]}
-	d.r.tables = tables{l: l, v: d.r.words, d: d}
-	defer func() { d.r = nil }()
-	v := d
-	var buf bytes.Buffer
-	buf.Grow(4096)
-
-	w := &limitWriter{buf: &buf}
-	exec := func(name string, html bool) (string, error) {
-		buf.Reset()
-		var err error
-		if html {
-			err = set.html.ExecuteTemplate(w, name, v)
-		} else {
-			err = set.text.ExecuteTemplate(w, name, v)
-		}
-		return buf.String(), err
-	}
-	subject, err := exec("subject", false)
-	if err != nil {
-		return Letter{}, err
-	}
-	subject = strings.Join(strings.Fields(subject), " ")
-	sms, err := exec("sms", false)
-	if err != nil {
-		return Letter{}, err
-	}
-	bodyText, err := exec("body", false)
-	if err != nil {
-		return Letter{}, err
-	}
-	text := layoutText(d, subject, normalizeText(bodyText))
-	bodyHTML, err := exec("body", true)
-	if err != nil {
-		return Letter{}, err
-	}
-	html := layoutHTML(d, subject, htmlParagraphs(bodyHTML))
-	return Letter{
-		Kind: k, Lang: l.tag(), Subject: fixAbbrev(subject),
-		Text: fixAbbrev(text), HTML: fixAbbrev(html), SMS: newSMS(fixAbbrev(sms)),
-	}, nil
-}
-
-// fixAbbrev drops the sentence's full stop after an amount that ends in an
-// abbreviation's ("1.100,00 kr.." becomes "1.100,00 kr."), as Danish typography does.
-func fixAbbrev(s string) string {
-	if !strings.Contains(s, "kr..") {
-		return s
-	}
-	return strings.ReplaceAll(s, "kr..", "kr.")
-}
-
-// funcs returns the template functions of one language. They are the same for the
-// text and the HTML variant.
-func funcs(l lang) map[string]any {
-	v := &vocabularies[l]
-	return map[string]any{
-		// money formats an amount with its currency: "1.234,50 kr.", "€ 1.234,50".
-		"money": l.formatMoney,
-		// amount formats an amount without the currency: "1.234,50".
-		"amount": l.formatAmount,
-		// date formats a date as running text shows it: "31. januar 2025".
-		"date": l.formatDate,
-		// shortdate formats a date as tables show it: "31-01-2025".
-		"shortdate": l.formatShortDate,
-		// rate formats an annual rate given in percent: "10,25 %".
-		"rate": l.formatRate,
-		// days, months, instalments: "14 dage", "1 måned", "12 afdrag".
-		"days":        func(n int) string { return l.plural(n, v.DayForms) },
-		"months":      func(n int) string { return l.plural(n, v.MonthForms) },
-		"instalments": func(n int) string { return l.plural(n, v.InstalmentForms) },
-		// set reports whether a value is present: a valid non-zero Money, a non-zero
-		// Date, a non-empty string or slice.
-		"set": isSet,
-		// reg writes a registration number with its register's name: "CVR-nr. 24256790".
-		"reg": registration,
-		// invoices: the claims' invoice numbers, "1001, 1017".
-		"invoices": invoices,
-		// greeting: the salutation in the letter's language.
-		"greeting": greeting,
-		// pay: payment details for an amount and a day, for the "facts" partial.
-		"pay": pay,
-		// tables: the letter's tables (Spec, Claims, Interest, Plan, Missed,
-		// PlanSummary, Offer) for the "table" and "facts" partials.
-		"tables": func(d *Data) *tables {
-			if d.r == nil {
-				return &tables{l: l, v: v, d: d}
-			}
-			return &d.r.tables
-		},
-	}
-}
-
 func isSet(x any) bool {
 	switch v := x.(type) {
 	case money.Money:
@@ -420,127 +322,29 @@ func registration(r dunning.Registration) string {
 	if r.Number == "" {
 		return ""
 	}
-	var label string
-	switch r.Scheme {
-	case dunning.CVR:
-		label = "CVR-nr."
-	case dunning.CPR:
-		label = "CPR-nr."
-	case dunning.SEOrgNr:
-		label = "Org.nr"
-	case dunning.NOOrgNr:
-		label = "Org.nr."
-	case dunning.DEHandelsregister:
+	if r.Scheme == dunning.DEHandelsregister {
 		return r.Number // "HRB 12345 Amtsgericht München" names itself
+	}
+	return registrationLabel(r.Scheme) + " " + r.Number
+}
+
+// registrationLabel is the name a registration number is printed with.
+func registrationLabel(s dunning.RegistrationScheme) string {
+	switch s {
+	case dunning.CVR:
+		return "CVR-nr."
+	case dunning.CPR:
+		return "CPR-nr."
+	case dunning.SEOrgNr:
+		return "Org.nr"
+	case dunning.NOOrgNr:
+		return "Org.nr."
 	case dunning.NLKvK:
-		label = "KvK"
+		return "KvK"
 	case dunning.FIYTunnus:
-		label = "Y-tunnus"
-	default:
-		label = string(r.Scheme)
+		return "Y-tunnus"
 	}
-	return label + " " + r.Number
-}
-
-// normalizeText trims trailing spaces, collapses runs of blank lines into one, drops
-// leading and trailing blank lines, and wraps prose lines longer than 76 characters
-// at spaces. Lines with two consecutive spaces (tables, aligned facts) are kept as
-// they are; no-break spaces never break.
-func normalizeText(s string) string {
-	lines := strings.Split(s, "\n")
-	var b strings.Builder
-	b.Grow(len(s) + 64)
-	blank := true // suppresses leading blank lines
-	pending := false
-	for _, ln := range lines {
-		ln = strings.TrimRight(ln, " \t\r")
-		if ln == "" {
-			if !blank {
-				pending = true
-			}
-			blank = true
-			continue
-		}
-		if pending {
-			b.WriteByte('\n')
-			pending = false
-		}
-		blank = false
-		writeWrapped(&b, ln, 76)
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-func writeWrapped(b *strings.Builder, ln string, max int) {
-	if utf8.RuneCountInString(ln) <= max || strings.Contains(strings.TrimLeft(ln, " "), "  ") {
-		b.WriteString(ln)
-		b.WriteByte('\n')
-		return
-	}
-	col := 0
-	for i, w := range strings.Split(ln, " ") {
-		n := utf8.RuneCountInString(w)
-		if i > 0 {
-			if col+1+n > max {
-				b.WriteByte('\n')
-				col = 0
-			} else {
-				b.WriteByte(' ')
-				col++
-			}
-		}
-		b.WriteString(w)
-		col += n
-	}
-	b.WriteByte('\n')
-}
-
-// htmlParagraphs turns the HTML-escaped body into paragraphs: blocks separated by
-// blank lines become <p> elements, their line breaks <br>. A block that starts with
-// "<" is markup from a partial (a table) and is kept as it is; data from the host
-// cannot start one, because html/template escaped its "<".
-func htmlParagraphs(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 256)
-	var block []string
-	flush := func() {
-		if len(block) == 0 {
-			return
-		}
-		if strings.HasPrefix(block[0], "<") {
-			b.WriteString(strings.Join(block, "\n"))
-		} else {
-			b.WriteString("<p>")
-			b.WriteString(strings.Join(block, "<br>\n"))
-			b.WriteString("</p>")
-		}
-		b.WriteByte('\n')
-		block = block[:0]
-	}
-	for _, ln := range strings.Split(s, "\n") {
-		ln = strings.TrimSpace(ln)
-		if ln == "" {
-			flush()
-			continue
-		}
-		block = append(block, ln)
-	}
-	flush()
-	return b.String()
-}
-
-// pay returns the payment details for paying amount by the given day: amount,
-// deadline, bank account and payment reference. An unset amount or day is left out.
-// A Dutch consumer's 14-day letter shows no date: its period runs from the day after
-// delivery and is stated in words (see Data.FromReceipt).
-func pay(d *Data, amount money.Money, by date.Date) facts {
-	if d.r == nil {
-		return facts{}
-	}
-	if d.r.kind == CollectionWarning && d.FromReceipt() {
-		by = date.Date{}
-	}
-	return d.r.tables.Payment(amount, d.r.lang.formatDate(by))
+	return string(s)
 }
 
 // invoices returns the invoice numbers of the claims, comma-separated: "1001, 1017".
@@ -582,20 +386,4 @@ func greeting(d *Data) string {
 		return "Hyvä asiakas,"
 	}
 	return "Dear " + name + ","
-}
-
-// maxOutput bounds what one template block may write, so a runaway loop in a host's
-// template fails instead of exhausting memory.
-const maxOutput = 1 << 20
-
-// errTooLong is returned when a template block writes more than maxOutput bytes.
-var errTooLong = errors.New("letters: template output exceeds 1 MiB")
-
-type limitWriter struct{ buf *bytes.Buffer }
-
-func (w *limitWriter) Write(p []byte) (int, error) {
-	if w.buf.Len()+len(p) > maxOutput {
-		return 0, errTooLong
-	}
-	return w.buf.Write(p)
 }

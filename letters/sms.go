@@ -2,8 +2,9 @@ package letters
 
 import (
 	"strconv"
-	"strings"
+	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Encoding is the character encoding an SMS is sent in.
@@ -46,48 +47,85 @@ const gsmBasic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\
 // gsmExtension is the GSM 7-bit extension table: each takes an escape plus itself.
 const gsmExtension = "\f^{}\\[~]|€"
 
-// gsmSeptets returns the septets r takes in GSM 7-bit, or 0 if it has none.
+// gsmSeptets returns the septets r takes in GSM 7-bit, or 0 if it has none: 1 for a
+// character of gsmBasic, 2 for one of gsmExtension (a test checks it against them).
 func gsmSeptets(r rune) int {
-	switch {
-	case strings.ContainsRune(gsmBasic, r):
+	if r < utf8.RuneSelf {
+		switch {
+		case ' ' <= r && r <= '?', 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z',
+			r == '@', r == '_', r == '\n', r == '\r':
+			return 1
+		case r == '\f', r == '^', r == '{', r == '}', r == '\\', r == '[', r == '~', r == ']', r == '|':
+			return 2
+		}
+		return 0
+	}
+	switch r {
+	case '£', '¥', 'è', 'é', 'ù', 'ì', 'ò', 'Ç', 'Ø', 'ø', 'Å', 'å', 'Δ', 'Φ', 'Γ', 'Λ', 'Ω',
+		'Π', 'Ψ', 'Σ', 'Θ', 'Ξ', 'Æ', 'æ', 'ß', 'É', '¤', '¡', 'Ä', 'Ö', 'Ñ', 'Ü', '§', '¿',
+		'ä', 'ö', 'ñ', 'ü', 'à':
 		return 1
-	case strings.ContainsRune(gsmExtension, r):
+	case '€':
 		return 2
 	}
 	return 0
 }
 
-// smsNormalize maps typographic characters our formatting produces to their GSM
-// equivalents, so an amount such as "1 234,50 kr" (with no-break spaces) or a minus
-// sign does not force the whole message into UCS-2.
-func smsNormalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '\u00a0', '\u202f', '\u2009':
-			b.WriteByte(' ')
-		case '\u2212', '\u2013', '\u2014':
-			b.WriteByte('-')
-		case '\u2018', '\u2019':
-			b.WriteByte('\'')
-		case '\u201c', '\u201d', '\u201e':
-			b.WriteByte('"')
-		case '\u2026':
-			b.WriteString("...")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // newSMS normalises text to one line of GSM-friendly characters and counts its
 // segments.
 func newSMS(text string) SMSText {
-	text = strings.Join(strings.Fields(smsNormalize(text)), " ")
+	return newSMSText(string(appendSMS(nil, []byte(text))))
+}
+
+// newSMSText counts the segments of text, normalised already.
+func newSMSText(text string) SMSText {
 	enc, segs := SegmentCount(text)
 	return SMSText{Text: text, Encoding: enc, Segments: segs}
+}
+
+// appendSMS appends s normalised for an SMS, in one pass: the typographic characters
+// our formatting produces are mapped to their GSM equivalents (no-break and thin
+// spaces to spaces, minus signs and dashes to "-", curly quotes to straight ones, the
+// ellipsis to "..."), so an amount such as "1 234,50 kr" or a minus sign does not
+// force the whole message into UCS-2; then the words are joined by single spaces
+// (strings.Join of strings.Fields).
+func appendSMS(dst, s []byte) []byte {
+	start := len(dst)
+	space := false
+	word := func(w string) {
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, w...)
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		s = s[n:]
+		switch r {
+		case '\u00a0', '\u202f', '\u2009':
+			space = true
+		case '\u2212', '\u2013', '\u2014':
+			word("-")
+		case '\u2018', '\u2019':
+			word("'")
+		case '\u201c', '\u201d', '\u201e':
+			word(`"`)
+		case '\u2026':
+			word("...")
+		default:
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst
 }
 
 // SegmentCount returns the encoding an SMS of text needs and the number of messages

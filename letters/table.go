@@ -1,21 +1,26 @@
 package letters
 
 import (
-	"html"
 	htemplate "html/template"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/dunning-go/dunning/money"
 )
 
 // table is a table the partials print: aligned columns in text, a <table> in HTML.
 // The Go code builds it from Data so the text and HTML variants show the same cells.
+// Text and HTML are filled once, when the table is built (see tables), so a partial
+// reads them as fields: a template's method call is a reflective lookup and call,
+// several times the cost of a field.
 type table struct {
 	Cols []column
 	Rows [][]cell
 	Foot []footRow
+	// Text is the table with aligned columns (two spaces between columns), the foot
+	// rows' values right-aligned under the last column.
+	Text string
+	// HTML is the table as an HTML <table>, every cell escaped.
+	HTML htemplate.HTML
 }
 
 type column struct {
@@ -34,9 +39,14 @@ type footRow struct {
 	Strong       bool
 }
 
-// facts is a list of labelled values (payment details, plan summary, offer).
+// facts is a list of labelled values (payment details, plan summary, offer). Text
+// and HTML are filled when it is built, as a table's.
 type facts struct {
 	Rows []fact
+	// Text is the facts as "Label:  value" lines with the values aligned.
+	Text string
+	// HTML is the facts as a two-column HTML <table>, every value escaped.
+	HTML htemplate.HTML
 }
 
 type fact struct {
@@ -55,20 +65,41 @@ func (t *table) row(cells ...cell) { t.Rows = append(t.Rows, cells) }
 func left(s string) cell  { return cell{Text: s} }
 func right(s string) cell { return cell{Text: s, Right: true} }
 
-func width(s string) int { return utf8.RuneCountInString(s) }
+// render fills Text and HTML, using buf as scratch; it returns buf for reuse.
+func (t *table) render(buf []byte) []byte {
+	buf = t.appendText(buf[:0])
+	t.Text = string(buf)
+	buf = t.appendHTML(buf[:0])
+	t.HTML = htemplate.HTML(buf)
+	return buf
+}
 
-// Text returns the table with aligned columns (two spaces between columns), the
-// foot rows' values right-aligned under the last column.
-func (t table) Text() string {
+// render fills Text and HTML, using buf as scratch; it returns buf for reuse.
+func (f *facts) render(buf []byte) []byte {
+	buf = f.appendText(buf[:0])
+	f.Text = string(buf)
+	buf = f.appendHTML(buf[:0])
+	f.HTML = htemplate.HTML(buf)
+	return buf
+}
+
+// appendText appends the table's Text.
+func (t *table) appendText(b []byte) []byte {
 	n := len(t.Cols)
-	w := make([]int, n)
-	for i, c := range t.Cols {
-		w[i] = width(c.Head)
+	var wbuf [8]int
+	w := wbuf[:0]
+	if n > len(wbuf) {
+		w = make([]int, 0, n)
+	}
+	for _, c := range t.Cols {
+		w = append(w, width(c.Head))
 	}
 	for _, r := range t.Rows {
 		for i, c := range r {
-			if i < n && width(c.Text) > w[i] {
-				w[i] = width(c.Text)
+			if i < n {
+				if cw := width(c.Text); cw > w[i] {
+					w[i] = cw
+				}
 			}
 		}
 	}
@@ -78,98 +109,122 @@ func (t table) Text() string {
 	}
 	total += 2 * (n - 1)
 	for _, f := range t.Foot {
-		if need := width(f.Label) + 2 + width(f.Value); need > total {
+		lw, vw := width(f.Label), width(f.Value)
+		if need := lw + 2 + vw; need > total {
 			w[n-1] += need - total
 			total = need
 		}
-		if width(f.Value) > w[n-1] {
-			total += width(f.Value) - w[n-1]
-			w[n-1] = width(f.Value)
+		if vw > w[n-1] {
+			total += vw - w[n-1]
+			w[n-1] = vw
 		}
 	}
-	var b strings.Builder
-	line := func(cells []cell) {
-		var l strings.Builder
-		for i, c := range cells {
-			if i >= n {
-				break
-			}
+	start := len(b)
+	line := func(text func(i int) (string, bool), cells int) {
+		ls := len(b)
+		for i := 0; i < cells && i < n; i++ {
 			if i > 0 {
-				l.WriteString("  ")
+				b = append(b, "  "...)
 			}
-			pad := strings.Repeat(" ", w[i]-width(c.Text))
-			if c.Right {
-				l.WriteString(pad + c.Text)
+			s, r := text(i)
+			pad := w[i] - width(s)
+			if r {
+				b = appendSpaces(b, pad)
+				b = append(b, s...)
 			} else {
-				l.WriteString(c.Text + pad)
+				b = append(b, s...)
+				b = appendSpaces(b, pad)
 			}
 		}
-		b.WriteString(strings.TrimRight(l.String(), " "))
-		b.WriteByte('\n')
+		for len(b) > ls && b[len(b)-1] == ' ' {
+			b = b[:len(b)-1]
+		}
+		b = append(b, '\n')
 	}
-	head := make([]cell, n)
-	for i, c := range t.Cols {
-		head[i] = cell{Text: c.Head, Right: c.Right}
-	}
-	line(head)
-	b.WriteString(strings.Repeat("-", total))
-	b.WriteByte('\n')
+	line(func(i int) (string, bool) { return t.Cols[i].Head, t.Cols[i].Right }, n)
+	b = appendRepeat(b, '-', total)
+	b = append(b, '\n')
 	for _, r := range t.Rows {
-		line(r)
+		line(func(i int) (string, bool) { return r[i].Text, r[i].Right }, len(r))
 	}
 	if len(t.Foot) > 0 {
-		b.WriteString(strings.Repeat("-", total))
-		b.WriteByte('\n')
+		b = appendRepeat(b, '-', total)
+		b = append(b, '\n')
 		for _, f := range t.Foot {
-			gap := total - width(f.Label) - width(f.Value)
-			b.WriteString(f.Label + strings.Repeat(" ", gap) + f.Value + "\n")
+			b = append(b, f.Label...)
+			b = appendSpaces(b, total-width(f.Label)-width(f.Value))
+			b = append(b, f.Value...)
+			b = append(b, '\n')
 		}
 	}
-	return strings.TrimRight(b.String(), "\n")
+	for len(b) > start && b[len(b)-1] == '\n' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
-// Text returns the facts as "Label:  value" lines with the values aligned.
-func (f facts) Text() string {
+// appendText appends the facts' Text.
+func (f *facts) appendText(b []byte) []byte {
 	w := 0
 	for _, r := range f.Rows {
-		if width(r.Label) > w {
-			w = width(r.Label)
+		if lw := width(r.Label); lw > w {
+			w = lw
 		}
 	}
-	var b strings.Builder
 	for i, r := range f.Rows {
 		if i > 0 {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
-		b.WriteString(r.Label + ":" + strings.Repeat(" ", w-width(r.Label)+2) + r.Value)
+		b = append(b, r.Label...)
+		b = append(b, ':')
+		b = appendSpaces(b, w-width(r.Label)+2)
+		b = append(b, r.Value...)
 	}
-	return b.String()
+	return b
 }
 
 // tables builds the tables of one letter in one language. Each is built once per
-// letter and shared by the text and the HTML.
+// letter, with its Text and HTML, and shared by the text and the HTML.
 type tables struct {
 	l lang
+	f *langFormat
 	v *vocab
 	d *Data
 
 	spec, claims, interest, plan, missed *table
-	planSummary, offer                   *facts
+	planSummary, offer, payment          *facts
+	// paymentAmount and paymentBy are the arguments payment was built for.
+	paymentAmount money.Money
+	paymentBy     string
+	// buf is scratch for rendering the tables.
+	buf []byte
 }
 
-func cached[T any](p **T, build func() T) T {
+func (t *tables) cachedTable(p **table, build func() table) *table {
 	if *p == nil {
 		x := build()
+		t.buf = x.render(t.buf)
 		*p = &x
 	}
-	return **p
+	return *p
 }
+
+func (t *tables) cachedFacts(p **facts, build func() facts) *facts {
+	if *p == nil {
+		x := build()
+		t.buf = x.render(t.buf)
+		*p = &x
+	}
+	return *p
+}
+
+func (t *tables) money(m money.Money) string { return t.f.formatMoney(m) }
 
 func (t *tables) amount(m money.Money) string {
 	if !m.IsValid() {
-		return t.l.formatAmount(money.Zero(t.d.Currency()))
+		return t.f.formatAmount(money.Zero(t.d.Currency()))
 	}
-	return t.l.formatAmount(m)
+	return t.f.formatAmount(m)
 }
 
 func (t *tables) chargeName(c Charge) string {
@@ -212,25 +267,27 @@ func (t *tables) claimsTable(withCharges bool) table {
 			tb.Foot = append(tb.Foot, footRow{Label: t.chargeName(c), Value: t.amount(c.Amount)})
 		}
 		if t.d.Total.IsValid() {
-			tb.Foot = append(tb.Foot, footRow{Label: t.v.Total, Value: t.l.formatMoney(t.d.Total), Strong: true})
+			tb.Foot = append(tb.Foot, footRow{Label: t.v.Total, Value: t.money(t.d.Total), Strong: true})
 		}
 	} else if open, err := t.d.ClaimsOpen(); err == nil {
-		tb.Foot = append(tb.Foot, footRow{Label: t.v.Total, Value: t.l.formatMoney(open), Strong: true})
+		tb.Foot = append(tb.Foot, footRow{Label: t.v.Total, Value: t.money(open), Strong: true})
 	}
 	return tb
 }
 
 // Spec is the claim specification with every fee, the interest, the costs and the
 // total: the whole calculation of what is owed.
-func (t *tables) Spec() table { return cached(&t.spec, func() table { return t.claimsTable(true) }) }
+func (t *tables) Spec() *table {
+	return t.cachedTable(&t.spec, func() table { return t.claimsTable(true) })
+}
 
 // Claims is the invoices alone, with the sum of their open amounts.
-func (t *tables) Claims() table {
-	return cached(&t.claims, func() table { return t.claimsTable(false) })
+func (t *tables) Claims() *table {
+	return t.cachedTable(&t.claims, func() table { return t.claimsTable(false) })
 }
 
 // Interest is the interest calculation, one row per segment.
-func (t *tables) Interest() table { return cached(&t.interest, t.buildInterest) }
+func (t *tables) Interest() *table { return t.cachedTable(&t.interest, t.buildInterest) }
 
 func (t *tables) buildInterest() table {
 	cur := " (" + string(t.d.Currency()) + ")"
@@ -252,19 +309,22 @@ func (t *tables) buildInterest() table {
 		if withInvoice {
 			r = append(r, left(s.Invoice))
 		}
-		period := t.l.formatShortDate(s.From) + "–" + t.l.formatShortDate(s.To.AddDays(-1))
-		r = append(r, left(period), right(strconv.Itoa(s.Days)), right(t.l.formatRate(s.Rate)),
+		var buf [64]byte
+		period := t.l.appendShortDate(buf[:0], s.From)
+		period = append(period, "–"...)
+		period = t.l.appendShortDate(period, s.To.AddDays(-1))
+		r = append(r, left(string(period)), right(strconv.Itoa(s.Days)), right(t.f.formatRate(s.Rate)),
 			right(t.amount(s.Balance)), right(t.amount(s.Amount)))
 		tb.Rows = append(tb.Rows, r)
 	}
 	if t.d.Interest.Total.IsValid() {
-		tb.Foot = append(tb.Foot, footRow{Label: t.v.Interest, Value: t.l.formatMoney(t.d.Interest.Total), Strong: true})
+		tb.Foot = append(tb.Foot, footRow{Label: t.v.Interest, Value: t.money(t.d.Interest.Total), Strong: true})
 	}
 	return tb
 }
 
 // Plan is the instalment table.
-func (t *tables) Plan() table { return cached(&t.plan, t.buildPlan) }
+func (t *tables) Plan() *table { return t.cachedTable(&t.plan, t.buildPlan) }
 
 func (t *tables) buildPlan() table {
 	cur := " (" + string(t.d.Currency()) + ")"
@@ -280,7 +340,7 @@ func (t *tables) buildPlan() table {
 }
 
 // Missed is the table of missed instalments.
-func (t *tables) Missed() table { return cached(&t.missed, t.buildMissed) }
+func (t *tables) Missed() *table { return t.cachedTable(&t.missed, t.buildMissed) }
 
 func (t *tables) buildMissed() table {
 	cur := " (" + string(t.d.Currency()) + ")"
@@ -289,67 +349,76 @@ func (t *tables) buildMissed() table {
 		tb.row(right(strconv.Itoa(in.No)), left(t.l.formatShortDate(in.Due)), right(t.amount(in.Amount)))
 	}
 	if t.d.Breach.Arrears.IsValid() {
-		tb.Foot = append(tb.Foot, footRow{Label: t.v.Arrears, Value: t.l.formatMoney(t.d.Breach.Arrears), Strong: true})
+		tb.Foot = append(tb.Foot, footRow{Label: t.v.Arrears, Value: t.money(t.d.Breach.Arrears), Strong: true})
 	}
 	return tb
 }
 
 // PlanSummary is what the debtor is told about a plan (E12): term, down payment,
 // first and last instalment, rate, total interest, total paid.
-func (t *tables) PlanSummary() facts { return cached(&t.planSummary, t.buildPlanSummary) }
+func (t *tables) PlanSummary() *facts { return t.cachedFacts(&t.planSummary, t.buildPlanSummary) }
 
 func (t *tables) buildPlanSummary() facts {
 	p := t.d.Plan
 	var f facts
 	if p.Principal.IsValid() {
-		f.add(t.v.Principal, t.l.formatMoney(p.Principal))
+		f.add(t.v.Principal, t.money(p.Principal))
 	}
 	if p.Term > 0 {
 		f.add(t.v.Term, t.l.plural(p.Term, t.v.InstalmentForms))
 	}
 	if p.DownPayment.IsValid() && !p.DownPayment.IsZero() {
-		f.add(t.v.DownPayment, t.l.formatMoney(p.DownPayment)+", "+t.l.formatDate(p.DownPaymentDate))
+		f.add(t.v.DownPayment, t.money(p.DownPayment)+", "+t.l.formatDate(p.DownPaymentDate))
 	}
 	if p.Instalment.IsValid() {
-		f.add(t.v.Instalment, t.l.formatMoney(p.Instalment))
+		f.add(t.v.Instalment, t.money(p.Instalment))
 	}
 	f.add(t.v.First, t.l.formatDate(p.First))
 	f.add(t.v.Last, t.l.formatDate(p.Last))
 	if p.Rate.IsZero() {
-		f.add(t.v.PlanRate, t.l.formatRate(p.Rate)+" ("+t.v.InterestFree+")")
+		f.add(t.v.PlanRate, t.f.formatRate(p.Rate)+" ("+t.v.InterestFree+")")
 	} else {
-		f.add(t.v.PlanRate, t.l.formatRate(p.Rate))
+		f.add(t.v.PlanRate, t.f.formatRate(p.Rate))
 	}
 	if p.TotalInterest.IsValid() {
-		f.add(t.v.TotalInterest, t.l.formatMoney(p.TotalInterest))
+		f.add(t.v.TotalInterest, t.money(p.TotalInterest))
 	}
 	if p.TotalPaid.IsValid() {
-		f.add(t.v.TotalPaid, t.l.formatMoney(p.TotalPaid))
+		f.add(t.v.TotalPaid, t.money(p.TotalPaid))
 		f.Rows[len(f.Rows)-1].Strong = true
 	}
 	return f
 }
 
 // Offer is the settlement offer's figures (E11).
-func (t *tables) Offer() facts { return cached(&t.offer, t.buildOffer) }
+func (t *tables) Offer() *facts { return t.cachedFacts(&t.offer, t.buildOffer) }
 
 func (t *tables) buildOffer() facts {
 	o := t.d.Offer
 	var f facts
-	f.add(t.v.OwedNow, t.l.formatMoney(o.OwedNow))
-	f.add(t.v.Escalated+" "+t.l.formatDate(o.Horizon), t.l.formatMoney(o.Escalated))
-	f.add(t.v.OfferAmount, t.l.formatMoney(o.Amount))
+	f.add(t.v.OwedNow, t.money(o.OwedNow))
+	f.add(t.v.Escalated+" "+t.l.formatDate(o.Horizon), t.money(o.Escalated))
+	f.add(t.v.OfferAmount, t.money(o.Amount))
 	f.Rows[len(f.Rows)-1].Strong = true
-	f.add(t.v.Saving, t.l.formatMoney(o.Saving))
+	f.add(t.v.Saving, t.money(o.Saving))
 	f.add(t.v.Expires, t.l.formatDate(o.Expires))
 	return f
 }
 
-// Payment is the payment details: amount, deadline, account, reference.
-func (t *tables) Payment(amount money.Money, by string) facts {
+// Payment is the payment details: amount, deadline, account, reference. The text
+// and the HTML ask for the same details; the last ones built are kept.
+func (t *tables) Payment(amount money.Money, by string) *facts {
+	if t.payment != nil && t.paymentBy == by && t.paymentAmount.Equal(amount) {
+		return t.payment
+	}
+	t.payment, t.paymentAmount, t.paymentBy = nil, amount, by
+	return t.cachedFacts(&t.payment, func() facts { return t.buildPayment(amount, by) })
+}
+
+func (t *tables) buildPayment(amount money.Money, by string) facts {
 	var f facts
 	if amount.IsValid() {
-		f.add(t.v.AmountToPay, t.l.formatMoney(amount))
+		f.add(t.v.AmountToPay, t.money(amount))
 	}
 	f.add(t.v.PayBy, by)
 	b := t.d.Creditor.Bank
@@ -362,75 +431,70 @@ func (t *tables) Payment(amount money.Money, by string) facts {
 }
 
 // Span is the number of columns a foot row's label spans in HTML.
-func (t table) Span() int { return len(t.Cols) - 1 }
+func (t *table) Span() int { return len(t.Cols) - 1 }
 
-// HTML returns the table as an HTML <table>, every cell escaped.
-func (t table) HTML() htemplate.HTML {
-	var b strings.Builder
-	b.Grow(256 + 64*len(t.Rows)*len(t.Cols))
-	b.WriteString(`<table class="t"><thead><tr>`)
+// appendHTML appends the table's HTML.
+func (t *table) appendHTML(b []byte) []byte {
+	b = append(b, `<table class="t"><thead><tr>`...)
 	for _, c := range t.Cols {
 		if c.Right {
-			b.WriteString(`<th class="r">`)
+			b = append(b, `<th class="r">`...)
 		} else {
-			b.WriteString(`<th>`)
+			b = append(b, `<th>`...)
 		}
-		b.WriteString(html.EscapeString(c.Head))
-		b.WriteString(`</th>`)
+		b = appendEscaped(b, c.Head)
+		b = append(b, `</th>`...)
 	}
-	b.WriteString(`</tr></thead><tbody>`)
+	b = append(b, `</tr></thead><tbody>`...)
 	for _, r := range t.Rows {
-		b.WriteString(`<tr>`)
+		b = append(b, `<tr>`...)
 		for _, c := range r {
 			if c.Right {
-				b.WriteString(`<td class="r">`)
+				b = append(b, `<td class="r">`...)
 			} else {
-				b.WriteString(`<td>`)
+				b = append(b, `<td>`...)
 			}
-			b.WriteString(html.EscapeString(c.Text))
-			b.WriteString(`</td>`)
+			b = appendEscaped(b, c.Text)
+			b = append(b, `</td>`...)
 		}
-		b.WriteString(`</tr>`)
+		b = append(b, `</tr>`...)
 	}
-	b.WriteString(`</tbody>`)
+	b = append(b, `</tbody>`...)
 	if len(t.Foot) > 0 {
-		b.WriteString(`<tfoot>`)
-		span := strconv.Itoa(t.Span())
+		b = append(b, `<tfoot>`...)
 		for _, f := range t.Foot {
 			if f.Strong {
-				b.WriteString(`<tr class="total">`)
+				b = append(b, `<tr class="total">`...)
 			} else {
-				b.WriteString(`<tr>`)
+				b = append(b, `<tr>`...)
 			}
-			b.WriteString(`<td colspan="` + span + `">`)
-			b.WriteString(html.EscapeString(f.Label))
-			b.WriteString(`</td><td class="r">`)
-			b.WriteString(html.EscapeString(f.Value))
-			b.WriteString(`</td></tr>`)
+			b = append(b, `<td colspan="`...)
+			b = strconv.AppendInt(b, int64(t.Span()), 10)
+			b = append(b, `">`...)
+			b = appendEscaped(b, f.Label)
+			b = append(b, `</td><td class="r">`...)
+			b = appendEscaped(b, f.Value)
+			b = append(b, `</td></tr>`...)
 		}
-		b.WriteString(`</tfoot>`)
+		b = append(b, `</tfoot>`...)
 	}
-	b.WriteString(`</table>`)
-	return htemplate.HTML(b.String())
+	return append(b, `</table>`...)
 }
 
-// HTML returns the facts as a two-column HTML <table>, every value escaped.
-func (f facts) HTML() htemplate.HTML {
-	var b strings.Builder
-	b.Grow(64 + 80*len(f.Rows))
-	b.WriteString(`<table class="f">`)
+// appendHTML appends the facts' HTML.
+func (f *facts) appendHTML(b []byte) []byte {
+	b = append(b, `<table class="f">`...)
 	for _, r := range f.Rows {
 		if r.Strong {
-			b.WriteString(`<tr class="total">`)
+			b = append(b, `<tr class="total">`...)
 		} else {
-			b.WriteString(`<tr>`)
+			b = append(b, `<tr>`...)
 		}
-		b.WriteString(`<th>`)
-		b.WriteString(html.EscapeString(r.Label))
-		b.WriteString(`</th><td>`)
-		b.WriteString(html.EscapeString(r.Value))
-		b.WriteString(`</td></tr>`)
+		b = append(b, `<th>`...)
+		b = appendEscaped(b, r.Label)
+		b = append(b, `</th><td>`...)
+		b = appendEscaped(b, r.Value)
+		b = append(b, `</td></tr>`...)
 	}
-	b.WriteString(`</table>`)
-	return htemplate.HTML(b.String())
+	return append(b, `</table>`...)
 }

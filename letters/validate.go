@@ -2,7 +2,6 @@ package letters
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/dunning-go/dunning"
@@ -32,18 +31,25 @@ func Validate(kind Kind, d Data) error {
 	v.date("Data.Date", d.Date)
 
 	for i, c := range d.Claims {
-		f := fmt.Sprintf("Data.Claims[%d]", i)
-		v.required(f+".Invoice", c.Invoice)
-		v.money(f+".Amount", c.Amount, true)
-		v.money(f+".Paid", c.Paid, false)
-		v.money(f+".Open", c.Open, true)
+		f := indexed{"Data.Claims", i}
+		v.requiredAt(f, ".Invoice", c.Invoice)
+		v.moneyAt(f, ".Amount", c.Amount, true)
+		v.moneyAt(f, ".Paid", c.Paid, false)
+		v.moneyAt(f, ".Open", c.Open, true)
 		if c.Amount.IsValid() && c.Open.IsValid() {
+			if !c.Paid.IsValid() || (c.Paid.IsZero() && c.Paid.Currency() == c.Amount.Currency()) {
+				// Amount − 0 is Amount: compare without computing it.
+				if !c.Amount.Equal(c.Open) {
+					v.add(f.name(".Open"), c.Open.String(), "is not Amount − Paid ("+c.Amount.String()+")")
+				}
+				continue
+			}
 			paid := c.Paid
 			if !paid.IsValid() {
 				paid = money.Zero(c.Amount.Currency())
 			}
 			if want, err := c.Amount.Sub(paid); err == nil && !want.Equal(c.Open) {
-				v.add(f+".Open", c.Open.String(), "is not Amount − Paid ("+want.String()+")")
+				v.add(f.name(".Open"), c.Open.String(), "is not Amount − Paid ("+want.String()+")")
 			}
 		}
 	}
@@ -51,14 +57,14 @@ func Validate(kind Kind, d Data) error {
 	v.charges("Data.Costs", d.Costs)
 	v.money("Data.Interest.Total", d.Interest.Total, false)
 	for i, s := range d.Interest.Segments {
-		f := fmt.Sprintf("Data.Interest.Segments[%d]", i)
-		v.date(f+".From", s.From)
-		v.date(f+".To", s.To)
+		f := indexed{"Data.Interest.Segments", i}
+		v.dateAt(f, ".From", s.From)
+		v.dateAt(f, ".To", s.To)
 		if !s.From.IsZero() && !s.To.IsZero() && !s.From.Before(s.To) {
-			v.add(f+".To", s.To.String(), "is not after From "+s.From.String())
+			v.add(f.name(".To"), s.To.String(), "is not after From "+s.From.String())
 		}
-		v.money(f+".Balance", s.Balance, true)
-		v.money(f+".Amount", s.Amount, true)
+		v.moneyAt(f, ".Balance", s.Balance, true)
+		v.moneyAt(f, ".Amount", s.Amount, true)
 	}
 	v.money("Data.Total", d.Total, false)
 	v.money("Data.CostIfUnpaid", d.CostIfUnpaid, false)
@@ -184,27 +190,60 @@ func (v *validator) date(field string, d date.Date) {
 // money checks that m, when set (or when required), is valid and in the letter's
 // currency.
 func (v *validator) money(field string, m money.Money, required bool) {
+	if reason, bad := v.moneyProblem(m, required); bad {
+		v.add(field, m.String(), reason)
+	}
+}
+
+func (v *validator) moneyProblem(m money.Money, required bool) (string, bool) {
 	if !m.IsValid() {
-		if required {
-			v.add(field, m.String(), "is required")
-		}
-		return
+		return "is required", required
 	}
 	if m.Currency() != v.cur {
-		v.add(field, m.String(), "is not in the letter's currency "+string(v.cur))
+		return "is not in the letter's currency " + string(v.cur), true
+	}
+	return "", false
+}
+
+// indexed names an element of a slice field, "Data.Claims[1]"; the name is built only
+// for a problem, so a valid Data costs no strings.
+type indexed struct {
+	field string
+	i     int
+}
+
+func (f indexed) name(sub string) string {
+	return f.field + "[" + strconv.Itoa(f.i) + "]" + sub
+}
+
+func (v *validator) requiredAt(f indexed, sub, s string) {
+	if s == "" {
+		v.add(f.name(sub), s, "is required")
+	}
+}
+
+func (v *validator) dateAt(f indexed, sub string, d date.Date) {
+	if d.IsZero() {
+		v.add(f.name(sub), "", "is required")
+	}
+}
+
+func (v *validator) moneyAt(f indexed, sub string, m money.Money, required bool) {
+	if reason, bad := v.moneyProblem(m, required); bad {
+		v.add(f.name(sub), m.String(), reason)
 	}
 }
 
 func (v *validator) charges(field string, cs []Charge) {
 	for i, c := range cs {
-		f := fmt.Sprintf("%s[%d]", field, i)
+		f := indexed{field, i}
 		if c.Kind > CourtFee {
-			v.add(f+".Kind", strconv.Itoa(int(c.Kind)), "is not a charge kind")
+			v.add(f.name(".Kind"), strconv.Itoa(int(c.Kind)), "is not a charge kind")
 		}
 		if c.Kind == OtherCharge {
-			v.required(f+".Text", c.Text)
+			v.requiredAt(f, ".Text", c.Text)
 		}
-		v.money(f+".Amount", c.Amount, true)
+		v.moneyAt(f, ".Amount", c.Amount, true)
 	}
 }
 
@@ -233,15 +272,15 @@ func (v *validator) plan(p Plan) {
 	}
 	interest := []money.Money{money.Zero(v.cur)}
 	for i, in := range p.Instalments {
-		f := fmt.Sprintf("Data.Plan.Instalments[%d]", i)
-		v.date(f+".Due", in.Due)
-		v.money(f+".Amount", in.Amount, true)
-		v.money(f+".Interest", in.Interest, true)
-		v.money(f+".Principal", in.Principal, true)
-		v.money(f+".Balance", in.Balance, true)
+		f := indexed{"Data.Plan.Instalments", i}
+		v.dateAt(f, ".Due", in.Due)
+		v.moneyAt(f, ".Amount", in.Amount, true)
+		v.moneyAt(f, ".Interest", in.Interest, true)
+		v.moneyAt(f, ".Principal", in.Principal, true)
+		v.moneyAt(f, ".Balance", in.Balance, true)
 		if in.Interest.IsValid() && in.Principal.IsValid() && in.Amount.IsValid() {
 			if s, err := in.Interest.Add(in.Principal); err == nil && !s.Equal(in.Amount) {
-				v.add(f+".Amount", in.Amount.String(), "is not Interest + Principal ("+s.String()+")")
+				v.add(f.name(".Amount"), in.Amount.String(), "is not Interest + Principal ("+s.String()+")")
 			}
 		}
 		paid = append(paid, in.Amount)

@@ -1,0 +1,422 @@
+package letters
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/money"
+)
+
+// renderState is what the template functions need besides the Data while one letter
+// is rendered: its language and kind, the vocabulary, the formats and the tables
+// (built once, shared by text and HTML). Templates execute on the *Data itself (a
+// private copy), not on a wrapper, because text/template looks fields up by
+// reflection and a wrapper embedding Data makes every lookup a breadth-first search.
+type renderState struct {
+	kind   Kind
+	lang   lang
+	words  *vocab
+	f      *langFormat
+	tables tables
+}
+
+// renderBuf is the scratch space of one render: the template blocks' output, one
+// after another, and the letter being laid out. Its contents never outlive the render
+// that took it from bufPool.
+type renderBuf struct {
+	tmpl    bytes.Buffer
+	w       limitWriter
+	out     []byte
+	scratch []byte
+	tables  []byte // the tables' scratch (tables.buf)
+}
+
+// maxPooled is the largest buffer kept for reuse: a letter is a few KiB, and a
+// runaway host template's megabyte is not worth keeping.
+const maxPooled = 64 << 10
+
+// bufPool holds renderBufs for reuse across renders and goroutines. It is the
+// package's only package-level variable that changes, and only as a cache: sync.Pool
+// is safe for concurrent use, a buffer is taken by one render and returned at its
+// end, and nothing rendered depends on what a buffer held before (every use starts
+// from length zero).
+var bufPool = sync.Pool{New: func() any { return new(renderBuf) }}
+
+func (rb *renderBuf) release() {
+	if rb.tmpl.Cap() > maxPooled || cap(rb.out) > maxPooled || cap(rb.scratch) > maxPooled ||
+		cap(rb.tables) > maxPooled {
+		return
+	}
+	rb.tmpl.Reset()
+	bufPool.Put(rb)
+}
+
+// span is where one block's output is in renderBuf.tmpl.
+type span struct{ from, to int }
+
+// exec executes one block (a text/template or html/template), appending its output.
+func (rb *renderBuf) exec(t interface{ Execute(io.Writer, any) error }, d *Data) (span, error) {
+	from := rb.tmpl.Len()
+	rb.w = limitWriter{buf: &rb.tmpl, from: from}
+	err := t.Execute(&rb.w, d)
+	return span{from, rb.tmpl.Len()}, err
+}
+
+func (r *Renderer) render(k Kind, l lang, d *Data) (Letter, error) {
+	set := &r.sets[k][l]
+	rb := bufPool.Get().(*renderBuf)
+	defer rb.release()
+	rb.tmpl.Reset()
+	st := &renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
+	st.tables = tables{l: l, f: st.f, v: st.words, d: d, buf: rb.tables[:0]}
+	d.r = st
+	defer func() {
+		rb.tables = st.tables.buf // keep the grown scratch
+		d.r = nil
+	}()
+	subj, err := rb.exec(set.subject, d)
+	if err != nil {
+		return Letter{}, err
+	}
+	sms, err := rb.exec(set.sms, d)
+	if err != nil {
+		return Letter{}, err
+	}
+	bodyText, err := rb.exec(set.textBody, d)
+	if err != nil {
+		return Letter{}, err
+	}
+	bodyHTML, err := rb.exec(set.htmlBody, d)
+	if err != nil {
+		return Letter{}, err
+	}
+	out := rb.tmpl.Bytes()
+
+	// The subject on one line; the layouts print it as it is, and Letter.Subject
+	// with its abbreviations fixed.
+	rb.scratch = appendFields(rb.scratch[:0], out[subj.from:subj.to])
+	title := string(rb.scratch)
+
+	rb.out = layoutText(rb.out[:0], d, title, out[bodyText.from:bodyText.to])
+	rb.out = fixAbbrevBytes(rb.out)
+	text := string(rb.out)
+
+	rb.out = layoutHTML(rb.out[:0], d, title, out[bodyHTML.from:bodyHTML.to])
+	rb.out = fixAbbrevBytes(rb.out)
+	html := string(rb.out)
+
+	rb.scratch = appendSMS(rb.scratch[:0], fixAbbrevBytes(out[sms.from:sms.to]))
+	return Letter{
+		Kind: k, Lang: l.tag(), Subject: fixAbbrev(title),
+		Text: text, HTML: html, SMS: newSMSText(string(rb.scratch)),
+	}, nil
+}
+
+// fixAbbrev drops the sentence's full stop after an amount that ends in an
+// abbreviation's ("1.100,00 kr.." becomes "1.100,00 kr."), as Danish typography does.
+func fixAbbrev(s string) string {
+	if !strings.Contains(s, "kr..") {
+		return s
+	}
+	return strings.ReplaceAll(s, "kr..", "kr.")
+}
+
+// fixAbbrevBytes is fixAbbrev in place: each "kr.." becomes "kr.", scanning from the
+// left without overlapping, as strings.ReplaceAll does.
+func fixAbbrevBytes(b []byte) []byte {
+	i := indexKr(b)
+	if i < 0 {
+		return b
+	}
+	w := i
+	for i < len(b) {
+		if j := indexKr(b[i:]); j == 0 {
+			w += copy(b[w:], "kr.")
+			i += 4
+		} else {
+			if j < 0 {
+				j = len(b) - i
+			}
+			w += copy(b[w:], b[i:i+j])
+			i += j
+		}
+	}
+	return b[:w]
+}
+
+// indexKr returns the index of the first "kr.." in b, or -1.
+func indexKr(b []byte) int {
+	for off := 0; ; {
+		i := bytes.IndexByte(b[off:], 'k')
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if len(b)-i >= 4 && b[i+1] == 'r' && b[i+2] == '.' && b[i+3] == '.' {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// funcs returns the template functions of one language. They are the same for the
+// text and the HTML variant.
+func funcs(f *langFormat) map[string]any {
+	l := f.l
+	v := &vocabularies[l]
+	return map[string]any{
+		// money formats an amount with its currency: "1.234,50 kr.", "€ 1.234,50".
+		"money": f.formatMoney,
+		// amount formats an amount without the currency: "1.234,50".
+		"amount": f.formatAmount,
+		// date formats a date as running text shows it: "31. januar 2025".
+		"date": l.formatDate,
+		// shortdate formats a date as tables show it: "31-01-2025".
+		"shortdate": l.formatShortDate,
+		// rate formats an annual rate given in percent: "10,25 %".
+		"rate": f.formatRate,
+		// days, months, instalments: "14 dage", "1 måned", "12 afdrag".
+		"days":        func(n int) string { return l.plural(n, v.DayForms) },
+		"months":      func(n int) string { return l.plural(n, v.MonthForms) },
+		"instalments": func(n int) string { return l.plural(n, v.InstalmentForms) },
+		// set reports whether a value is present: a valid non-zero Money, a non-zero
+		// Date, a non-empty string or slice.
+		"set": isSet,
+		// reg writes a registration number with its register's name: "CVR-nr. 24256790".
+		"reg": registration,
+		// invoices: the claims' invoice numbers, "1001, 1017".
+		"invoices": invoices,
+		// greeting: the salutation in the letter's language.
+		"greeting": greeting,
+		// pay: payment details for an amount and a day, for the "facts" partial.
+		"pay": pay,
+		// tables: the letter's tables (Spec, Claims, Interest, Plan, Missed,
+		// PlanSummary, Offer) for the "table" and "facts" partials.
+		"tables": func(d *Data) *tables {
+			if d.r == nil {
+				return &tables{l: l, f: f, v: v, d: d}
+			}
+			return &d.r.tables
+		},
+	}
+}
+
+// pay returns the payment details for paying amount by the given day: amount,
+// deadline, bank account and payment reference. An unset amount or day is left out.
+// A Dutch consumer's 14-day letter shows no date: its period runs from the day after
+// delivery and is stated in words (see Data.FromReceipt).
+func pay(d *Data, amount money.Money, by date.Date) *facts {
+	if d.r == nil {
+		f := &facts{}
+		f.render(nil)
+		return f
+	}
+	if d.r.kind == CollectionWarning && d.FromReceipt() {
+		by = date.Date{}
+	}
+	return d.r.tables.Payment(amount, d.r.lang.formatDate(by))
+}
+
+// appendFields appends the words of s separated by single spaces: strings.Join of
+// strings.Fields, without the slice.
+func appendFields(dst, s []byte) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = true
+		} else {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, s[i:i+n]...)
+		}
+		i += n
+	}
+	return dst
+}
+
+// appendNormalized appends s with trailing spaces trimmed, runs of blank lines
+// collapsed into one, leading and trailing blank lines dropped, and prose lines longer
+// than 76 characters wrapped at spaces. Lines with two consecutive spaces (tables,
+// aligned facts) are kept as they are; no-break spaces never break.
+func appendNormalized(dst, s []byte) []byte {
+	start := len(dst)
+	blank := true // suppresses leading blank lines
+	pending := false
+	for {
+		ln, rest, found := cutLine(s)
+		ln = bytes.TrimRight(ln, " \t\r")
+		if len(ln) == 0 {
+			if !blank {
+				pending = true
+			}
+			blank = true
+		} else {
+			if pending {
+				dst = append(dst, '\n')
+				pending = false
+			}
+			blank = false
+			dst = appendWrapped(dst, ln, 76)
+		}
+		if !found {
+			break
+		}
+		s = rest
+	}
+	for len(dst) > start && dst[len(dst)-1] == '\n' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+func appendWrapped(dst, ln []byte, max int) []byte {
+	if runeCount(ln) <= max || hasDoubleSpace(bytes.TrimLeft(ln, " ")) {
+		dst = append(dst, ln...)
+		return append(dst, '\n')
+	}
+	col := 0
+	for i := 0; ; i++ {
+		w := ln
+		j := bytes.IndexByte(ln, ' ')
+		if j >= 0 {
+			w, ln = ln[:j], ln[j+1:]
+		}
+		n := runeCount(w)
+		if i > 0 {
+			if col+1+n > max {
+				dst = append(dst, '\n')
+				col = 0
+			} else {
+				dst = append(dst, ' ')
+				col++
+			}
+		}
+		dst = append(dst, w...)
+		col += n
+		if j < 0 {
+			break
+		}
+	}
+	return append(dst, '\n')
+}
+
+// runeCount is utf8.RuneCount, which converts a non-ASCII tail to a string (an
+// allocation when it is longer than 32 bytes).
+func runeCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return n
+}
+
+// hasDoubleSpace reports whether b contains two consecutive spaces.
+func hasDoubleSpace(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, ' ')
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		if b[i+1] == ' ' {
+			return true
+		}
+		b = b[i+1:]
+	}
+}
+
+// cutLine returns the text before the first newline of s and the text after it.
+func cutLine(s []byte) (line, rest []byte, found bool) {
+	if i := bytes.IndexByte(s, '\n'); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, nil, false
+}
+
+// appendParagraphs appends the HTML-escaped body as paragraphs: blocks separated by
+// blank lines become <p> elements, their line breaks <br>. A block that starts with
+// "<" is markup from a partial (a table) and is kept as it is; data from the host
+// cannot start one, because html/template escaped its "<".
+func appendParagraphs(dst, s []byte) []byte {
+	inBlock, para := false, false
+	flush := func() {
+		if inBlock {
+			if para {
+				dst = append(dst, "</p>"...)
+			}
+			dst = append(dst, '\n')
+			inBlock = false
+		}
+	}
+	for {
+		ln, rest, found := cutLine(s)
+		ln = bytes.TrimSpace(ln)
+		switch {
+		case len(ln) == 0:
+			flush()
+		case !inBlock:
+			inBlock, para = true, ln[0] != '<'
+			if para {
+				dst = append(dst, "<p>"...)
+			}
+			dst = append(dst, ln...)
+		default:
+			if para {
+				dst = append(dst, "<br>\n"...)
+			} else {
+				dst = append(dst, '\n')
+			}
+			dst = append(dst, ln...)
+		}
+		if !found {
+			break
+		}
+		s = rest
+	}
+	flush()
+	return dst
+}
+
+// maxOutput bounds what one template block may write, so a runaway loop in a host's
+// template fails instead of exhausting memory.
+const maxOutput = 1 << 20
+
+// errTooLong is returned when a template block writes more than maxOutput bytes.
+var errTooLong = errors.New("letters: template output exceeds 1 MiB")
+
+// limitWriter appends to buf, failing once the block that began at from would exceed
+// maxOutput.
+type limitWriter struct {
+	buf  *bytes.Buffer
+	from int
+}
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	if w.buf.Len()-w.from+len(p) > maxOutput {
+		return 0, errTooLong
+	}
+	return w.buf.Write(p)
+}
