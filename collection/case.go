@@ -69,8 +69,20 @@ type Case struct {
 	// Charges is the ledger of what was added to the debt: fees, interest,
 	// compensation, collection costs and court fees, each waivable.
 	Charges []Charge `json:"charges,omitempty"`
-	// Payments are the payments recorded on the case, each with the host's id.
+	// Payments are the payments recorded on the case, each with the host's id,
+	// in (date, id) order (RecordPayment, N1, N7, N8). Case.Ledger says what
+	// each one paid.
 	Payments []Payment `json:"payments,omitempty"`
+	// Credits are the credit notes recorded on the claims (N8); each already
+	// lowered its claim's Open amount.
+	Credits []CreditNote `json:"credits,omitempty"`
+	// WriteOffs are the write-offs of claims, in (date, id) order, each in one of
+	// the two modes of N9.
+	WriteOffs []WriteOff `json:"writeOffs,omitempty"`
+	// Plan is the payment plan agreed on the case (E12, E13); zero if none.
+	Plan PlanRecord `json:"plan,omitzero"`
+	// Offer is the settlement offer made on the case (E11); zero if none.
+	Offer OfferRecord `json:"offer,omitzero"`
 	// Notes are free-text notes on the case or one of its claims (S11).
 	Notes []Note `json:"notes,omitempty"`
 	// Foundations are the enforceable bases the creditor holds (E8).
@@ -80,6 +92,14 @@ type Case struct {
 	Agency Agency `json:"agency,omitzero"`
 	// CourtRef is the court's case number once a claim was filed (E8).
 	CourtRef string `json:"courtRef,omitempty"`
+	// Court is where the case stands in court (E8–E10); zero if never filed.
+	Court CourtRecord `json:"court,omitzero"`
+	// AgencyMessages are the ids of the agency's messages already applied
+	// (ApplyAgencyUpdate is idempotent on them).
+	AgencyMessages []string `json:"agencyMessages,omitempty"`
+	// Archived says the case was archived: closed as paid or settled, or closed
+	// by the agency (N5).
+	Archived bool `json:"archived,omitempty"`
 
 	// Published says the case is visible to the debtor (in the host's portal). It
 	// stays set when the case is closed (P1: visible as closed), makes deactivation
@@ -105,6 +125,9 @@ type Claim struct {
 	Status ClaimStatus `json:"status"`
 	// Disputed says the debtor disputes the claim (DK: no further reminder fees).
 	Disputed bool `json:"disputed,omitempty"`
+	// InterestInvoiced is the day an interest invoice was made for the claim,
+	// paid late (S8); zero if none.
+	InterestInvoiced date.Date `json:"interestInvoiced,omitempty"`
 }
 
 // Charge is one line of the case's ledger: something added to the debt.
@@ -138,6 +161,9 @@ type Payment struct {
 	Amount money.Money `json:"amount"`
 	// Reference is the payment reference the debtor used, if any.
 	Reference string `json:"reference,omitempty"`
+	// To says who received it: the creditor (N8) or the agency (N7). Required
+	// by RecordPayment.
+	To PaidTo `json:"to,omitempty"`
 }
 
 // Note is a free-text note on a case or one of its claims (S11).
@@ -160,6 +186,10 @@ type Agency struct {
 	Reference string `json:"reference,omitempty"`
 	// Since is the day of the hand-over.
 	Since date.Date `json:"since"`
+	// Link is the partner's link to the case in its portal, if any (N3).
+	Link string `json:"link,omitempty"`
+	// Status is the partner's last reported status of the case (N2).
+	Status string `json:"status,omitempty"`
 }
 
 // IsZero reports whether no hand-over happened.
@@ -172,6 +202,14 @@ func (c Case) Clone() Case {
 	c.Claims = slices.Clone(c.Claims)
 	c.Charges = slices.Clone(c.Charges)
 	c.Payments = slices.Clone(c.Payments)
+	c.Credits = slices.Clone(c.Credits)
+	c.WriteOffs = slices.Clone(c.WriteOffs)
+	c.AgencyMessages = slices.Clone(c.AgencyMessages)
+	c.Court.Problems = slices.Clone(c.Court.Problems)
+	if r := c.Plan.Terms.Rounding; r != nil {
+		rc := *r
+		c.Plan.Terms.Rounding = &rc
+	}
 	c.Notes = slices.Clone(c.Notes)
 	c.Foundations = slices.Clone(c.Foundations)
 	c.Progress.Taken = slices.Clone(c.Progress.Taken)
@@ -222,14 +260,35 @@ func (c Case) Principal() (money.Money, error) {
 	return total, nil
 }
 
-// Balance returns what the debtor owes on the case: the open amounts of the
-// claims with status ClaimOpen, plus the charges that are not waived, minus the
-// payments. It fails only on a case holding amounts in another currency than
-// Currency, which the Service never stores.
+// Balance returns what the debtor owes on the case: the Open amounts of the
+// claims that count toward the debt (status ClaimOpen, or ClaimPaid or
+// ClaimWrittenOff: paid or settled within the case), plus the charges that are
+// not waived, minus the payments and the write-offs matched as payment (N9).
+// Credit notes already lowered Open; open-item write-offs do not change it (N9).
+// A negative balance is a credit the debtor holds (an overpayment). It equals
+// Ledger().Outstanding − Ledger().Overpaid. It fails only on a case holding
+// amounts in another currency than Currency, which the Service never stores.
 func (c Case) Balance() (money.Money, error) {
-	total, err := c.Principal()
-	if err != nil {
-		return total, err
+	total := money.Zero(c.Currency)
+	var err error
+	for _, cl := range c.Claims {
+		if !counts(cl.Status) {
+			continue
+		}
+		if total, err = total.Add(cl.Open); err != nil {
+			return money.Money{}, fmt.Errorf("collection: case %s: claim %s: %w", c.ID, cl.InvoiceID, err)
+		}
+	}
+	for _, w := range c.WriteOffs {
+		if w.Mode != MatchedAsPayment {
+			continue
+		}
+		if i := c.claimIndex(w.InvoiceID); i < 0 || !counts(c.Claims[i].Status) {
+			continue
+		}
+		if total, err = total.Sub(w.Amount); err != nil {
+			return money.Money{}, fmt.Errorf("collection: case %s: write-off %s: %w", c.ID, w.ID, err)
+		}
 	}
 	for _, ch := range c.Charges {
 		if ch.Waived {

@@ -80,10 +80,15 @@
 //     return them (P5).
 //   - "Steps taken" (P3) means at least one entry in Progress.Taken: a flow step or
 //     a free letter was sent.
-//   - Balance is the open amounts of the ClaimOpen claims, plus the unwaived
-//     charges, minus the payments. Claim.Open is the amount open when the invoice
-//     joined the case (or as the host last reported it); payments recorded on the
-//     case are not subtracted from it.
+//   - Balance is the Open amounts of the claims that count toward the debt
+//     (ClaimOpen, and ClaimPaid or ClaimWrittenOff: settled within the case), plus
+//     the unwaived charges, minus the payments and the write-offs matched as
+//     payment; negative means the debtor holds a credit (an overpayment).
+//     Claim.Open is the amount open when the invoice joined the case, less its
+//     credit notes; payments are not subtracted from it. What each payment paid
+//     is derived, never stored: Case.Ledger allocates them (see below), and
+//     Balance == Ledger.Outstanding − Ledger.Overpaid. Letters and every other view
+//     of what is still owed per claim or charge should use Case.Ledger.
 //   - Charge.Action links a fee to the action (position in Progress.Taken) that
 //     charged it, so DeleteLastAction (E19) removes it.
 //   - S5 (Blocked) looks at the steps taken in the flow they were taken in
@@ -96,16 +101,99 @@
 //     agreement (SE) and fees.ReminderRules for a reminder sent today (an error,
 //     such as EU's missing rule, leaves the rule zero and Decide reports FeeErr).
 //
-// # Not in this package yet
+// # Payments, credit notes and write-offs (N1, N7–N9)
 //
-// The daily batch (Preview/Commit, E17), the outbox relay, payment recording and
-// allocation (N1, N7, N8), payment plans and settlement offers (E11–E13, beyond the
-// track switch), court filing (E8–E10) and agency sync (N2, N5) come with the next
-// issue; the Case already carries Payments, Charges, Foundations, Agency and
-// CourtRef for them, and Store.Due and OutboxReader exist for the batch and relay.
-// Creditor holiday windows (L3) are not yet passed to Decide.
+// RecordPayment, Credit and WriteOff are idempotent on the host's id (the same id
+// with other contents is an *IDConflictError, ErrIDConflict). Case.Ledger
+// allocates, in (date, id) order, write-offs matched as payment to their own
+// claim's principal, then each payment to what had been charged by its date,
+// component by component in the jurisdiction's order, oldest first; leftovers
+// pay later charges; the rest is Ledger.Overpaid, reported in the result and a
+// "payment.overpaid" event. The order (agreement.OrderFor):
+//
+//	NL      costs → interest → principal   art. 6:44 BW            VERIFIED
+//	DE      costs → interest → principal   § 367 Abs. 1 BGB        UNVERIFIED
+//	others  agreement.DefaultOrder (the SDK's default, not a statement of law)
+//
+// Because the allocation is a function of the recorded facts, the same payments
+// in any order, or twice, give the same case (a rapid property). A payment
+// changes the case by itself (N1): a claim paid in full becomes ClaimPaid, a
+// case with nothing outstanding is closed (ReasonPaid, or ReasonSettled when
+// settled without money or by an offer) and Archived (N5, N7). Payments are
+// accepted on closed cases (as credit, or against an interest invoice), never on
+// deactivated ones. Write-offs have two modes that are never confused (N9):
+// OpenItem changes only the creditor's ledger (Ledger.WrittenOff,
+// CreditorOutstanding) while the debtor and the agency still owe the amount;
+// MatchedAsPayment settles it (Ledger.Settled).
+//
+// # Plans, offers, interest invoices (E11–E13, S8)
+//
+// StartPlan stores only the plan's terms (agreement.NewPlan recomputes the plan
+// deterministically), adds the plan's interest as an interest charge, and queues
+// the plan overview; CheckPlan tracks the payments since the start with
+// agreement.Track and warns once on breach; TerminatePlan accelerates (the
+// interest charge is cut to the termination day) and switches the case into a
+// chosen flow. MakeOffer stores what pays the offer (agreement.Settle); the offer
+// lapses by itself the day after it expires: on the plan and offer tracks NextDue
+// is the plan's next check or the lapse day, and the first command on or after
+// the lapse day (update runs it like the automatic resume) puts the case back on
+// its main flow. Payments dated between the offer and its expiry that reach its
+// amount settle the case: unpaid charges are waived and the rest of the
+// principal is written off matched as payment. InterestInvoice (S8) charges
+// interest.InvoiceInterest from the due date to the day each payment paid a
+// claim. The Service's own letters (plan overview, breach warning, termination,
+// offer, interest invoice, court submission) are rendered with Options.Letters
+// and queued with the key "<case>/<kind>/<version>".
+//
+// # Court and agency (E8–E10, N2–N9)
+//
+// FileCourt files when the flow's next step is a due payment claim or
+// enforcement request, on the route court.RouteFor gives; a payment claim that
+// court.CheckPaymentClaim rejects makes the case wait (N6) with the problems in
+// CourtRecord.Problems, a "court.not-ready" event and a *NotReadyError. The
+// court fee (court.File) is added to the debt when the creditor chose so (E9);
+// RecordCourtEvent moves court.State (served, objected, case number, endorsed,
+// judgment, sued, enforced, withdrawn, E10). Only the Danish procedure is
+// modelled. HandOverToAgency submits through the host's AgencyClient and stores
+// the reference and link (N3); ApplyAgencyUpdate applies status changes,
+// payments (To = PaidToAgency), closure (archived, N5) and withdrawal (back to
+// the creditor, N2), each once per agency message id (Case.AgencyMessages).
+//
+// # The daily run, the relay and the digest
+//
+//	Preview, Commit                       E17, S9: the batch run; S12 balance statements
+//	NewRelay, Relay.RunOnce, RecordReceipt E15, E16: delivery through a letters.Dispatcher
+//	Digest                                E22: cases that need a person
+//	Options.Creditors                     L3 holiday windows, letterhead, E6 compensation
+//
+// Their decisions:
+//
+//   - Commit takes at most one step per case and Save, decided again on every
+//     attempt: a day committed twice changes nothing the second time, and a
+//     missed day is caught up step by step, the next step counting from the day
+//     the previous one was actually taken (flow.Decide), so no step the law needs
+//     is skipped and the fee spacing holds. Steps are dated BatchRequest.Date
+//     (today by default; never after today).
+//   - A step's letter has the id "<case id>/<step index>/<version>", version being
+//     the case version of the Save that took it: the same on every retry of that
+//     Save (a failed Save writes nothing, and after a Save whose outcome is unknown
+//     the step is no longer due), and a new one when the step is taken again after
+//     DeleteLastAction (E19), so the corrected letter is not mistaken for the first.
+//     Balance statements are "<case id>/balance/<date>", the case being the
+//     debtor's last due case, which is saved after the others.
+//   - The send time is not part of letters.Message or the Store: Commit writes it
+//     to the letter.queued event ("sendAt"), and the Relay reads it through
+//     EventReader; a message without one is sent at once.
+//   - The batch run does not file court claims (E8) or hand cases to an agency
+//     (S13): those steps are Held, and the Digest lists them for a person.
+//   - Holiday windows (L3) come from Options.Creditors, once per creditor per
+//     run, and hold a step back to the first day after the window. NextDue is
+//     saved without them, so a held case is read by Due until the window ends.
+//   - The Relay keeps its retry state in memory; the host keeps Relay.Cursor to
+//     restart from. Delivery is at least once: a repeated id is the Dispatcher's
+//     to recognise. Receipts are events; a repeated receipt is a no-op.
 //
 // # Requirements
 //
-// L1, L2, P1–P6, E2, E3, E16, E18–E21, S5, S11, S13, N4, N6.
+// L1, L2, L3, P1–P6, E2, E3, E6, E8–E13, E15–E22, S5, S8, S9, S11, S12, S13, N1–N9.
 package collection

@@ -130,13 +130,23 @@ func (m *machine) check(t *rapid.T) {
 		if c.Version < m.version[id] {
 			t.Fatalf("case %s: version %d is below %d", id, c.Version, m.version[id])
 		}
-		// The balance is the open claims plus the unwaived charges minus the payments.
+		// The balance is the claims that count toward the debt (open, or paid or
+		// written off within the case) plus the unwaived charges minus the
+		// payments and the write-offs matched as payment; it agrees with the
+		// ledger, which loses no payment and overpays no component.
 		want := money.Zero(c.Currency)
 		for _, cl := range c.Claims {
-			if cl.Status == collection.ClaimOpen {
+			switch cl.Status {
+			case collection.ClaimOpen, collection.ClaimPaid, collection.ClaimWrittenOff:
 				want, _ = want.Add(cl.Open)
 			}
 		}
+		for _, w := range c.WriteOffs {
+			if cl, ok := c.Claim(w.InvoiceID); ok && w.Mode == collection.MatchedAsPayment && cl.Status != collection.ClaimCredited && cl.Status != collection.ClaimLocked {
+				want, _ = want.Sub(w.Amount)
+			}
+		}
+		checkLedger(t, c)
 		for _, ch := range c.Charges {
 			if !ch.Waived {
 				want, _ = want.Add(ch.Amount)
@@ -294,6 +304,31 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 			"proceed": func(t *rapid.T) {
 				id := m.pickCase(t)
 				m.do(t, id, "proceed", func() error { _, err := svc.Proceed(ctx, id); return err })
+			},
+			"payment": func(t *rapid.T) {
+				id := m.pickCase(t)
+				p := collection.Payment{
+					ID: rapid.SampledFrom([]string{"", "p1", "p2", "p3"}).Draw(t, "payment"),
+					On: m.today().AddDays(-rapid.IntRange(-1, 10).Draw(t, "ago")),
+					To: collection.PaidTo(rapid.IntRange(0, 2).Draw(t, "to")),
+				}
+				p.Amount, _ = money.FromMinorUnits(rapid.SampledFrom([]int64{0, 1, 5000, 10000, 100000, 250000}).Draw(t, "amount"), money.DKK)
+				m.do(t, id, "payment", func() error { _, err := svc.RecordPayment(ctx, id, p); return err })
+			},
+			"credit": func(t *rapid.T) {
+				id := m.pickCase(t)
+				inv := rapid.SampledFrom(append([]string{"i-" + string(id)}, invoiceIDs...)).Draw(t, "invoice")
+				amt, _ := money.FromMinorUnits(rapid.SampledFrom([]int64{1, 5000, 100000}).Draw(t, "amount"), money.DKK)
+				n := collection.CreditNote{ID: rapid.SampledFrom([]string{"c1", "c2"}).Draw(t, "credit"), On: m.today(), Amount: amt}
+				m.do(t, id, "credit", func() error { _, err := svc.Credit(ctx, id, inv, n); return err })
+			},
+			"writeOff": func(t *rapid.T) {
+				id := m.pickCase(t)
+				inv := rapid.SampledFrom(append([]string{"i-" + string(id)}, invoiceIDs...)).Draw(t, "invoice")
+				amt, _ := money.FromMinorUnits(rapid.SampledFrom([]int64{1, 5000, 100000}).Draw(t, "amount"), money.DKK)
+				w := collection.WriteOff{ID: rapid.SampledFrom([]string{"w1", "w2"}).Draw(t, "writeOff"), On: m.today(), Amount: amt,
+					Mode: collection.WriteOffMode(rapid.IntRange(0, 2).Draw(t, "mode"))}
+				m.do(t, id, "writeOff", func() error { _, err := svc.WriteOff(ctx, id, inv, w); return err })
 			},
 			"takeStep": func(t *rapid.T) {
 				// Stands in for the batch run: takes the due step of a running case

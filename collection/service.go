@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/dunning-go/dunning"
@@ -35,6 +36,14 @@ type Options struct {
 	// Flows are the flows cases may use, found by their names. Nil means the
 	// presets flow.Lenient, flow.Standard and flow.FastToCourt (E1).
 	Flows []flow.Flow
+	// Letters renders the letters the Service queues. Nil means a Renderer with
+	// the default templates, built on first use (letters.New takes a while, so
+	// hosts and tests that make many Services should share one).
+	Letters *letters.Renderer
+	// Creditors looks up creditor profiles (letterhead, default channel) and
+	// holiday windows (L3) for the batch run, the relay and the digest. Nil means
+	// the letterhead comes from Case.Creditor and no creditor has holidays.
+	Creditors Creditors
 }
 
 // Service is the host-facing API: every command on a case is a method. Each one
@@ -55,6 +64,27 @@ type Service struct {
 	retries int
 	flows   map[string]flow.Flow
 	actor   string
+	letters *renderer
+	// creditors serves the batch run, the relay and the digest (creditors.go).
+	creditors Creditors
+}
+
+// renderer holds the Service's letters.Renderer, built on first use when
+// Options.Letters is nil. It is shared by the copies WithActor makes.
+type renderer struct {
+	once sync.Once
+	r    *letters.Renderer
+	err  error
+}
+
+// renderer returns the Service's letters.Renderer.
+func (s *Service) renderer() (*letters.Renderer, error) {
+	s.letters.once.Do(func() {
+		if s.letters.r == nil {
+			s.letters.r, s.letters.err = letters.New(letters.Options{})
+		}
+	})
+	return s.letters.r, s.letters.err
 }
 
 // New returns a Service over store. It fails on a nil store and on flows without
@@ -64,7 +94,7 @@ func New(store Store, opts Options) (*Service, error) {
 	if store == nil {
 		errs = append(errs, &dunning.FieldError{Field: "store", Value: "<nil>", Reason: "is required"})
 	}
-	s := &Service{store: store, clock: opts.Clock, loc: opts.Location, log: opts.Logger, retries: opts.MaxConflictRetries}
+	s := &Service{store: store, clock: opts.Clock, loc: opts.Location, log: opts.Logger, retries: opts.MaxConflictRetries, letters: &renderer{r: opts.Letters}, creditors: opts.Creditors}
 	if s.clock == nil {
 		s.clock = date.SystemClock{}
 	}
@@ -221,9 +251,19 @@ type command func(c *Case, now time.Time, today date.Date, ch *change) error
 // update runs a command: load, decide, save with the version check, and on a
 // conflict reload and decide again.
 func (s *Service) update(ctx context.Context, id CaseID, op string, cmd command) (Case, error) {
+	return s.updateFrom(ctx, id, nil, op, cmd)
+}
+
+// updateFrom is update starting from first, a case the caller has just read from
+// the store (the batch run's Due), instead of loading it; nil loads it. On a
+// conflict it reloads like update.
+func (s *Service) updateFrom(ctx context.Context, id CaseID, first *Case, op string, cmd command) (Case, error) {
 	for attempt := 0; ; attempt++ {
-		stored, err := s.load(ctx, id)
-		if err != nil {
+		var stored Case
+		var err error
+		if attempt == 0 && first != nil {
+			stored = *first
+		} else if stored, err = s.load(ctx, id); err != nil {
 			return Case{}, err
 		}
 		now := s.clock.Now()
@@ -236,6 +276,9 @@ func (s *Service) update(ctx context.Context, id CaseID, op string, cmd command)
 			c.Status = StatusActive
 		}
 		auto := len(ch.events)
+		// E11: a settlement offer lapses by itself the day after it expires; the
+		// lapse is saved with this command even if the command changes nothing else.
+		lapseOffer(&c, today, &ch)
 		if err := cmd(&c, now, today, &ch); err != nil {
 			return Case{}, err
 		}
@@ -277,6 +320,10 @@ func (s *Service) refresh(c *Case, today date.Date) {
 	c.Stage = stageOf(*c)
 	c.NextDue = date.Date{}
 	if !c.Status.Running() || !c.Agency.IsZero() {
+		return
+	}
+	if due, ok := trackDue(*c); ok {
+		c.NextDue = due // the plan's next check (E13) or the day the offer lapses (E11)
 		return
 	}
 	f, ok := s.flows[c.Progress.Flow]

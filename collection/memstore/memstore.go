@@ -10,6 +10,10 @@
 // snapshot of the matching cases under the read lock, sorted, and yield it after
 // releasing the lock; they stop on ctx cancellation and yield ctx.Err() last.
 //
+// Due uses an index of the running cases by NextDue (a set of case ids per day),
+// so a daily run over a million cases reads only the cases that are due, not
+// every case.
+//
 // Nothing is ever removed: a deleted case stays (Get returns it with
 // StatusDeleted, as the Store contract says; Due and List skip it), and so do
 // its events.
@@ -35,6 +39,8 @@ type Store struct {
 	cases  map[collection.CaseID]collection.Case
 	events map[collection.CaseID][]collection.Event
 	outbox []collection.OutboxEntry
+	// due indexes the cases with a NextDue that are not deleted, by NextDue.
+	due map[date.Date]map[collection.CaseID]struct{}
 }
 
 // New returns an empty Store.
@@ -83,7 +89,11 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	}
 	c = c.Clone()
 	c.Version++
+	if old, ok := s.cases[c.ID]; ok {
+		s.unindex(old)
+	}
 	s.cases[c.ID] = c
+	s.index(c)
 	for _, e := range events {
 		s.events[c.ID] = append(s.events[c.ID], e.Clone())
 	}
@@ -95,16 +105,82 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	return c.Version, nil
 }
 
+// index adds c to the NextDue index; unindex removes it.
+func (s *Store) index(c collection.Case) {
+	if c.NextDue.IsZero() || c.Status == collection.StatusDeleted {
+		return
+	}
+	if s.due == nil {
+		s.due = make(map[date.Date]map[collection.CaseID]struct{})
+	}
+	ids := s.due[c.NextDue]
+	if ids == nil {
+		ids = make(map[collection.CaseID]struct{})
+		s.due[c.NextDue] = ids
+	}
+	ids[c.ID] = struct{}{}
+}
+
+func (s *Store) unindex(c collection.Case) {
+	ids, ok := s.due[c.NextDue]
+	if !ok {
+		return
+	}
+	delete(ids, c.ID)
+	if len(ids) == 0 {
+		delete(s.due, c.NextDue)
+	}
+}
+
 // Due yields the cases with NextDue set and on or before day, by (NextDue, ID).
+// It reads them through the NextDue index: the cost is that of the due cases and
+// of the distinct NextDue days, not of every case.
 func (s *Store) Due(ctx context.Context, day date.Date) iter.Seq2[collection.Case, error] {
-	return s.scan(ctx, func(c collection.Case) bool {
-		return c.Status != collection.StatusDeleted && c.NextDue != (date.Date{}) && !c.NextDue.After(day)
-	}, func(a, b collection.Case) int {
-		if n := a.NextDue.Compare(b.NextDue); n != 0 {
-			return n
+	return func(yield func(collection.Case, error) bool) {
+		if err := ctx.Err(); err != nil {
+			yield(collection.Case{}, err)
+			return
 		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+		s.mu.RLock()
+		var days []date.Date
+		n := 0
+		for d, ids := range s.due {
+			if !d.After(day) {
+				days = append(days, d)
+				n += len(ids)
+			}
+		}
+		slices.SortFunc(days, date.Date.Compare)
+		hits := make([]collection.CaseID, 0, n)
+		for _, d := range days {
+			start := len(hits)
+			for id := range s.due[d] {
+				hits = append(hits, id)
+			}
+			slices.Sort(hits[start:])
+		}
+		s.mu.RUnlock()
+		for _, id := range hits {
+			if err := ctx.Err(); err != nil {
+				yield(collection.Case{}, err)
+				return
+			}
+			// The case may have changed since the snapshot: yield it as it is now,
+			// if it is still due (the order is that of the snapshot).
+			s.mu.RLock()
+			c, ok := s.cases[id]
+			if ok {
+				c = c.Clone()
+			}
+			s.mu.RUnlock()
+			if !ok || c.Status == collection.StatusDeleted || c.NextDue.IsZero() || c.NextDue.After(day) {
+				continue
+			}
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
 }
 
 // List yields the cases that match f, by ID; never a deleted one.

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/agreement"
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/court"
 	"github.com/dunning-go/dunning/date"
@@ -528,7 +529,7 @@ func Full(id collection.CaseID) collection.Case {
 		Currency:     money.DKK,
 		Jurisdiction: dunning.DK,
 		Claims: []collection.Claim{
-			{InvoiceID: "inv-1", Number: "2025-001", Issued: d("2025-01-01"), Due: d("2025-01-31"), Original: dkk("1250.00"), Open: dkk("1000.10"), Status: collection.ClaimOpen, Disputed: true},
+			{InvoiceID: "inv-1", Number: "2025-001", Issued: d("2025-01-01"), Due: d("2025-01-31"), Original: dkk("1250.00"), Open: dkk("1000.10"), Status: collection.ClaimOpen, Disputed: true, InterestInvoiced: d("2025-03-02")},
 			{InvoiceID: "inv-2", Number: "2025-002", Issued: d("2025-01-15"), Due: d("2025-02-14"), Original: dkk("99.95"), Open: dkk("0.00"), Status: collection.ClaimPaid},
 		},
 		Status:      collection.StatusPaused,
@@ -555,12 +556,20 @@ func Full(id collection.CaseID) collection.Case {
 			{Kind: collection.ChargeReminderFee, Amount: dkk("100.00"), On: d("2025-02-03"), InvoiceID: "inv-1", Action: 1, Source: "renteloven § 9 b (VERIFIED)", Waived: true, WaivedOn: d("2025-02-20")},
 			{Kind: collection.ChargeCompensation, Amount: dkk("310.00"), On: d("2025-02-03"), Source: "renteloven § 9 a"},
 		},
-		Payments:    []collection.Payment{{ID: "pay-1", On: d("2025-02-10"), Amount: dkk("249.90"), Reference: "+71<000000012345678>"}},
-		Notes:       []collection.Note{{At: time.Date(2025, 2, 11, 8, 0, 0, 0, time.UTC), Actor: "anne", InvoiceID: "inv-1", Text: "Debtor says the goods were damaged."}},
-		Foundations: []court.Foundation{{Kind: court.EndorsedPaymentClaim, Date: d("2025-02-12"), Reference: "BS-123/2025"}},
-		Agency:      collection.Agency{Partner: "Inkasso A/S", Reference: "IA-77", Since: d("2025-02-13")},
-		CourtRef:    "BS-123/2025",
-		Published:   true,
+		Payments:  []collection.Payment{{ID: "pay-1", On: d("2025-02-10"), Amount: dkk("249.90"), Reference: "+71<000000012345678>", To: collection.PaidToAgency}},
+		Credits:   []collection.CreditNote{{ID: "cn-1", InvoiceID: "inv-2", On: d("2025-02-11"), Amount: dkk("0.05")}},
+		WriteOffs: []collection.WriteOff{{ID: "wo-1", InvoiceID: "inv-1", On: d("2025-02-12"), Amount: dkk("0.10"), Mode: collection.OpenItem}},
+		Plan: collection.PlanRecord{Terms: agreement.Terms{Principal: dkk("1000.10"), Start: d("2025-02-14"), Count: 6, Rounding: &money.RoundingPolicy{Scale: 2, Mode: money.HalfEven}},
+			Breach: agreement.BreachRule{GraceDays: 14, Missed: 2}, Check: d("2025-04-01"), Warned: d("2025-03-30"), Terminated: d("2025-03-31")},
+		Offer:          collection.OfferRecord{Made: d("2025-02-14"), Expires: d("2025-02-28"), Owed: dkk("1100.00"), Pay: dkk("880.00"), Accepted: d("2025-02-20"), Lapsed: d("2025-03-01")},
+		Court:          collection.CourtRecord{State: court.State{Route: court.ByPaymentClaim, District: court.Glostrup, Claim: dkk("1000.10"), Stage: court.ObjectionWindow, Since: d("2025-03-01"), Until: d("2025-03-15"), FeePaid: d("2025-02-25"), CivilCaseOnObjection: true}, Fee: dkk("750.00"), AddFeeToDebt: true, Problems: []string{"Debtor.Registration: is required"}},
+		AgencyMessages: []string{"msg-1", "msg-2"},
+		Archived:       true,
+		Notes:          []collection.Note{{At: time.Date(2025, 2, 11, 8, 0, 0, 0, time.UTC), Actor: "anne", InvoiceID: "inv-1", Text: "Debtor says the goods were damaged."}},
+		Foundations:    []court.Foundation{{Kind: court.EndorsedPaymentClaim, Date: d("2025-02-12"), Reference: "BS-123/2025"}},
+		Agency:         collection.Agency{Partner: "Inkasso A/S", Reference: "IA-77", Since: d("2025-02-13"), Link: "https://inkasso.example/IA-77", Status: "in collection"},
+		CourtRef:       "BS-123/2025",
+		Published:      true,
 	}
 }
 

@@ -1,0 +1,963 @@
+package collection
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/money"
+	"github.com/shopspring/decimal"
+)
+
+// The event types of the batch run and the relay (E16, E17). Data keys are given
+// after each.
+const (
+	EventStepTaken        EventType = "step.taken"        // flow, index, kind, name, on, fee, deadline, message
+	EventCharged          EventType = "charge.added"      // kind, amount, invoice, action, source
+	EventMessageSent      EventType = "message.sent"      // message, at, detail (E15: the Dispatcher accepted it)
+	EventMessageDelivered EventType = "message.delivered" // message, at, detail
+	EventMessageOpened    EventType = "message.opened"    // message, at, detail
+	EventMessageBounced   EventType = "message.bounced"   // message, at, detail
+	EventMessageFailed    EventType = "message.failed"    // message, at, detail (the relay gave up)
+)
+
+// BatchRequest says which due steps a batch run previews or commits (E17).
+// The zero BatchRequest is every creditor's due steps today.
+type BatchRequest struct {
+	// CreditorID restricts the run to one creditor's cases (Case.Creditor.ID);
+	// empty means every creditor.
+	CreditorID string
+	// Date is the day of the run: steps due on or before it are taken, dated Date.
+	// Zero means the Service's today. Commit refuses a Date after today.
+	Date date.Date
+	// IncludeKinds, when not empty, keeps only steps of these kinds;
+	// ExcludeKinds drops steps of these kinds.
+	IncludeKinds, ExcludeKinds []flow.Kind
+	// Limit is the most steps the run takes (or previews); 0 means no limit.
+	Limit int
+	// BalanceStatement sends one balance statement per debtor, listing every open
+	// invoice of the debtor's running cases with the creditor, instead of one
+	// letter per step (S12). The steps are taken and charged as usual.
+	BalanceStatement bool
+	// Cases, when not empty, restricts the run to these cases (a Preview commits
+	// only its rows).
+	Cases []CaseID
+	// Workers is how many cases Commit works on at the same time; 0 means 1.
+	// Statements (BalanceStatement) are always committed one debtor at a time.
+	Workers int
+}
+
+// Batch is what Commit commits: a BatchRequest, or a Preview, which commits only
+// the cases it showed.
+type Batch interface {
+	batchRequest() BatchRequest
+}
+
+func (r BatchRequest) batchRequest() BatchRequest { return r }
+
+// Preview is what a batch run would do (E17): the due steps grouped by flow and
+// document kind, with counts and rows, and the due steps it would not take.
+type Preview struct {
+	// Request is the request previewed, with Date set.
+	Request BatchRequest
+	// Groups are the due steps by (flow, step kind), in flow-name and kind order.
+	Groups []PreviewGroup
+	// Held are the cases whose step is due but that the run does not take: a
+	// court filing or an agency hand-over (a person files them, E8, S13), or a
+	// step a creditor holiday holds back (L3).
+	Held []Held
+}
+
+func (p Preview) batchRequest() BatchRequest {
+	r := p.Request
+	r.Cases = nil
+	for _, g := range p.Groups {
+		for _, row := range g.Rows {
+			r.Cases = append(r.Cases, row.CaseID)
+		}
+	}
+	if len(r.Cases) == 0 {
+		r.Cases = []CaseID{""} // nothing to commit; the empty id matches no case
+	}
+	return r
+}
+
+// Count returns the number of due steps in the preview.
+func (p Preview) Count() int {
+	n := 0
+	for _, g := range p.Groups {
+		n += g.Count
+	}
+	return n
+}
+
+// PreviewGroup is the due steps of one kind in one flow.
+type PreviewGroup struct {
+	Flow     string       // the flow's name
+	Kind     flow.Kind    // the step kind
+	Document letters.Kind // the document it sends
+	Count    int          // len(Rows)
+	Rows     []PreviewRow // by case id
+}
+
+// PreviewRow is one due step.
+type PreviewRow struct {
+	CaseID CaseID
+	// DebtorID and Debtor are the debtor's id and name.
+	DebtorID, Debtor string
+	// Step is the step's name; Index its index in the flow.
+	Step  string
+	Index int
+	// Document is the letter it sends.
+	Document letters.Kind
+	// Principal is the open principal of the case.
+	Principal money.Money
+	// Fee is the fee the law allows for the step today; Money{} for none.
+	Fee money.Money
+	// FollowUp is the follow-up date: the day the step became due (before the run's
+	// Date when the case is being caught up).
+	FollowUp date.Date
+	// Deadline is the deadline the letter gives the debtor.
+	Deadline date.Date
+}
+
+// Held is a case with a due step the batch run does not take, and why.
+type Held struct {
+	CaseID CaseID
+	Step   string
+	Kind   flow.Kind
+	// Until is the first day the step may be taken (after a holiday window); zero
+	// when a person must act.
+	Until  date.Date
+	Reason string
+}
+
+// CommitResult is what Commit did.
+type CommitResult struct {
+	// Date is the day of the run.
+	Date date.Date
+	// Steps are the steps taken, by case id.
+	Steps []CommitStep
+	// Statements are the ids of the balance statements queued (S12).
+	Statements []string
+	// Held are the due steps not taken (see Preview.Held).
+	Held []Held
+	// Failed are the cases whose step could not be taken; nothing was saved for
+	// them, and the next run takes the step. Commit's error joins their errors.
+	Failed []Failure
+}
+
+// CommitStep is one step Commit took.
+type CommitStep struct {
+	CaseID CaseID
+	Flow   string
+	Index  int
+	Kind   flow.Kind
+	// Fee is the reminder fee charged; Money{} for none.
+	Fee money.Money
+	// MessageID is the id of the letter queued; empty when a balance statement
+	// covers the step.
+	MessageID string
+}
+
+// Failure is a case whose step could not be taken.
+type Failure struct {
+	CaseID CaseID
+	Err    error
+}
+
+// Preview returns the steps a batch run for r would take (E17): the due steps of
+// the matching cases (Store.Due, then flow.Decide with the case's facts and the
+// creditor's holiday windows), leaving out cases out of batch follow-up (E18),
+// paused (L1), waiting for a person (N6), on another track or handed over,
+// grouped by flow and step kind. It changes nothing. Implements E17, E18, L3.
+func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) {
+	r, err := s.checkBatch(r, false)
+	if err != nil {
+		return Preview{}, err
+	}
+	run := s.newRun(r)
+	p := Preview{Request: r}
+	groups := map[[2]string]*PreviewGroup{}
+	n := 0
+	for c, err := range s.store.Due(ctx, r.Date) {
+		if err != nil {
+			return Preview{}, fmt.Errorf("collection: preview: %w", err)
+		}
+		pl, ok, err := run.plan(ctx, c)
+		if err != nil {
+			return Preview{}, err
+		}
+		if !ok {
+			continue
+		}
+		if pl.held != nil {
+			p.Held = append(p.Held, *pl.held)
+			continue
+		}
+		if r.Limit > 0 && n >= r.Limit {
+			continue
+		}
+		n++
+		key := [2]string{pl.flow.Name(), pl.d.Step.Kind.String()}
+		g := groups[key]
+		if g == nil {
+			g = &PreviewGroup{Flow: pl.flow.Name(), Kind: pl.d.Step.Kind, Document: documentOf(pl.d.Step.Kind)}
+			groups[key] = g
+		}
+		principal, _ := c.Principal()
+		g.Rows = append(g.Rows, PreviewRow{
+			CaseID: c.ID, DebtorID: c.Debtor.ID, Debtor: c.Debtor.Name, Step: pl.d.Step.Name, Index: pl.d.Index,
+			Document: g.Document, Principal: principal, Fee: pl.d.Fee, FollowUp: pl.d.On, Deadline: pl.deadline,
+		})
+	}
+	for _, g := range groups {
+		slices.SortFunc(g.Rows, func(a, b PreviewRow) int { return cmp.Compare(a.CaseID, b.CaseID) })
+		g.Count = len(g.Rows)
+		p.Groups = append(p.Groups, *g)
+	}
+	slices.SortFunc(p.Groups, func(a, b PreviewGroup) int {
+		return cmp.Or(cmp.Compare(a.Flow, b.Flow), cmp.Compare(a.Kind, b.Kind))
+	})
+	slices.SortFunc(p.Held, func(a, b Held) int { return cmp.Compare(a.CaseID, b.CaseID) })
+	return p, nil
+}
+
+// Commit takes the due steps of b (a BatchRequest, or a Preview: only its
+// cases) and queues their letters for sendAt (E17). For each case, in one Save
+// with the version check (retried on a conflict), it takes the step
+// (flow.Progress.Take, dated the run's Date), charges the reminder fee flow.Decide
+// allowed (fees law, Charge.Action set so DeleteLastAction undoes it), the
+// compensation fee of a business debtor once per invoice if the creditor claims
+// it (E6), renders the letter and queues it in the outbox with the id
+// "<case id>/<step index>/<version>", version being the case version the Save
+// produces. Each letter.queued event carries sendAt, which the Relay honours.
+//
+// Committing the same day twice changes nothing the second time: a step that was
+// taken is no longer due, and one Save takes at most one step, so a missed day is
+// caught up step by step, the next step counting from the day the previous one
+// was actually taken (flow.Decide). A case whose Save fails is reported in
+// Failed, keeps its state, and is taken by the next run; Commit's error joins
+// those failures. Court filings and agency hand-overs are held for a person
+// (Held). Implements E17, S9, S12, E6, L3.
+func (s *Service) Commit(ctx context.Context, b Batch, sendAt time.Time) (CommitResult, error) {
+	if b == nil {
+		return CommitResult{}, &dunning.FieldError{Field: "batch", Value: "<nil>", Reason: "is required"}
+	}
+	r, err := s.checkBatch(b.batchRequest(), true)
+	if err != nil {
+		return CommitResult{}, err
+	}
+	if sendAt.IsZero() {
+		sendAt = s.clock.Now()
+	}
+	run := s.newRun(r)
+	run.sendAt = sendAt
+	res := CommitResult{Date: r.Date}
+	if r.BalanceStatement {
+		err = run.commitStatements(ctx, &res)
+	} else {
+		err = run.commitEach(ctx, &res)
+	}
+	slices.SortFunc(res.Steps, func(a, b CommitStep) int { return cmp.Compare(a.CaseID, b.CaseID) })
+	slices.SortFunc(res.Held, func(a, b Held) int { return cmp.Compare(a.CaseID, b.CaseID) })
+	slices.SortFunc(res.Failed, func(a, b Failure) int { return cmp.Compare(a.CaseID, b.CaseID) })
+	errs := []error{err}
+	for _, f := range res.Failed {
+		errs = append(errs, f.Err)
+	}
+	return res, errors.Join(errs...)
+}
+
+// checkBatch validates r and sets its Date.
+func (s *Service) checkBatch(r BatchRequest, commit bool) (BatchRequest, error) {
+	today := s.Today()
+	if r.Date.IsZero() {
+		r.Date = today
+	}
+	var errs []error
+	if commit && r.Date.After(today) {
+		errs = append(errs, &dunning.FieldError{Field: "BatchRequest.Date", Value: r.Date.String(), Reason: "is after today, " + today.String() + ": a step is dated the day it is taken"})
+	}
+	if r.Limit < 0 {
+		errs = append(errs, &dunning.FieldError{Field: "BatchRequest.Limit", Value: strconv.Itoa(r.Limit), Reason: "is negative"})
+	}
+	if r.Workers < 0 {
+		errs = append(errs, &dunning.FieldError{Field: "BatchRequest.Workers", Value: strconv.Itoa(r.Workers), Reason: "is negative"})
+	}
+	for i, k := range r.IncludeKinds {
+		if !k.IsValid() {
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("BatchRequest.IncludeKinds[%d]", i), Value: k.String(), Reason: "is not a step kind"})
+		}
+	}
+	for i, k := range r.ExcludeKinds {
+		if !k.IsValid() {
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("BatchRequest.ExcludeKinds[%d]", i), Value: k.String(), Reason: "is not a step kind"})
+		}
+	}
+	return r, errors.Join(errs...)
+}
+
+// run is one Preview or Commit: the request, the creditors looked up so far and
+// the send time.
+type run struct {
+	s      *Service
+	r      BatchRequest
+	cases  map[CaseID]bool
+	sendAt time.Time
+
+	mu        sync.Mutex
+	creditors map[string]*creditorInfo
+}
+
+func (s *Service) newRun(r BatchRequest) *run {
+	rn := &run{s: s, r: r, creditors: map[string]*creditorInfo{}}
+	if len(r.Cases) > 0 {
+		rn.cases = make(map[CaseID]bool, len(r.Cases))
+		for _, id := range r.Cases {
+			rn.cases[id] = true
+		}
+	}
+	return rn
+}
+
+// creditor returns the creditor's profile and holidays, looked up once per run.
+func (rn *run) creditor(ctx context.Context, id string) (*creditorInfo, error) {
+	rn.mu.Lock()
+	defer rn.mu.Unlock()
+	ci := rn.s.creditor(ctx, id, rn.creditors)
+	if ci.err != nil {
+		return nil, fmt.Errorf("collection: creditor %q: %w", id, ci.err)
+	}
+	return ci, nil
+}
+
+// plan is what the run would do with one case.
+type plan struct {
+	flow     flow.Flow
+	facts    flow.Facts
+	d        flow.Decision
+	deadline date.Date
+	ci       *creditorInfo
+	held     *Held
+}
+
+// plan decides what the run does with c: ok is false when the run leaves it
+// alone; held is set when its step is due (or held back by a holiday) but not
+// taken by the run.
+func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
+	r := &rn.r
+	if (r.CreditorID != "" && c.Creditor.ID != r.CreditorID) || (rn.cases != nil && !rn.cases[c.ID]) {
+		return plan{}, false, nil
+	}
+	day := r.Date
+	if !c.StatusOn(day).Running() || !c.Agency.IsZero() {
+		return plan{}, false, nil
+	}
+	f, ok := rn.s.flows[c.Progress.Flow]
+	if !ok {
+		return plan{}, false, nil
+	}
+	ci, err := rn.creditor(ctx, c.Creditor.ID)
+	if err != nil {
+		return plan{}, false, err
+	}
+	facts := rn.s.facts(c, day)
+	facts.Holidays = ci.holidays
+	d := flow.Decide(f, c.Progress, facts, day)
+	if d.Index < 0 || (len(r.IncludeKinds) > 0 && !slices.Contains(r.IncludeKinds, d.Step.Kind)) || slices.Contains(r.ExcludeKinds, d.Step.Kind) {
+		return plan{}, false, nil
+	}
+	p := plan{flow: f, facts: facts, d: d, ci: ci, deadline: d.Deadline}
+	switch {
+	case d.Reason == flow.ReasonHoliday && !c.Progress.Manual:
+		p.held = &Held{CaseID: c.ID, Step: d.Step.Name, Kind: d.Step.Kind, Until: d.On, Reason: "the creditor's holiday window holds the step back (L3)"}
+		return p, true, nil
+	case !d.Batch:
+		return plan{}, false, nil
+	}
+	switch d.Step.Kind {
+	case flow.PaymentClaim, flow.EnforcementRequest:
+		p.held = &Held{CaseID: c.ID, Step: d.Step.Name, Kind: d.Step.Kind, Reason: "a court filing is made by a person (E8)"}
+	case flow.AgencyHandover:
+		p.held = &Held{CaseID: c.ID, Step: d.Step.Name, Kind: d.Step.Kind, Reason: "a hand-over to an agency is made by a person (S13)"}
+	}
+	if p.deadline.IsZero() {
+		p.deadline = defaultDeadline(documentOf(d.Step.Kind), c, day)
+	}
+	return p, true, nil
+}
+
+// defaultDeadline is the deadline of a step whose flow gives none (the last
+// step): the law's shortest notice for the letter, or 14 days.
+func defaultDeadline(k letters.Kind, c Case, day date.Date) date.Date {
+	if d, _, ok := letters.EarliestDeadline(k, c.Jurisdiction, c.Debtor.Kind, day); ok {
+		return d
+	}
+	return day.AddDays(14)
+}
+
+// commitEach takes the due steps one case at a time, with r.Workers workers.
+func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
+	workers := max(rn.r.Workers, 1)
+	var mu sync.Mutex
+	record := func(o stepOutcome) {
+		mu.Lock()
+		defer mu.Unlock()
+		o.addTo(res)
+	}
+	work := make(chan Case)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				record(rn.commitCase(ctx, &c, false))
+			}
+		}()
+	}
+	var iterErr error
+	n := 0
+	for c, err := range rn.s.store.Due(ctx, rn.r.Date) {
+		if err != nil {
+			iterErr = fmt.Errorf("collection: commit: %w", err)
+			break
+		}
+		pl, ok, err := rn.plan(ctx, c)
+		if err != nil {
+			record(stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}})
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if pl.held != nil {
+			record(stepOutcome{held: pl.held})
+			continue
+		}
+		if rn.r.Limit > 0 && n >= rn.r.Limit {
+			break
+		}
+		n++
+		work <- c
+	}
+	close(work)
+	wg.Wait()
+	return iterErr
+}
+
+// stepOutcome is what happened to one case.
+type stepOutcome struct {
+	step   *CommitStep
+	held   *Held
+	failed *Failure
+}
+
+func (o stepOutcome) addTo(res *CommitResult) {
+	switch {
+	case o.failed != nil:
+		res.Failed = append(res.Failed, *o.failed)
+	case o.held != nil:
+		res.Held = append(res.Held, *o.held)
+	case o.step != nil:
+		res.Steps = append(res.Steps, *o.step)
+	}
+}
+
+// commitCase takes the due step of c (as read from the store) in one Save,
+// deciding again on every attempt. noLetter leaves the letter to a balance
+// statement.
+func (rn *run) commitCase(ctx context.Context, c *Case, noLetter bool) stepOutcome {
+	var out stepOutcome
+	_, err := rn.s.updateFrom(ctx, c.ID, c, "batch step", func(c *Case, _ time.Time, _ date.Date, ch *change) error {
+		out = stepOutcome{}
+		pl, ok, err := rn.plan(ctx, *c)
+		if err != nil || !ok {
+			return err
+		}
+		if pl.held != nil {
+			out.held = pl.held
+			return nil
+		}
+		step, err := rn.take(c, pl, ch, noLetter)
+		if err != nil {
+			return err
+		}
+		out.step = step
+		return nil
+	})
+	if err != nil {
+		return stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}}
+	}
+	return out
+}
+
+// take takes the step pl proposes on c: the step, its fee, the compensation fee,
+// and (unless noLetter) the letter.
+func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, error) {
+	day := rn.r.Date
+	d := pl.d
+	d.Deadline = pl.deadline
+	c.Progress = c.Progress.Take(d, day)
+	action := len(c.Progress.Taken)
+	step := &CommitStep{CaseID: c.ID, Flow: pl.flow.Name(), Index: d.Index, Kind: d.Step.Kind}
+	var charges []Charge
+	if d.FeeErr == nil && d.Fee.IsValid() && d.Fee.Sign() > 0 {
+		step.Fee = d.Fee
+		charges = append(charges, Charge{Kind: ChargeReminderFee, Amount: d.Fee, On: day, Action: action, Source: ruleSource(pl.facts.Fees)})
+	}
+	if pl.ci.profile.ClaimCompensation && c.Debtor.Kind == dunning.Business {
+		for _, cl := range c.Claims {
+			if cl.Status != ClaimOpen || hasCompensation(*c, cl.InvoiceID) {
+				continue
+			}
+			comp, err := fees.CompensationFee(c.Jurisdiction, c.Debtor.Kind, cl.Due)
+			if err != nil || !comp.Amount.IsValid() || comp.Amount.Sign() <= 0 || comp.Amount.Currency() != c.Currency {
+				continue // no rule for the date or currency: nothing may be claimed
+			}
+			charges = append(charges, Charge{Kind: ChargeCompensation, Amount: comp.Amount, On: day, InvoiceID: cl.InvoiceID, Action: action, Source: comp.Source + " (" + comp.Status.String() + ")"})
+		}
+	}
+	c.Charges = append(c.Charges, charges...)
+	for _, chg := range charges {
+		ch.add(EventCharged, "kind", chg.Kind.String(), "amount", chg.Amount.String(), "invoice", chg.InvoiceID, "action", strconv.Itoa(chg.Action), "source", chg.Source)
+	}
+	if !noLetter {
+		step.MessageID = stepMessageID(c.ID, d.Index, c.Version+1)
+		msg, err := rn.s.stepLetter(*c, pl, day, step.MessageID)
+		if err != nil {
+			return nil, err
+		}
+		ch.outbox = append(ch.outbox, msg)
+		ch.add(EventLetterQueued, "message", msg.ID, "channel", msg.Channel.String(), "sendAt", rn.sendAt.UTC().Format(time.RFC3339))
+	}
+	fee := ""
+	if step.Fee.IsValid() {
+		fee = step.Fee.String()
+	}
+	ch.add(EventStepTaken, "flow", step.Flow, "index", strconv.Itoa(d.Index), "kind", d.Step.Kind.String(), "name", d.Step.Name,
+		"on", day.String(), "fee", fee, "deadline", pl.deadline.String(), "message", step.MessageID)
+	return step, nil
+}
+
+// stepMessageID is the idempotency key of the letter of step index of case id
+// taken by the Save that produces version v.
+func stepMessageID(id CaseID, index int, v Version) string {
+	return string(id) + "/" + strconv.Itoa(index) + "/" + strconv.FormatUint(uint64(v), 10)
+}
+
+func hasCompensation(c Case, invoiceID string) bool {
+	return slices.ContainsFunc(c.Charges, func(ch Charge) bool {
+		return ch.Kind == ChargeCompensation && ch.InvoiceID == invoiceID
+	})
+}
+
+func ruleSource(r fees.ReminderRule) string {
+	return r.Source + " (" + r.Status.String() + ")"
+}
+
+// commitStatements takes the due steps debtor by debtor and queues one balance
+// statement per debtor (S12) with the Save of the debtor's last due case (by id),
+// after the others: its id is "<that case>/balance/<date>", the same when a run
+// that failed half-way is repeated.
+func (rn *run) commitStatements(ctx context.Context, res *CommitResult) error {
+	type key struct{ creditor, debtor string }
+	byDebtor := map[key][]Case{}
+	var keys []key
+	n := 0
+	for c, err := range rn.s.store.Due(ctx, rn.r.Date) {
+		if err != nil {
+			return fmt.Errorf("collection: commit: %w", err)
+		}
+		pl, ok, err := rn.plan(ctx, c)
+		switch {
+		case err != nil:
+			res.Failed = append(res.Failed, Failure{CaseID: c.ID, Err: err})
+			continue
+		case !ok:
+			continue
+		case pl.held != nil:
+			res.Held = append(res.Held, *pl.held)
+			continue
+		case rn.r.Limit > 0 && n >= rn.r.Limit:
+			continue
+		}
+		n++
+		k := key{c.Creditor.ID, c.Debtor.ID}
+		if _, seen := byDebtor[k]; !seen {
+			keys = append(keys, k)
+		}
+		byDebtor[k] = append(byDebtor[k], c)
+	}
+	for _, k := range keys {
+		cs := byDebtor[k]
+		slices.SortFunc(cs, func(a, b Case) int { return cmp.Compare(a.ID, b.ID) })
+		last := len(cs) - 1
+		ok := true
+		for i := range cs[:last] {
+			o := rn.commitCase(ctx, &cs[i], true)
+			o.addTo(res)
+			ok = ok && o.failed == nil
+		}
+		if !ok {
+			continue // the statement waits for the next run, when every step is taken
+		}
+		o := rn.commitStatement(ctx, &cs[last], k.creditor, k.debtor, res)
+		o.addTo(res)
+	}
+	return nil
+}
+
+// commitStatement takes the step of the debtor's last due case and queues the
+// balance statement in the same Save.
+func (rn *run) commitStatement(ctx context.Context, c *Case, creditorID, debtorID string, res *CommitResult) stepOutcome {
+	var out stepOutcome
+	var msgID string
+	_, err := rn.s.updateFrom(ctx, c.ID, c, "batch statement", func(c *Case, _ time.Time, _ date.Date, ch *change) error {
+		out = stepOutcome{}
+		pl, ok, err := rn.plan(ctx, *c)
+		if err != nil || !ok {
+			return err
+		}
+		if pl.held != nil {
+			out.held = pl.held
+			return nil
+		}
+		step, err := rn.take(c, pl, ch, true)
+		if err != nil {
+			return err
+		}
+		out.step = step
+		var others []Case
+		for o, err := range rn.s.store.List(ctx, Filter{CreditorID: creditorID, DebtorID: debtorID, Statuses: []Status{StatusActive, StatusPaused}}) {
+			if err != nil {
+				return fmt.Errorf("collection: balance statement for debtor %q: %w", debtorID, err)
+			}
+			if o.ID != c.ID && o.Agency.IsZero() {
+				others = append(others, o)
+			}
+		}
+		all := append([]Case{*c}, others...)
+		slices.SortFunc(all, func(a, b Case) int { return cmp.Compare(a.ID, b.ID) })
+		msgID = string(c.ID) + "/balance/" + rn.r.Date.String()
+		msg, err := rn.s.statementLetter(all, pl.ci.profile, rn.r.Date, msgID)
+		if err != nil {
+			return err
+		}
+		step.MessageID = msgID
+		ch.outbox = append(ch.outbox, msg)
+		ch.add(EventLetterQueued, "message", msgID, "channel", msg.Channel.String(), "sendAt", rn.sendAt.UTC().Format(time.RFC3339), "kind", letters.BalanceStatement.String())
+		return nil
+	})
+	if err != nil {
+		return stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}}
+	}
+	if out.step != nil {
+		res.Statements = append(res.Statements, msgID)
+	}
+	return out
+}
+
+// documentOf is the letter a step of kind k sends.
+func documentOf(k flow.Kind) letters.Kind {
+	switch k {
+	case flow.Reminder:
+		return letters.Reminder
+	case flow.CollectionWarning:
+		return letters.CollectionWarning
+	case flow.DemandLetter:
+		return letters.DemandLetter
+	case flow.SettlementOffer:
+		return letters.SettlementOffer
+	case flow.MissingPaymentLetter:
+		return letters.MissingPayment
+	case flow.PaymentClaim:
+		return letters.PaymentClaim
+	case flow.EnforcementRequest:
+		return letters.EnforcementRequest
+	case flow.FreeLetter:
+		return letters.FreeLetter
+	}
+	return 0
+}
+
+// stepLetter renders the letter of the step pl proposes, taken on day, as the
+// message id.
+func (s *Service) stepLetter(c Case, pl plan, day date.Date, id string) (letters.Message, error) {
+	kind := documentOf(pl.d.Step.Kind)
+	d, err := letterData(c, pl.ci.profile, day)
+	if err != nil {
+		return letters.Message{}, err
+	}
+	d.Deadline = pl.deadline
+	d.Comment = pl.d.Step.Comment
+	switch kind {
+	case letters.Reminder:
+		for _, t := range c.Progress.Taken {
+			if t.Kind == flow.Reminder {
+				d.Level++
+			}
+		}
+	case letters.CollectionWarning:
+		d.CostIfUnpaid = money.Zero(c.Currency)
+		if p, err := c.Principal(); err == nil {
+			if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, p, c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
+				d.CostIfUnpaid = cp.Amount
+			}
+		}
+	case letters.SettlementOffer:
+		d.Offer = offerFigures(c, d, pl.d.Step.Discount, pl.deadline)
+	}
+	return s.render(c, pl.ci.profile, pl.d.Step.Channel, kind, d, id)
+}
+
+// statementLetter renders the balance statement (S12) of the debtor of cases.
+func (s *Service) statementLetter(cases []Case, prof CreditorProfile, day date.Date, id string) (letters.Message, error) {
+	first := cases[0]
+	d, err := letterData(first, prof, day)
+	if err != nil {
+		return letters.Message{}, err
+	}
+	d.Case = ""
+	parts := []money.Money{d.Total}
+	for _, c := range cases[1:] {
+		o, err := letterData(c, prof, day)
+		if err != nil {
+			return letters.Message{}, err
+		}
+		d.Claims = append(d.Claims, o.Claims...)
+		d.Fees = append(d.Fees, o.Fees...)
+		d.Costs = append(d.Costs, o.Costs...)
+		if o.Interest.Total.IsValid() {
+			if !d.Interest.Total.IsValid() {
+				d.Interest.Total = money.Zero(first.Currency)
+			}
+			if d.Interest.Total, err = d.Interest.Total.Add(o.Interest.Total); err != nil {
+				return letters.Message{}, err
+			}
+		}
+		parts = append(parts, o.Total)
+	}
+	if d.Total, err = money.Sum(parts...); err != nil {
+		return letters.Message{}, fmt.Errorf("collection: balance statement %s: %w", id, err)
+	}
+	return s.render(first, prof, 0, letters.BalanceStatement, d, id)
+}
+
+// render renders a letter of kind for case c and makes it the message id, sent
+// over the step's channel, else the creditor's default, else e-mail when the
+// debtor has an address and post otherwise.
+func (s *Service) render(c Case, prof CreditorProfile, stepCh flow.Channel, kind letters.Kind, d letters.Data, id string) (letters.Message, error) {
+	r, err := s.renderer()
+	if err != nil {
+		return letters.Message{}, fmt.Errorf("collection: letters: %w", err)
+	}
+	l, err := r.Render(kind, c.Debtor.LetterLanguage(), d)
+	if err != nil {
+		return letters.Message{}, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
+	}
+	ch := channelOf(stepCh)
+	if ch == 0 {
+		ch = prof.Channel
+	}
+	if ch == 0 {
+		ch = letters.Email
+	}
+	recipient := defaultRecipient(c.Debtor, ch)
+	if recipient == "" && ch != letters.Post {
+		ch = letters.Post
+		recipient = defaultRecipient(c.Debtor, ch)
+	}
+	return l.Message(id, ch, recipient), nil
+}
+
+func channelOf(c flow.Channel) letters.Channel {
+	switch c {
+	case flow.Email:
+		return letters.Email
+	case flow.SMS:
+		return letters.SMS
+	case flow.Post:
+		return letters.Post
+	case flow.Print:
+		return letters.Print
+	}
+	return 0
+}
+
+// letterData maps a case into the letters.Data every letter shares: letterhead,
+// debtor, claim specification, fees, costs and interest, total and payment
+// reference. Payments recorded on the case (and write-offs matched as payment,
+// N9) are shown against the claims that count toward the debt, oldest due date
+// first, and what is left of them against the charges, in ledger order, so Total
+// is Case.Balance (never below zero).
+func letterData(c Case, prof CreditorProfile, day date.Date) (letters.Data, error) {
+	d := letters.Data{
+		Creditor:     prof.Letterhead,
+		Debtor:       c.Debtor,
+		Jurisdiction: c.Jurisdiction,
+		Date:         day,
+		Case:         string(c.ID),
+	}
+	if d.Creditor.Name == "" {
+		p := c.Creditor
+		d.Creditor = letters.Creditor{Name: p.Name, Address: p.Address, Registration: p.Registration, Email: p.Email, Phone: p.Phone}
+	}
+	zero := money.Zero(c.Currency)
+	paid := zero
+	for _, p := range c.Payments {
+		var err error
+		if paid, err = paid.Add(p.Amount); err != nil {
+			return letters.Data{}, fmt.Errorf("collection: case %q: payment %s: %w", string(c.ID), p.ID, err)
+		}
+	}
+	for _, w := range c.WriteOffs { // N9: a write-off matched as payment settles like one
+		if i := c.claimIndex(w.InvoiceID); w.Mode == MatchedAsPayment && i >= 0 && counts(c.Claims[i].Status) {
+			var err error
+			if paid, err = paid.Add(w.Amount); err != nil {
+				return letters.Data{}, fmt.Errorf("collection: case %q: write-off %s: %w", string(c.ID), w.ID, err)
+			}
+		}
+	}
+	// take returns the part of m the payments left open.
+	take := func(m money.Money) (money.Money, error) {
+		if n, err := paid.Compare(m); err != nil {
+			return m, err
+		} else if n >= 0 {
+			paid, _ = paid.Sub(m)
+			return zero, nil
+		}
+		left, err := m.Sub(paid)
+		paid = zero
+		return left, err
+	}
+	claims := slices.Clone(c.Claims)
+	slices.SortStableFunc(claims, func(a, b Claim) int { return a.Due.Compare(b.Due) })
+	parts := []money.Money{zero}
+	for _, cl := range claims {
+		if !counts(cl.Status) {
+			continue
+		}
+		open, err := take(cl.Open)
+		if err != nil {
+			return letters.Data{}, fmt.Errorf("collection: case %q: claim %s: %w", string(c.ID), cl.InvoiceID, err)
+		}
+		if cl.Status != ClaimOpen && open.IsZero() {
+			continue // paid or settled within the case: not on the letter
+		}
+		p, _ := cl.Open.Sub(open)
+		inv := cl.Number
+		if inv == "" {
+			inv = cl.InvoiceID
+		}
+		d.Claims = append(d.Claims, letters.Claim{Invoice: inv, Date: cl.Issued, Due: cl.Due, Amount: cl.Open, Paid: p, Open: open})
+		parts = append(parts, open)
+	}
+	for _, chg := range c.Charges {
+		if chg.Waived {
+			continue
+		}
+		left, err := take(chg.Amount)
+		if err != nil {
+			return letters.Data{}, fmt.Errorf("collection: case %q: %s charge: %w", string(c.ID), chg.Kind, err)
+		}
+		if left.IsZero() {
+			continue
+		}
+		parts = append(parts, left)
+		line := letters.Charge{Date: chg.On, Amount: left}
+		switch chg.Kind {
+		case ChargeReminderFee:
+			line.Kind = letters.ReminderFee
+			d.Fees = append(d.Fees, line)
+		case ChargeCompensation:
+			line.Kind = letters.CompensationFee
+			d.Fees = append(d.Fees, line)
+		case ChargeCollectionCost:
+			line.Kind = letters.CollectionFee
+			d.Costs = append(d.Costs, line)
+		case ChargeCourtFee:
+			line.Kind = letters.CourtFee
+			d.Costs = append(d.Costs, line)
+		case ChargeInterest:
+			if !d.Interest.Total.IsValid() {
+				d.Interest.Total = zero
+			}
+			d.Interest.Total, _ = d.Interest.Total.Add(left)
+		}
+	}
+	total, err := money.Sum(parts...)
+	if err != nil {
+		return letters.Data{}, fmt.Errorf("collection: case %q: %w", string(c.ID), err)
+	}
+	d.Total = total
+	d.PaymentReference = paymentReference(c)
+	return d, nil
+}
+
+// offerFigures fills the settlement offer of a flow step (E11): the discount of
+// the step in percent off what is owed now, expiring with the step's deadline;
+// what the debt grows to is what is owed plus the collection-cost cap (fees), by
+// the day after expiry. The case stays on its main track: the flow's next step
+// after the deadline is the offer's lapse.
+func offerFigures(c Case, d letters.Data, percent decimal.Decimal, expires date.Date) letters.Offer {
+	owed := d.Total
+	escalated := owed
+	if p, err := c.Principal(); err == nil {
+		if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, p, c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
+			if e, err := owed.Add(cp.Amount); err == nil {
+				escalated = e
+			}
+		}
+	}
+	pay := owed
+	if percent.Sign() > 0 {
+		off := owed.Percent(percent, money.PolicyFor(c.Currency, money.HalfEven))
+		if p, err := owed.Sub(off); err == nil {
+			pay = p
+		}
+	}
+	saving, _ := escalated.Sub(pay)
+	return letters.Offer{OwedNow: owed, Escalated: escalated, Horizon: expires.AddDays(1), Amount: pay, Saving: saving, Expires: expires}
+}
+
+// paymentReference is the case's payment reference in the jurisdiction's default
+// scheme (letters.ReferenceForJurisdiction), built on the digits of the case id
+// (at most the last 14), or on a checksum of the id when it has fewer than 3.
+func paymentReference(c Case) string {
+	var digits []byte
+	for i := 0; i < len(c.ID); i++ {
+		if b := c.ID[i]; b >= '0' && b <= '9' {
+			digits = append(digits, b)
+		}
+	}
+	if len(digits) < 3 {
+		var h uint32 = 2166136261 // FNV-1a
+		for i := 0; i < len(c.ID); i++ {
+			h = (h ^ uint32(c.ID[i])) * 16777619
+		}
+		digits = strconv.AppendUint(digits[:0], uint64(h)%900000000+100000000, 10)
+	}
+	if len(digits) > 14 {
+		digits = digits[len(digits)-14:]
+	}
+	if digits[0] == '0' {
+		digits = append([]byte{'1'}, digits...)[:min(len(digits)+1, 14)]
+	}
+	ref, err := letters.NewReference(letters.ReferenceForJurisdiction(c.Jurisdiction), string(digits))
+	if err != nil {
+		return string(c.ID)
+	}
+	return ref.Display()
+}

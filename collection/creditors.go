@@ -1,0 +1,68 @@
+package collection
+
+import (
+	"context"
+
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/letters"
+)
+
+// Creditors is implemented by the host: it knows each creditor's profile and
+// holiday windows. The batch run (Preview, Commit), the relay and the digest ask
+// it once per creditor per run. A Creditors must be safe for concurrent use.
+type Creditors interface {
+	// Profile returns the profile of the creditor with id creditorID
+	// (Case.Creditor.ID). An error stops the run for that creditor's cases.
+	Profile(ctx context.Context, creditorID string) (CreditorProfile, error)
+	// Holidays returns the creditor's holiday windows (L3): half-open periods in
+	// which no step is taken. A step they hold back is taken on the first day
+	// after the window, never skipped.
+	Holidays(ctx context.Context, creditorID string) ([]date.Period, error)
+}
+
+// CreditorProfile is what the SDK needs to know about a creditor besides the
+// case's Creditor party. The zero CreditorProfile is usable: the letterhead is
+// made from Case.Creditor, letters go by e-mail when the debtor has an address
+// and by post otherwise, and no compensation fee is claimed.
+type CreditorProfile struct {
+	// Letterhead is printed on every letter (E14). A zero Name means: made from
+	// Case.Creditor (name, address, registration, e-mail, phone), with no bank.
+	Letterhead letters.Creditor
+	// Channel is how a step's letter is sent when its flow step sets no channel;
+	// zero means e-mail when the debtor has an e-mail address, else post.
+	Channel letters.Channel
+	// ClaimCompensation says the creditor claims the fixed compensation fee of a
+	// business debtor (E6; fees.CompensationFee), once per invoice, with the
+	// first step the batch run takes on the case.
+	ClaimCompensation bool
+	// CopyTo is the e-mail address that receives the creditor's copy of a court
+	// submission (E15); empty means Case.Creditor.Email, and the postal address
+	// when that is empty too.
+	CopyTo string
+}
+
+// creditorInfo is one creditor's profile and holidays, looked up once per run.
+type creditorInfo struct {
+	profile  CreditorProfile
+	holidays []date.Period
+	err      error
+}
+
+// creditor looks up the profile and holidays of creditorID, caching them in
+// cache (one run's lookups; nil means no caching).
+func (s *Service) creditor(ctx context.Context, creditorID string, cache map[string]*creditorInfo) *creditorInfo {
+	if ci, ok := cache[creditorID]; ok {
+		return ci
+	}
+	ci := &creditorInfo{}
+	if s.creditors != nil {
+		ci.profile, ci.err = s.creditors.Profile(ctx, creditorID)
+		if ci.err == nil {
+			ci.holidays, ci.err = s.creditors.Holidays(ctx, creditorID)
+		}
+	}
+	if cache != nil {
+		cache[creditorID] = ci
+	}
+	return ci
+}
