@@ -276,3 +276,23 @@ func TestStepError(t *testing.T) {
 	require.ErrorIs(t, e, errSentinel)
 	require.Equal(t, `flow "F": step 4 "Reminder 4": x`, e.Error())
 }
+
+// TestZeroFeesSurviveJSON: a fee of 0.00 ("charge nothing") must not come back as
+// Money{} ("no fee given") after a JSON round trip, which is what a JSON-based Store does.
+func TestZeroFeesSurviveJSON(t *testing.T) {
+	zero := money.MustNew("0", money.DKK)
+	p := Progress{Taken: []Taken{{Kind: Reminder, Name: "R1", Fee: zero}}, Override: Override{Fee: zero}}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	var got Progress
+	require.NoError(t, json.Unmarshal(b, &got))
+	require.True(t, got.Taken[0].Fee.Equal(zero), "taken fee: %#v", got.Taken[0].Fee)
+	require.True(t, got.Override.Fee.Equal(zero), "override fee: %#v", got.Override.Fee)
+
+	s := Step{Kind: Reminder, Name: "R1", Fee: FeeRule{Mode: FeeFixed, Amount: zero}}
+	b, err = json.Marshal(s)
+	require.NoError(t, err)
+	var gs Step
+	require.NoError(t, json.Unmarshal(b, &gs))
+	require.True(t, gs.Fee.Amount.Equal(zero), "step fee: %#v", gs.Fee.Amount)
+}

@@ -40,7 +40,7 @@ type Taken struct {
 	Flow     string      `json:"flow"`  // the flow in use when it was taken
 	Name     string      `json:"name"`
 	On       date.Date   `json:"on"`                 // the day it was taken (sent)
-	Fee      money.Money `json:"fee,omitzero"`       // the fee charged; Money{} for none
+	Fee      money.Money `json:"fee"`                // the fee charged; Money{} for none
 	Deadline date.Date   `json:"deadline,omitempty"` // the deadline given to the debtor
 	// Replaced is the state taking the step replaced; Rewind restores it (E19).
 	Replaced Replaced `json:"replaced,omitzero"`
@@ -62,7 +62,7 @@ type Override struct {
 	// Fee replaces the fee the step asks for when it is a valid Money (Money{}
 	// keeps it). The fees package still caps it: an override never charges more
 	// than the law allows.
-	Fee money.Money `json:"fee,omitzero"`
+	Fee money.Money `json:"fee"`
 }
 
 // Pause holds a case back: no step is proposed before Until, and the case resumes by

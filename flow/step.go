@@ -19,7 +19,7 @@ import (
 // a FeeFixed amount above the law's cap is reduced, never charged in full.
 type FeeRule struct {
 	Mode   FeeMode     `json:"mode"`
-	Amount money.Money `json:"amount,omitzero"` // for FeeFixed: the fee asked for, VAT included
+	Amount money.Money `json:"amount"` // for FeeFixed: the fee asked for, VAT included
 }
 
 // String returns "none", "max" or "fixed 60.00 SEK".
