@@ -69,7 +69,7 @@ func (s *Service) HandOverToAgency(ctx context.Context, id CaseID, partner strin
 				c.Progress = c.Progress.Take(d, today)
 			}
 		}
-		c.Agency = Agency{Partner: partner, Reference: ref.Reference, Link: ref.Link, Since: today}
+		c.Agency = &Agency{Partner: partner, Reference: ref.Reference, Link: ref.Link, Since: today}
 		ch.add(EventHandedOver, "partner", partner, "reference", ref.Reference, "link", ref.Link)
 		return nil
 	})
@@ -183,7 +183,7 @@ func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (Case, 
 			}
 		case AgencyWithdrawn:
 			ch.add(EventAgencyWithdrawn, "message", u.MessageID, "partner", c.Agency.Partner, "reference", c.Agency.Reference)
-			c.Agency = Agency{}
+			c.Agency = nil
 		}
 		c.AgencyMessages = append(c.AgencyMessages, u.MessageID)
 		return nil

@@ -23,7 +23,7 @@ import (
 // after each.
 const (
 	EventStepTaken        EventType = "step.taken"        // flow, index, kind, name, on, fee, deadline, message
-	EventCharged          EventType = "charge.added"      // kind, amount, invoice, action, source
+	EventCharged          EventType = "charge.added"      // kind, amount, invoice, action, source (interest: from, to)
 	EventMessageSent      EventType = "message.sent"      // message, at, detail (E15: the Dispatcher accepted it)
 	EventMessageDelivered EventType = "message.delivered" // message, at, detail
 	EventMessageOpened    EventType = "message.opened"    // message, at, detail
@@ -101,11 +101,15 @@ func (p Preview) Count() int {
 	return n
 }
 
-// PreviewGroup is the due steps of one kind in one flow.
+// PreviewGroup is the due steps of one kind in one flow. The plan checks of
+// the flow's cases on a payment plan (E13) are a group of their own, with the
+// zero Kind and Document: each of its rows says whether the check sends the
+// breach warning (Document letters.PlanBreachWarning) or only moves the plan's
+// next check.
 type PreviewGroup struct {
 	Flow     string       // the flow's name
-	Kind     flow.Kind    // the step kind
-	Document letters.Kind // the document it sends
+	Kind     flow.Kind    // the step kind; zero for plan checks
+	Document letters.Kind // the document it sends; zero for plan checks
 	Count    int          // len(Rows)
 	Rows     []PreviewRow // by case id
 }
@@ -115,17 +119,20 @@ type PreviewRow struct {
 	CaseID CaseID
 	// DebtorID and Debtor are the debtor's id and name.
 	DebtorID, Debtor string
-	// Step is the step's name; Index its index in the flow.
+	// Step is the step's name; Index its index in the flow. A plan check (E13)
+	// has Index -1 and Step "plan breach warning" when the plan is breached and
+	// was not yet warned, "plan check" otherwise.
 	Step  string
 	Index int
 	// Document is the letter it sends.
 	Document letters.Kind
-	// Principal is the open principal of the case.
+	// Principal is the principal the case still owes (Ledger: the claims'
+	// outstanding amounts).
 	Principal money.Money
 	// Fee is the fee the law allows for the step today; Money{} for none.
 	Fee money.Money
 	// FollowUp is the follow-up date: the day the step became due (before the run's
-	// Date when the case is being caught up).
+	// Date when the case is being caught up); for a plan check, the plan's Check.
 	FollowUp date.Date
 	// Deadline is the deadline the letter gives the debtor.
 	Deadline date.Date
@@ -150,6 +157,8 @@ type CommitResult struct {
 	Steps []CommitStep
 	// Statements are the ids of the balance statements queued (S12).
 	Statements []string
+	// Plans are the plan checks made, by case id (E13).
+	Plans []PlanCheck
 	// Held are the due steps not taken (see Preview.Held).
 	Held []Held
 	// Failed are the cases whose step could not be taken; nothing was saved for
@@ -170,6 +179,18 @@ type CommitStep struct {
 	MessageID string
 }
 
+// PlanCheck is the check Commit made of a case on a payment plan (E13).
+type PlanCheck struct {
+	CaseID CaseID
+	// Warned says the plan was breached and the breach warning was queued, with
+	// the id MessageID.
+	Warned    bool
+	MessageID string
+	// Check is the plan's next check after this one; zero when the plan is paid or
+	// was warned (then a person decides: Digest, TerminatePlan).
+	Check date.Date
+}
+
 // Failure is a case whose step could not be taken.
 type Failure struct {
 	CaseID CaseID
@@ -179,8 +200,10 @@ type Failure struct {
 // Preview returns the steps a batch run for r would take (E17): the due steps of
 // the matching cases (Store.Due, then flow.Decide with the case's facts and the
 // creditor's holiday windows), leaving out cases out of batch follow-up (E18),
-// paused (L1), waiting for a person (N6), on another track or handed over,
-// grouped by flow and step kind. It changes nothing. Implements E17, E18, L3.
+// paused (L1), waiting for a person (N6), on the offer track or handed over,
+// grouped by flow and step kind; cases on a payment plan whose check is due are
+// rows of their flow's plan-check group (E13). It changes nothing. Implements
+// E17, E18, L3, E13.
 func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) {
 	r, err := s.checkBatch(r, false)
 	if err != nil {
@@ -198,7 +221,7 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 		if err != nil {
 			return Preview{}, err
 		}
-		if !ok {
+		if !ok || pl.lapseOnly {
 			continue
 		}
 		if pl.held != nil {
@@ -209,17 +232,34 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 			continue
 		}
 		n++
-		key := [2]string{pl.flow.Name(), pl.d.Step.Kind.String()}
-		g := groups[key]
-		if g == nil {
-			g = &PreviewGroup{Flow: pl.flow.Name(), Kind: pl.d.Step.Kind, Document: documentOf(pl.d.Step.Kind)}
-			groups[key] = g
+		l, err := c.Ledger()
+		if err != nil {
+			return Preview{}, err
 		}
-		principal, _ := c.Principal()
-		g.Rows = append(g.Rows, PreviewRow{
-			CaseID: c.ID, DebtorID: c.Debtor.ID, Debtor: c.Debtor.Name, Step: pl.d.Step.Name, Index: pl.d.Index,
-			Document: g.Document, Principal: principal, Fee: pl.d.Fee, FollowUp: pl.d.On, Deadline: pl.deadline,
-		})
+		row := PreviewRow{CaseID: c.ID, DebtorID: c.Debtor.ID, Debtor: c.Debtor.Name, Principal: outstandingPrincipal(c, l)}
+		var key [2]string
+		var g *PreviewGroup
+		if pl.check {
+			row.Index, row.Step, row.FollowUp = -1, "plan check", c.Plan.Check
+			if warn, err := s.planWouldWarn(c, r.Date); err != nil {
+				return Preview{}, err
+			} else if warn {
+				row.Step, row.Document, row.Deadline = "plan breach warning", letters.PlanBreachWarning, r.Date.AddDays(letterDays)
+			}
+			key = [2]string{c.Progress.Flow, "plan"}
+			if g = groups[key]; g == nil {
+				g = &PreviewGroup{Flow: c.Progress.Flow}
+			}
+		} else {
+			row.Step, row.Index, row.Fee, row.FollowUp, row.Deadline = pl.d.Step.Name, pl.d.Index, pl.d.Fee, pl.d.On, pl.deadline
+			row.Document = documentOf(pl.d.Step.Kind)
+			key = [2]string{pl.flow.Name(), pl.d.Step.Kind.String()}
+			if g = groups[key]; g == nil {
+				g = &PreviewGroup{Flow: pl.flow.Name(), Kind: pl.d.Step.Kind, Document: row.Document}
+			}
+		}
+		groups[key] = g
+		g.Rows = append(g.Rows, row)
 	}
 	for _, g := range groups {
 		slices.SortFunc(g.Rows, func(a, b PreviewRow) int { return cmp.Compare(a.CaseID, b.CaseID) })
@@ -239,9 +279,14 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 // (flow.Progress.Take, dated the run's Date), charges the reminder fee flow.Decide
 // allowed (fees law, Charge.Action set so DeleteLastAction undoes it), the
 // compensation fee of a business debtor once per invoice if the creditor claims
-// it (E6), renders the letter and queues it in the outbox with the id
+// it (E6), the late-payment interest accrued on each claim since it was last
+// charged (Case.Interest; see chargeInterest in the package doc), renders the
+// letter from the case's Ledger (what is still owed per claim and charge, with
+// the interest calculation) and queues it in the outbox with the id
 // "<case id>/<step index>/<version>", version being the case version the Save
-// produces. Each letter.queued event carries sendAt, which the Relay honours.
+// produces, and letters.Message.SendAt set to sendAt (zero: at once), which
+// the Relay honours. Cases on a payment plan whose check is due are checked
+// (E13): a breached plan gets its breach warning once (CommitResult.Plans).
 //
 // Committing the same day twice changes nothing the second time: a step that was
 // taken is no longer due, and one Save takes at most one step, so a missed day is
@@ -249,7 +294,8 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 // was actually taken (flow.Decide). A case whose Save fails is reported in
 // Failed, keeps its state, and is taken by the next run; Commit's error joins
 // those failures. Court filings and agency hand-overs are held for a person
-// (Held). Implements E17, S9, S12, E6, L3.
+// (Held). A settlement offer that lapsed is saved as lapsed even when no step
+// is due. Implements E17, S9, S12, E6, E13, L3, S7.
 func (s *Service) Commit(ctx context.Context, b Batch, sendAt time.Time) (CommitResult, error) {
 	if b == nil {
 		return CommitResult{}, &dunning.FieldError{Field: "batch", Value: "<nil>", Reason: "is required"}
@@ -257,9 +303,6 @@ func (s *Service) Commit(ctx context.Context, b Batch, sendAt time.Time) (Commit
 	r, err := s.checkBatch(b.batchRequest(), true)
 	if err != nil {
 		return CommitResult{}, err
-	}
-	if sendAt.IsZero() {
-		sendAt = s.clock.Now()
 	}
 	run := s.newRun(r)
 	run.sendAt = sendAt
@@ -271,6 +314,7 @@ func (s *Service) Commit(ctx context.Context, b Batch, sendAt time.Time) (Commit
 	}
 	slices.SortFunc(res.Steps, func(a, b CommitStep) int { return cmp.Compare(a.CaseID, b.CaseID) })
 	slices.SortFunc(res.Held, func(a, b Held) int { return cmp.Compare(a.CaseID, b.CaseID) })
+	slices.SortFunc(res.Plans, func(a, b PlanCheck) int { return cmp.Compare(a.CaseID, b.CaseID) })
 	slices.SortFunc(res.Failed, func(a, b Failure) int { return cmp.Compare(a.CaseID, b.CaseID) })
 	errs := []error{err}
 	for _, f := range res.Failed {
@@ -350,6 +394,11 @@ type plan struct {
 	deadline date.Date
 	ci       *creditorInfo
 	held     *Held
+	// check: the case is on a payment plan whose check is due (E13).
+	check bool
+	// lapseOnly: the case's settlement offer lapsed and no step is due; Commit
+	// saves the lapse (E11), Preview shows nothing.
+	lapseOnly bool
 }
 
 // plan decides what the run does with c: ok is false when the run leaves it
@@ -364,9 +413,37 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 	if !c.StatusOn(day).Running() || !c.Agency.IsZero() {
 		return plan{}, false, nil
 	}
+	lapsed := false
+	switch c.Progress.Track {
+	case flow.TrackPlan:
+		// Not out of batch follow-up (E18), not paused (L1: never contacted),
+		// not when only some step kinds are asked for.
+		if c.Progress.Manual || c.StatusOn(day) == StatusPaused || len(r.IncludeKinds) > 0 || c.Plan.IsZero() || c.Plan.Check.IsZero() || c.Plan.Check.After(day) {
+			return plan{}, false, nil
+		}
+		ci, err := rn.creditor(ctx, c.Creditor.ID)
+		if err != nil {
+			return plan{}, false, err
+		}
+		p := plan{check: true, ci: ci}
+		for _, h := range ci.holidays {
+			if h.Contains(day) {
+				p.held = &Held{CaseID: c.ID, Step: "plan check", Until: h.To, Reason: "the creditor's holiday window holds the plan check back (L3)"}
+			}
+		}
+		return p, true, nil
+	case flow.TrackOffer:
+		// E11: an offer lapses by itself the day after it expires; Commit saves the
+		// lapse (update does) and the flow goes on where it was.
+		if c.Offer.IsZero() || c.Offer.Accepted != (date.Date{}) || c.Offer.Lapsed != (date.Date{}) || !day.After(c.Offer.Expires) {
+			return plan{}, false, nil
+		}
+		c.Progress = c.Progress.WithTrack(flow.TrackMain)
+		lapsed = true
+	}
 	f, ok := rn.s.flows[c.Progress.Flow]
 	if !ok {
-		return plan{}, false, nil
+		return plan{lapseOnly: lapsed}, lapsed, nil
 	}
 	ci, err := rn.creditor(ctx, c.Creditor.ID)
 	if err != nil {
@@ -376,7 +453,7 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 	facts.Holidays = ci.holidays
 	d := flow.Decide(f, c.Progress, facts, day)
 	if d.Index < 0 || (len(r.IncludeKinds) > 0 && !slices.Contains(r.IncludeKinds, d.Step.Kind)) || slices.Contains(r.ExcludeKinds, d.Step.Kind) {
-		return plan{}, false, nil
+		return plan{lapseOnly: lapsed}, lapsed, nil
 	}
 	p := plan{flow: f, facts: facts, d: d, ci: ci, deadline: d.Deadline}
 	switch {
@@ -384,7 +461,7 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 		p.held = &Held{CaseID: c.ID, Step: d.Step.Name, Kind: d.Step.Kind, Until: d.On, Reason: "the creditor's holiday window holds the step back (L3)"}
 		return p, true, nil
 	case !d.Batch:
-		return plan{}, false, nil
+		return plan{lapseOnly: lapsed}, lapsed, nil
 	}
 	switch d.Step.Kind {
 	case flow.PaymentClaim, flow.EnforcementRequest:
@@ -446,10 +523,12 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 			record(stepOutcome{held: pl.held})
 			continue
 		}
-		if rn.r.Limit > 0 && n >= rn.r.Limit {
-			break
+		if !pl.lapseOnly {
+			if rn.r.Limit > 0 && n >= rn.r.Limit {
+				continue
+			}
+			n++
 		}
-		n++
 		work <- c
 	}
 	close(work)
@@ -460,6 +539,7 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 // stepOutcome is what happened to one case.
 type stepOutcome struct {
 	step   *CommitStep
+	check  *PlanCheck
 	held   *Held
 	failed *Failure
 }
@@ -472,6 +552,8 @@ func (o stepOutcome) addTo(res *CommitResult) {
 		res.Held = append(res.Held, *o.held)
 	case o.step != nil:
 		res.Steps = append(res.Steps, *o.step)
+	case o.check != nil:
+		res.Plans = append(res.Plans, *o.check)
 	}
 }
 
@@ -483,12 +565,16 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter bool) stepOutco
 	_, err := rn.s.updateFrom(ctx, c.ID, c, "batch step", func(c *Case, _ time.Time, _ date.Date, ch *change) error {
 		out = stepOutcome{}
 		pl, ok, err := rn.plan(ctx, *c)
-		if err != nil || !ok {
-			return err
+		if err != nil || !ok || pl.lapseOnly {
+			return err // a lapsed offer alone is saved by update
 		}
 		if pl.held != nil {
 			out.held = pl.held
 			return nil
+		}
+		if pl.check {
+			out.check, err = rn.s.dailyPlan(c, rn.r.Date, ch)
+			return err
 		}
 		step, err := rn.take(c, pl, ch, noLetter)
 		if err != nil {
@@ -503,8 +589,9 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter bool) stepOutco
 	return out
 }
 
-// take takes the step pl proposes on c: the step, its fee, the compensation fee,
-// and (unless noLetter) the letter.
+// take takes the step pl proposes on c: the step, its fee, the compensation
+// fee, the interest accrued since it was last charged, and (unless noLetter)
+// the letter.
 func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, error) {
 	day := rn.r.Date
 	d := pl.d
@@ -512,10 +599,10 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, e
 	c.Progress = c.Progress.Take(d, day)
 	action := len(c.Progress.Taken)
 	step := &CommitStep{CaseID: c.ID, Flow: pl.flow.Name(), Index: d.Index, Kind: d.Step.Kind}
-	var charges []Charge
+	n := len(c.Charges)
 	if d.FeeErr == nil && d.Fee.IsValid() && d.Fee.Sign() > 0 {
 		step.Fee = d.Fee
-		charges = append(charges, Charge{Kind: ChargeReminderFee, Amount: d.Fee, On: day, Action: action, Source: ruleSource(pl.facts.Fees)})
+		c.Charges = append(c.Charges, Charge{Kind: ChargeReminderFee, Amount: d.Fee, On: day, Action: action, Source: rn.s.rates.source(pl.facts.Fees.Source, pl.facts.Fees.Status)})
 	}
 	if pl.ci.profile.ClaimCompensation && c.Debtor.Kind == dunning.Business {
 		for _, cl := range c.Claims {
@@ -526,21 +613,36 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, e
 			if err != nil || !comp.Amount.IsValid() || comp.Amount.Sign() <= 0 || comp.Amount.Currency() != c.Currency {
 				continue // no rule for the date or currency: nothing may be claimed
 			}
-			charges = append(charges, Charge{Kind: ChargeCompensation, Amount: comp.Amount, On: day, InvoiceID: cl.InvoiceID, Action: action, Source: comp.Source + " (" + comp.Status.String() + ")"})
+			c.Charges = append(c.Charges, Charge{Kind: ChargeCompensation, Amount: comp.Amount, On: day, InvoiceID: cl.InvoiceID, Action: action, Source: comp.Source + " (" + comp.Status.String() + ")"})
 		}
 	}
-	c.Charges = append(c.Charges, charges...)
-	for _, chg := range charges {
+	for _, chg := range c.Charges[n:] {
 		ch.add(EventCharged, "kind", chg.Kind.String(), "amount", chg.Amount.String(), "invoice", chg.InvoiceID, "action", strconv.Itoa(chg.Action), "source", chg.Source)
 	}
+	l, err := c.Ledger()
+	if err != nil {
+		return nil, err
+	}
+	n = len(c.Charges)
+	cis, err := rn.s.chargeInterest(c, l, day, action, ch)
+	if err != nil {
+		return nil, err
+	}
+	if len(c.Charges) > n {
+		if l, err = c.Ledger(); err != nil {
+			return nil, err
+		}
+	}
+	syncClaims(c, l, ch) // a charge of the step's day may reallocate that day's payment
 	if !noLetter {
 		step.MessageID = stepMessageID(c.ID, d.Index, c.Version+1)
-		msg, err := rn.s.stepLetter(*c, pl, day, step.MessageID)
+		msg, err := rn.s.stepLetter(c, &l, pl, day, step.MessageID, interestSegments(c, cis))
 		if err != nil {
 			return nil, err
 		}
+		msg.SendAt = rn.sendAt
 		ch.outbox = append(ch.outbox, msg)
-		ch.add(EventLetterQueued, "message", msg.ID, "channel", msg.Channel.String(), "sendAt", rn.sendAt.UTC().Format(time.RFC3339))
+		ch.add(EventLetterQueued, "message", msg.ID, "channel", msg.Channel.String(), "sendAt", rn.sendAtText())
 	}
 	fee := ""
 	if step.Fee.IsValid() {
@@ -549,6 +651,16 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, e
 	ch.add(EventStepTaken, "flow", step.Flow, "index", strconv.Itoa(d.Index), "kind", d.Step.Kind.String(), "name", d.Step.Name,
 		"on", day.String(), "fee", fee, "deadline", pl.deadline.String(), "message", step.MessageID)
 	return step, nil
+}
+
+// sendAtText is the send time as the letter.queued event records it, for the
+// audit trail (E16): RFC 3339 in UTC, empty for "at once". The Relay reads
+// letters.Message.SendAt, not the event.
+func (rn *run) sendAtText() string {
+	if rn.sendAt.IsZero() {
+		return ""
+	}
+	return rn.sendAt.UTC().Format(time.RFC3339)
 }
 
 // stepMessageID is the idempotency key of the letter of step index of case id
@@ -561,10 +673,6 @@ func hasCompensation(c Case, invoiceID string) bool {
 	return slices.ContainsFunc(c.Charges, func(ch Charge) bool {
 		return ch.Kind == ChargeCompensation && ch.InvoiceID == invoiceID
 	})
-}
-
-func ruleSource(r fees.ReminderRule) string {
-	return r.Source + " (" + r.Status.String() + ")"
 }
 
 // commitStatements takes the due steps debtor by debtor and queues one balance
@@ -590,7 +698,14 @@ func (rn *run) commitStatements(ctx context.Context, res *CommitResult) error {
 		case pl.held != nil:
 			res.Held = append(res.Held, *pl.held)
 			continue
+		case pl.lapseOnly:
+			rn.commitCase(ctx, &c, true).addTo(res)
+			continue
 		case rn.r.Limit > 0 && n >= rn.r.Limit:
+			continue
+		case pl.check: // a plan check sends no statement line (E13)
+			n++
+			rn.commitCase(ctx, &c, true).addTo(res)
 			continue
 		}
 		n++
@@ -655,9 +770,10 @@ func (rn *run) commitStatement(ctx context.Context, c *Case, creditorID, debtorI
 		if err != nil {
 			return err
 		}
+		msg.SendAt = rn.sendAt
 		step.MessageID = msgID
 		ch.outbox = append(ch.outbox, msg)
-		ch.add(EventLetterQueued, "message", msgID, "channel", msg.Channel.String(), "sendAt", rn.sendAt.UTC().Format(time.RFC3339), "kind", letters.BalanceStatement.String())
+		ch.add(EventLetterQueued, "message", msgID, "channel", msg.Channel.String(), "sendAt", rn.sendAtText(), "kind", letters.BalanceStatement.String())
 		return nil
 	})
 	if err != nil {
@@ -693,12 +809,13 @@ func documentOf(k flow.Kind) letters.Kind {
 }
 
 // stepLetter renders the letter of the step pl proposes, taken on day, as the
-// message id.
-func (s *Service) stepLetter(c Case, pl plan, day date.Date, id string) (letters.Message, error) {
+// message id: the case as its Ledger l says, with the interest calculation segs.
+func (s *Service) stepLetter(c *Case, l *Ledger, pl plan, day date.Date, id string, segs []letters.Segment) (letters.Message, error) {
 	kind := documentOf(pl.d.Step.Kind)
-	d, err := letterData(c, pl.ci.profile, day)
-	if err != nil {
-		return letters.Message{}, err
+	d := letterData(c, l, &pl.ci.profile, day)
+	d.Interest.Segments = segs
+	if len(segs) > 0 && !d.Interest.Total.IsValid() {
+		d.Interest.Total = money.Zero(c.Currency) // calculated, but paid already
 	}
 	d.Deadline = pl.deadline
 	d.Comment = pl.d.Step.Comment
@@ -711,59 +828,61 @@ func (s *Service) stepLetter(c Case, pl plan, day date.Date, id string) (letters
 		}
 	case letters.CollectionWarning:
 		d.CostIfUnpaid = money.Zero(c.Currency)
-		if p, err := c.Principal(); err == nil {
-			if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, p, c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
-				d.CostIfUnpaid = cp.Amount
-			}
+		if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, outstandingPrincipal(*c, *l), c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
+			d.CostIfUnpaid = cp.Amount
 		}
 	case letters.SettlementOffer:
-		d.Offer = offerFigures(c, d, pl.d.Step.Discount, pl.deadline)
+		d.Offer = offerFigures(*c, *l, d, pl.d.Step.Discount, pl.deadline)
 	}
-	return s.render(c, pl.ci.profile, pl.d.Step.Channel, kind, d, id)
+	return s.render(c, pl.ci.profile, pl.d.Step.Channel, kind, &d, id)
 }
 
 // statementLetter renders the balance statement (S12) of the debtor of cases.
 func (s *Service) statementLetter(cases []Case, prof CreditorProfile, day date.Date, id string) (letters.Message, error) {
-	first := cases[0]
-	d, err := letterData(first, prof, day)
-	if err != nil {
-		return letters.Message{}, err
-	}
-	d.Case = ""
-	parts := []money.Money{d.Total}
-	for _, c := range cases[1:] {
-		o, err := letterData(c, prof, day)
+	first := &cases[0]
+	var d letters.Data
+	parts := make([]money.Money, 0, len(cases))
+	for i := range cases {
+		c := &cases[i]
+		l, err := c.Ledger()
 		if err != nil {
 			return letters.Message{}, err
 		}
-		d.Claims = append(d.Claims, o.Claims...)
-		d.Fees = append(d.Fees, o.Fees...)
-		d.Costs = append(d.Costs, o.Costs...)
-		if o.Interest.Total.IsValid() {
-			if !d.Interest.Total.IsValid() {
-				d.Interest.Total = money.Zero(first.Currency)
-			}
-			if d.Interest.Total, err = d.Interest.Total.Add(o.Interest.Total); err != nil {
-				return letters.Message{}, err
+		o := letterData(c, &l, &prof, day)
+		if i == 0 {
+			d = o
+			d.Case = ""
+		} else {
+			d.Claims = append(d.Claims, o.Claims...)
+			d.Fees = append(d.Fees, o.Fees...)
+			d.Costs = append(d.Costs, o.Costs...)
+			if o.Interest.Total.IsValid() {
+				if !d.Interest.Total.IsValid() {
+					d.Interest.Total = money.Zero(first.Currency)
+				}
+				if d.Interest.Total, err = d.Interest.Total.Add(o.Interest.Total); err != nil {
+					return letters.Message{}, err
+				}
 			}
 		}
 		parts = append(parts, o.Total)
 	}
+	var err error
 	if d.Total, err = money.Sum(parts...); err != nil {
 		return letters.Message{}, fmt.Errorf("collection: balance statement %s: %w", id, err)
 	}
-	return s.render(first, prof, 0, letters.BalanceStatement, d, id)
+	return s.render(first, prof, 0, letters.BalanceStatement, &d, id)
 }
 
 // render renders a letter of kind for case c and makes it the message id, sent
 // over the step's channel, else the creditor's default, else e-mail when the
 // debtor has an address and post otherwise.
-func (s *Service) render(c Case, prof CreditorProfile, stepCh flow.Channel, kind letters.Kind, d letters.Data, id string) (letters.Message, error) {
+func (s *Service) render(c *Case, prof CreditorProfile, stepCh flow.Channel, kind letters.Kind, d *letters.Data, id string) (letters.Message, error) {
 	r, err := s.renderer()
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: letters: %w", err)
 	}
-	l, err := r.Render(kind, c.Debtor.LetterLanguage(), d)
+	l, err := r.Render(kind, c.Debtor.LetterLanguage(), *d)
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}
@@ -796,87 +915,50 @@ func channelOf(c flow.Channel) letters.Channel {
 	return 0
 }
 
-// letterData maps a case into the letters.Data every letter shares: letterhead,
-// debtor, claim specification, fees, costs and interest, total and payment
-// reference. Payments recorded on the case (and write-offs matched as payment,
-// N9) are shown against the claims that count toward the debt, oldest due date
-// first, and what is left of them against the charges, in ledger order, so Total
-// is Case.Balance (never below zero).
-func letterData(c Case, prof CreditorProfile, day date.Date) (letters.Data, error) {
+// letterData maps a case into the letters.Data every letter shares: the
+// letterhead (the creditor's profile, else Case.Creditor), the debtor, and
+// what the case's Ledger l says is still owed: each claim that counts toward
+// the debt with its principal, what was paid or settled of it and what is
+// outstanding (a claim paid or settled in full is left out), and each charge's
+// outstanding part as a fee, cost or interest. So Total is Ledger.Outstanding:
+// the letter and the ledger never disagree (one allocation rule, Case.Ledger).
+// Interest.Total is set only when interest is outstanding. Every letter the
+// Service writes starts from it.
+func letterData(c *Case, l *Ledger, prof *CreditorProfile, day date.Date) letters.Data {
 	d := letters.Data{
 		Creditor:     prof.Letterhead,
 		Debtor:       c.Debtor,
 		Jurisdiction: c.Jurisdiction,
 		Date:         day,
 		Case:         string(c.ID),
+		Total:        l.Outstanding,
 	}
 	if d.Creditor.Name == "" {
-		p := c.Creditor
+		p := &c.Creditor
 		d.Creditor = letters.Creditor{Name: p.Name, Address: p.Address, Registration: p.Registration, Email: p.Email, Phone: p.Phone}
 	}
-	zero := money.Zero(c.Currency)
-	paid := zero
-	for _, p := range c.Payments {
-		var err error
-		if paid, err = paid.Add(p.Amount); err != nil {
-			return letters.Data{}, fmt.Errorf("collection: case %q: payment %s: %w", string(c.ID), p.ID, err)
+	for i := range c.Claims {
+		cl := &c.Claims[i]
+		acc := &l.Claims[i]
+		if !counts(cl.Status) || (cl.Status != ClaimOpen && acc.Outstanding.IsZero()) {
+			continue // credited or locked; or paid or settled within the case
 		}
-	}
-	for _, w := range c.WriteOffs { // N9: a write-off matched as payment settles like one
-		if i := c.claimIndex(w.InvoiceID); w.Mode == MatchedAsPayment && i >= 0 && counts(c.Claims[i].Status) {
-			var err error
-			if paid, err = paid.Add(w.Amount); err != nil {
-				return letters.Data{}, fmt.Errorf("collection: case %q: write-off %s: %w", string(c.ID), w.ID, err)
-			}
+		paid := acc.Paid
+		if !acc.Settled.IsZero() {
+			paid, _ = paid.Add(acc.Settled)
 		}
-	}
-	// take returns the part of m the payments left open.
-	take := func(m money.Money) (money.Money, error) {
-		if n, err := paid.Compare(m); err != nil {
-			return m, err
-		} else if n >= 0 {
-			paid, _ = paid.Sub(m)
-			return zero, nil
+		if d.Claims == nil {
+			d.Claims = make([]letters.Claim, 0, len(c.Claims))
 		}
-		left, err := m.Sub(paid)
-		paid = zero
-		return left, err
+		d.Claims = append(d.Claims, letters.Claim{Invoice: claimNumber(*cl), Date: cl.Issued, Due: cl.Due, Amount: acc.Principal, Paid: paid, Open: acc.Outstanding, PaidOn: acc.PaidOn})
 	}
-	claims := slices.Clone(c.Claims)
-	slices.SortStableFunc(claims, func(a, b Claim) int { return a.Due.Compare(b.Due) })
-	parts := []money.Money{zero}
-	for _, cl := range claims {
-		if !counts(cl.Status) {
+	for j := range c.Charges {
+		chg := &c.Charges[j]
+		out := l.Charges[j].Outstanding
+		if chg.Waived || out.Sign() <= 0 {
 			continue
 		}
-		open, err := take(cl.Open)
-		if err != nil {
-			return letters.Data{}, fmt.Errorf("collection: case %q: claim %s: %w", string(c.ID), cl.InvoiceID, err)
-		}
-		if cl.Status != ClaimOpen && open.IsZero() {
-			continue // paid or settled within the case: not on the letter
-		}
-		p, _ := cl.Open.Sub(open)
-		inv := cl.Number
-		if inv == "" {
-			inv = cl.InvoiceID
-		}
-		d.Claims = append(d.Claims, letters.Claim{Invoice: inv, Date: cl.Issued, Due: cl.Due, Amount: cl.Open, Paid: p, Open: open})
-		parts = append(parts, open)
-	}
-	for _, chg := range c.Charges {
-		if chg.Waived {
-			continue
-		}
-		left, err := take(chg.Amount)
-		if err != nil {
-			return letters.Data{}, fmt.Errorf("collection: case %q: %s charge: %w", string(c.ID), chg.Kind, err)
-		}
-		if left.IsZero() {
-			continue
-		}
-		parts = append(parts, left)
-		line := letters.Charge{Date: chg.On, Amount: left}
+		line := letters.Charge{Date: chg.On, Amount: out}
 		switch chg.Kind {
 		case ChargeReminderFee:
 			line.Kind = letters.ReminderFee
@@ -884,26 +966,32 @@ func letterData(c Case, prof CreditorProfile, day date.Date) (letters.Data, erro
 		case ChargeCompensation:
 			line.Kind = letters.CompensationFee
 			d.Fees = append(d.Fees, line)
-		case ChargeCollectionCost:
-			line.Kind = letters.CollectionFee
-			d.Costs = append(d.Costs, line)
 		case ChargeCourtFee:
 			line.Kind = letters.CourtFee
 			d.Costs = append(d.Costs, line)
 		case ChargeInterest:
 			if !d.Interest.Total.IsValid() {
-				d.Interest.Total = zero
+				d.Interest.Total = out
+			} else {
+				d.Interest.Total, _ = d.Interest.Total.Add(out)
 			}
-			d.Interest.Total, _ = d.Interest.Total.Add(left)
+		default:
+			line.Kind = letters.CollectionFee
+			d.Costs = append(d.Costs, line)
 		}
 	}
-	total, err := money.Sum(parts...)
-	if err != nil {
-		return letters.Data{}, fmt.Errorf("collection: case %q: %w", string(c.ID), err)
+	d.PaymentReference = paymentReference(c.ID, c.Jurisdiction)
+	return d
+}
+
+// outstandingPrincipal is the principal the case still owes: the sum of the
+// claims' outstanding amounts in l.
+func outstandingPrincipal(c Case, l Ledger) money.Money {
+	p := money.Zero(c.Currency)
+	for _, acc := range l.Claims {
+		p, _ = p.Add(acc.Outstanding)
 	}
-	d.Total = total
-	d.PaymentReference = paymentReference(c)
-	return d, nil
+	return p
 }
 
 // offerFigures fills the settlement offer of a flow step (E11): the discount of
@@ -911,14 +999,12 @@ func letterData(c Case, prof CreditorProfile, day date.Date) (letters.Data, erro
 // what the debt grows to is what is owed plus the collection-cost cap (fees), by
 // the day after expiry. The case stays on its main track: the flow's next step
 // after the deadline is the offer's lapse.
-func offerFigures(c Case, d letters.Data, percent decimal.Decimal, expires date.Date) letters.Offer {
+func offerFigures(c Case, l Ledger, d letters.Data, percent decimal.Decimal, expires date.Date) letters.Offer {
 	owed := d.Total
 	escalated := owed
-	if p, err := c.Principal(); err == nil {
-		if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, p, c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
-			if e, err := owed.Add(cp.Amount); err == nil {
-				escalated = e
-			}
+	if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, outstandingPrincipal(c, l), c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
+		if e, err := owed.Add(cp.Amount); err == nil {
+			escalated = e
 		}
 	}
 	pay := owed
@@ -935,17 +1021,18 @@ func offerFigures(c Case, d letters.Data, percent decimal.Decimal, expires date.
 // paymentReference is the case's payment reference in the jurisdiction's default
 // scheme (letters.ReferenceForJurisdiction), built on the digits of the case id
 // (at most the last 14), or on a checksum of the id when it has fewer than 3.
-func paymentReference(c Case) string {
-	var digits []byte
-	for i := 0; i < len(c.ID); i++ {
-		if b := c.ID[i]; b >= '0' && b <= '9' {
+func paymentReference(id CaseID, j dunning.Jurisdiction) string {
+	var buf [24]byte
+	digits := buf[:0]
+	for i := 0; i < len(id); i++ {
+		if b := id[i]; b >= '0' && b <= '9' {
 			digits = append(digits, b)
 		}
 	}
 	if len(digits) < 3 {
 		var h uint32 = 2166136261 // FNV-1a
-		for i := 0; i < len(c.ID); i++ {
-			h = (h ^ uint32(c.ID[i])) * 16777619
+		for i := 0; i < len(id); i++ {
+			h = (h ^ uint32(id[i])) * 16777619
 		}
 		digits = strconv.AppendUint(digits[:0], uint64(h)%900000000+100000000, 10)
 	}
@@ -955,9 +1042,9 @@ func paymentReference(c Case) string {
 	if digits[0] == '0' {
 		digits = append([]byte{'1'}, digits...)[:min(len(digits)+1, 14)]
 	}
-	ref, err := letters.NewReference(letters.ReferenceForJurisdiction(c.Jurisdiction), string(digits))
+	ref, err := letters.NewReference(letters.ReferenceForJurisdiction(j), string(digits))
 	if err != nil {
-		return string(c.ID)
+		return string(id)
 	}
 	return ref.Display()
 }

@@ -3,6 +3,7 @@ package collection_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 	"pgregory.net/rapid"
 )
 
@@ -94,11 +96,13 @@ func taken(c collection.Case) []takenStep {
 	return out
 }
 
+// fees lists the unwaived charges that are not interest (interest has tests of
+// its own: interest_test.go).
 func fees(t *testing.T, c collection.Case) []string {
 	t.Helper()
 	var out []string
 	for _, ch := range c.Charges {
-		if !ch.Waived {
+		if !ch.Waived && ch.Kind != collection.ChargeInterest {
 			out = append(out, ch.Kind.String()+" "+ch.Amount.String()+" "+ch.On.String())
 		}
 	}
@@ -139,7 +143,9 @@ func TestCommit_E17_DailyRunTakesEachStepOnItsDay(t *testing.T) {
 	require.Equal(t, []letters.Kind{letters.Reminder, letters.Reminder, letters.CollectionWarning, letters.DemandLetter, letters.SettlementOffer}, kinds)
 	bal, err := c.Balance()
 	require.NoError(t, err)
-	require.True(t, bal.Equal(dkk("1300.00")), bal.String())
+	// 1000.00 + three fees + statutory interest (DK 10.75 % on 1000.00, 30E/360)
+	// from the due date to the last step, 2025-01-31 to 2025-03-21: 51 days, 15.23.
+	require.True(t, bal.Equal(dkk("1315.23")), bal.String())
 	// The payment claim is due from 2025-04-20 and held for a person (E8).
 	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
 	require.NoError(t, err)
@@ -213,9 +219,18 @@ func TestCommit_PartialPaymentDoesNotSkipALevel(t *testing.T) {
 	c := e.get("c1")
 	require.Equal(t, []flow.Kind{flow.Reminder, flow.Reminder, flow.CollectionWarning}, []flow.Kind{c.Progress.Taken[0].Kind, c.Progress.Taken[1].Kind, c.Progress.Taken[2].Kind})
 	require.Equal(t, feb15, c.Progress.Taken[1].On)
-	// Reminder 2 shows the payment against the invoice: 1000 - 400 + 100 fee + ... = 700.00 + fees.
+	// Reminder 2 shows the payment as the ledger allocated it (DK: costs, then
+	// interest, then principal): of the 400.00, 100.00 paid the first fee and
+	// 0.90 its interest, so 299.10 is paid on the invoice and 700.90 is open; the
+	// letter's total is the ledger's outstanding.
 	out := e.outbox()
-	require.Contains(t, out[1].Message.Text, "400,00")
+	require.Contains(t, out[1].Message.Text, "299,10")
+	require.Contains(t, out[1].Message.Text, "700,90")
+	c1 := e.get("c1")
+	c1.Charges = slices.DeleteFunc(c1.Charges, func(ch collection.Charge) bool { return ch.On.After(feb15) })
+	l, err := c1.Ledger()
+	require.NoError(t, err)
+	require.Contains(t, out[1].Message.Text, danish(l.Outstanding))
 }
 
 // Preview groups the due steps by flow and kind, with counts and rows; kinds
@@ -477,6 +492,9 @@ func TestCommit_Property_ReplayChangesNothingAndFeesStayLawful(t *testing.T) {
 			}
 		}
 		for _, ch := range c.Charges {
+			if ch.Kind == collection.ChargeInterest {
+				continue // interest_test.go checks interest
+			}
 			if n, _ := ch.Amount.Compare(dkk("100.00")); n > 0 {
 				rt.Fatalf("fee %s above the cap", ch.Amount)
 			}
@@ -514,3 +532,6 @@ func TestCommit_CreditorLookupFailure(t *testing.T) {
 }
 
 var _ = money.DKK
+
+// danish formats m as a Danish letter prints it, such as "804,03".
+func danish(m money.Money) string { return m.FormatNumber(language.Danish) }

@@ -49,22 +49,33 @@ type Case struct {
 	// Status is the lifecycle status as last saved. A pause ends by itself on its
 	// resume date (L2) without a save, so read the status of a given day with StatusOn.
 	Status Status `json:"status"`
-	// CloseReason is the reason given when the case was closed (P1).
-	CloseReason string `json:"closeReason,omitempty"`
 	// Stage is the phase of collection, kept up to date by the Service.
 	Stage Stage `json:"stage"`
-	// Progress is where the case stands in its flow: the flow's name, the steps
-	// taken, overrides, pause, track, the wait mark (N6) and the batch flag (E18).
-	Progress flow.Progress `json:"progress"`
+	// Archived says the case was archived: closed as paid or settled, or closed
+	// by the agency (N5).
+	Archived bool `json:"archived,omitempty"`
+	// Published says the case is visible to the debtor (in the host's portal). It
+	// stays set when the case is closed (P1: visible as closed), makes deactivation
+	// need an acknowledgement (P3), and is cleared by deactivation.
+	Published bool `json:"published,omitempty"`
+	// FeeAgreed says a reminder fee was agreed when the debt arose (SE).
+	FeeAgreed bool `json:"feeAgreed,omitempty"`
 	// NextDue is the first day the next step of the flow may be taken, as flow.Decide
 	// said when the case was last saved; zero when no step is pending (finished,
 	// waiting for a person, on another track, closed, deactivated, with an agency).
 	// Stores index it for Due.
 	NextDue date.Date `json:"nextDue,omitempty"`
+	// CloseReason is the reason given when the case was closed (P1).
+	CloseReason string `json:"closeReason,omitempty"`
+	// Progress is where the case stands in its flow: the flow's name, the steps
+	// taken, overrides, pause, track, the wait mark (N6) and the batch flag (E18).
+	Progress flow.Progress `json:"progress"`
 	// PostalDays are added to the earliest due date before the first step (S2).
 	PostalDays int `json:"postalDays,omitempty"`
-	// FeeAgreed says a reminder fee was agreed when the debt arose (SE).
-	FeeAgreed bool `json:"feeAgreed,omitempty"`
+	// Interest is the late-payment interest the batch run charges on the claims
+	// (S7, S8); nil is the zero InterestTerms, the statutory rate (see
+	// InterestTerms and Case.InterestTerms).
+	Interest *InterestTerms `json:"interest,omitempty"`
 
 	// Charges is the ledger of what was added to the debt: fees, interest,
 	// compensation, collection costs and court fees, each waivable.
@@ -79,32 +90,25 @@ type Case struct {
 	// WriteOffs are the write-offs of claims, in (date, id) order, each in one of
 	// the two modes of N9.
 	WriteOffs []WriteOff `json:"writeOffs,omitempty"`
-	// Plan is the payment plan agreed on the case (E12, E13); zero if none.
-	Plan PlanRecord `json:"plan,omitzero"`
-	// Offer is the settlement offer made on the case (E11); zero if none.
-	Offer OfferRecord `json:"offer,omitzero"`
+	// Plan is the payment plan agreed on the case (E12, E13); nil if none.
+	Plan *PlanRecord `json:"plan,omitempty"`
+	// Offer is the settlement offer made on the case (E11); nil if none.
+	Offer *OfferRecord `json:"offer,omitempty"`
 	// Notes are free-text notes on the case or one of its claims (S11).
 	Notes []Note `json:"notes,omitempty"`
 	// Foundations are the enforceable bases the creditor holds (E8).
 	Foundations []court.Foundation `json:"foundations,omitempty"`
 	// Agency is the external collection partner the case was handed to (S13, N3);
-	// the zero Agency means none.
-	Agency Agency `json:"agency,omitzero"`
+	// nil if none.
+	Agency *Agency `json:"agency,omitempty"`
 	// CourtRef is the court's case number once a claim was filed (E8).
 	CourtRef string `json:"courtRef,omitempty"`
-	// Court is where the case stands in court (E8–E10); zero if never filed.
-	Court CourtRecord `json:"court,omitzero"`
+	// Court is where the case stands in court (E8–E10); nil if it never went
+	// there (neither filed nor found not ready to file).
+	Court *CourtRecord `json:"court,omitempty"`
 	// AgencyMessages are the ids of the agency's messages already applied
 	// (ApplyAgencyUpdate is idempotent on them).
 	AgencyMessages []string `json:"agencyMessages,omitempty"`
-	// Archived says the case was archived: closed as paid or settled, or closed
-	// by the agency (N5).
-	Archived bool `json:"archived,omitempty"`
-
-	// Published says the case is visible to the debtor (in the host's portal). It
-	// stays set when the case is closed (P1: visible as closed), makes deactivation
-	// need an acknowledgement (P3), and is cleared by deactivation.
-	Published bool `json:"published,omitempty"`
 }
 
 // Claim is one invoice of a case (N4).
@@ -146,6 +150,11 @@ type Charge struct {
 	// Source is where the figure comes from: the rule and its status, as the fees,
 	// interest or court package reported it.
 	Source string `json:"source,omitempty"`
+	// Period is the days an interest charge of the batch run covers, half-open
+	// [From, To): from the claim's due date, or the end of the claim's previous
+	// such charge, to the day of the step. The periods of one claim never overlap
+	// (no interest day is charged twice). Zero for every other charge.
+	Period date.Period `json:"period,omitzero"`
 	// Waived says the charge was waived (P1); WaivedOn is the day.
 	Waived   bool      `json:"waived,omitempty"`
 	WaivedOn date.Date `json:"waivedOn,omitempty"`
@@ -192,10 +201,11 @@ type Agency struct {
 	Status string `json:"status,omitempty"`
 }
 
-// IsZero reports whether no hand-over happened.
-func (a Agency) IsZero() bool { return a == Agency{} }
+// IsZero reports whether no hand-over happened: a is nil or empty.
+func (a *Agency) IsZero() bool { return a == nil || *a == Agency{} }
 
-// Clone returns a deep copy of c: no slice of the copy is shared with c.
+// Clone returns a deep copy of c: no slice or record (Plan, Offer, Court,
+// Agency, Interest) of the copy is shared with c.
 func (c Case) Clone() Case {
 	c.Creditor = cloneParty(c.Creditor)
 	c.Debtor = cloneParty(c.Debtor)
@@ -205,10 +215,30 @@ func (c Case) Clone() Case {
 	c.Credits = slices.Clone(c.Credits)
 	c.WriteOffs = slices.Clone(c.WriteOffs)
 	c.AgencyMessages = slices.Clone(c.AgencyMessages)
-	c.Court.Problems = slices.Clone(c.Court.Problems)
-	if r := c.Plan.Terms.Rounding; r != nil {
-		rc := *r
-		c.Plan.Terms.Rounding = &rc
+	if c.Court != nil {
+		cr := *c.Court
+		cr.Problems = slices.Clone(cr.Problems)
+		c.Court = &cr
+	}
+	if c.Plan != nil {
+		p := *c.Plan
+		if r := p.Terms.Rounding; r != nil {
+			rc := *r
+			p.Terms.Rounding = &rc
+		}
+		c.Plan = &p
+	}
+	if c.Offer != nil {
+		o := *c.Offer
+		c.Offer = &o
+	}
+	if c.Agency != nil {
+		a := *c.Agency
+		c.Agency = &a
+	}
+	if c.Interest != nil {
+		it := *c.Interest
+		c.Interest = &it
 	}
 	c.Notes = slices.Clone(c.Notes)
 	c.Foundations = slices.Clone(c.Foundations)
@@ -219,6 +249,15 @@ func (c Case) Clone() Case {
 func cloneParty(p dunning.Party) dunning.Party {
 	p.Address.Lines = slices.Clone(p.Address.Lines)
 	return p
+}
+
+// InterestTerms returns the case's interest terms: *Interest, or the zero
+// InterestTerms (statutory interest) when Interest is nil.
+func (c Case) InterestTerms() InterestTerms {
+	if c.Interest == nil {
+		return InterestTerms{}
+	}
+	return *c.Interest
 }
 
 // StatusOn returns the status of the case on day: a paused case whose resume

@@ -425,7 +425,7 @@ func (s *Service) HandOver(ctx context.Context, id CaseID, partner, reference st
 		if err := s.mustRun(*c, today, "hand over"); err != nil {
 			return err
 		}
-		c.Agency = Agency{Partner: partner, Reference: reference, Since: today}
+		c.Agency = &Agency{Partner: partner, Reference: reference, Since: today}
 		ch.add(EventHandedOver, "partner", partner, "reference", reference)
 		return nil
 	})

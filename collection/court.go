@@ -29,15 +29,16 @@ type CourtRecord struct {
 	State court.State `json:"state,omitzero"`
 	// Fee is the court fee paid on filing; AddFeeToDebt says the creditor added
 	// the court fees to the debtor's debt (E9).
-	Fee          money.Money `json:"fee,omitzero"`
+	Fee          money.Money `json:"fee"`
 	AddFeeToDebt bool        `json:"addFeeToDebt,omitempty"`
 	// Problems are why the payment claim could not be filed, as the last
 	// FileCourt found them; the case then waits for a person (N6, E22).
 	Problems []string `json:"problems,omitempty"`
 }
 
-// Filed reports whether a payment claim or enforcement request was filed.
-func (r CourtRecord) Filed() bool { return r.State.Stage.IsValid() }
+// Filed reports whether a payment claim or enforcement request was filed; false
+// for a nil record.
+func (r *CourtRecord) Filed() bool { return r != nil && r.State.Stage.IsValid() }
 
 // NotReadyError says that a case's payment claim would be rejected by the
 // court as it stands: the case waits (N6) until a person fixes what Err lists.
@@ -118,7 +119,7 @@ func (s *Service) fileCourt(c *Case, r FileRequest, today date.Date, ch *change)
 		return nil, &dunning.FieldError{Field: "Progress.Flow", Value: c.Progress.Flow, Reason: "is not a configured flow", Err: ErrUnknownFlow}
 	}
 	p := c.Progress
-	waiting := p.Awaiting && len(c.Court.Problems) > 0
+	waiting := p.Awaiting && c.Court != nil && len(c.Court.Problems) > 0
 	if waiting {
 		p = p.Proceed() // the case waits for exactly this: try again
 	}
@@ -142,6 +143,9 @@ func (s *Service) fileCourt(c *Case, r FileRequest, today date.Date, ch *change)
 			if waiting && slices.Equal(problems, c.Court.Problems) {
 				return notReady, nil // nothing new: save nothing
 			}
+			if c.Court == nil {
+				c.Court = &CourtRecord{}
+			}
 			c.Court.Problems = problems
 			if !c.Progress.Awaiting {
 				c.Progress = c.Progress.Await()
@@ -154,13 +158,13 @@ func (s *Service) fileCourt(c *Case, r FileRequest, today date.Date, ch *change)
 	for _, acc := range l.Claims {
 		claim, _ = claim.Add(acc.Outstanding)
 	}
-	st, fee, err := court.File(court.Filing{Jurisdiction: c.Jurisdiction, Proceeding: route.Proceeding(), Claim: claim, Date: today, FeePaid: c.Court.State.FeePaid},
+	st, fee, err := court.File(court.Filing{Jurisdiction: c.Jurisdiction, Proceeding: route.Proceeding(), Claim: claim, Date: today, FeePaid: feePaid(c.Court)},
 		court.FileOptions{District: r.District, CivilCaseOnObjection: r.CivilCaseOnObjection})
 	if err != nil {
 		return nil, err
 	}
 	c.Progress = p.Take(d, today)
-	c.Court = CourtRecord{State: st, Fee: fee.Amount, AddFeeToDebt: r.AddFeeToDebt}
+	c.Court = &CourtRecord{State: st, Fee: fee.Amount, AddFeeToDebt: r.AddFeeToDebt}
 	added := s.chargeCourtFee(c, fee, today, len(c.Progress.Taken), ch)
 	msg := ""
 	if r.Submission.Recipient != "" {
@@ -183,9 +187,17 @@ func (s *Service) fileCourt(c *Case, r FileRequest, today date.Date, ch *change)
 	return nil, nil
 }
 
+// feePaid is the day the court fee of an earlier filing was paid, if any.
+func feePaid(r *CourtRecord) date.Date {
+	if r == nil {
+		return date.Date{}
+	}
+	return r.State.FeePaid
+}
+
 // chargeCourtFee adds a court fee to the debt when the creditor chose so (E9).
 func (s *Service) chargeCourtFee(c *Case, fee court.Fee, on date.Date, action int, ch *change) bool {
-	if !c.Court.AddFeeToDebt || !fee.Amount.IsValid() || fee.Amount.Sign() <= 0 || fee.Amount.Currency() != c.Currency {
+	if c.Court == nil || !c.Court.AddFeeToDebt || !fee.Amount.IsValid() || fee.Amount.Sign() <= 0 || fee.Amount.Currency() != c.Currency {
 		return false
 	}
 	src := fmt.Sprintf("%s: %s (%s)", fee.Rule.ID, fee.Rule.Source, fee.Status)

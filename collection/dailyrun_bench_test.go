@@ -20,8 +20,10 @@ var million = flag.Bool("dailyrun.million", false, "also run BenchmarkDailyRun w
 
 // BenchmarkDailyRun measures the daily batch run (Commit) on memstore over a
 // population of open cases of which 10 % are due: for each due case decide
-// (flow.Decide), charge the reminder fee, render the letter (text and HTML),
-// save the case with its events and queue the letter in the outbox.
+// (flow.Decide), charge the reminder fee and the statutory interest (the
+// default InterestTerms), render the letter from the ledger (text and HTML,
+// with the interest calculation), save the case with its events and queue the
+// letter in the outbox.
 //
 // DESIGN.md target, on the 2-core reference machine: 1,000,000 open cases of
 // which 10 % due in ≤ 15 s and ≤ 2 KiB of heap per case (the store with every

@@ -3,9 +3,11 @@ package collection
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
+	"github.com/dunning-go/dunning/agreement"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/flow"
 )
@@ -20,7 +22,7 @@ const (
 	AttentionHandover                         // a hand-over to an agency is due (S13)
 	AttentionBounced                          // a letter bounced (E15)
 	AttentionUndelivered                      // the relay gave up delivering a letter (E15)
-	AttentionPlan                             // a payment plan runs on the case: check it for a breach (E13)
+	AttentionPlan                             // the payment plan is breached: warn, wait or terminate it (E13)
 )
 
 var attentionNames = [...]string{"", "decision", "court", "hand-over", "bounced", "undelivered", "plan"}
@@ -54,7 +56,8 @@ type Digest struct {
 // Digest returns the running cases of the creditor that need a person on day
 // (E22): waiting for a decision (N6, with the reason given, such as court
 // readiness problems), with a court filing or an agency hand-over due (the batch
-// run holds those), on a payment plan (E13; the plan commands decide breach),
+// run holds those), with a breached payment plan (E13: agreement.Track on day;
+// a plan that is on time needs nobody),
 // and, when the Store is an EventReader, with a letter that bounced and was not
 // delivered since, or that the relay gave up on. Implements E22.
 func (s *Service) Digest(ctx context.Context, creditorID string, day date.Date) (Digest, error) {
@@ -95,8 +98,24 @@ func (s *Service) Digest(ctx context.Context, creditorID string, day date.Date) 
 			}
 			add(AttentionDecision, reason, date.Date{})
 		}
-		if c.Progress.Track == flow.TrackPlan {
-			add(AttentionPlan, "a payment plan runs", date.Date{})
+		if c.Progress.Track == flow.TrackPlan && !c.Plan.IsZero() && c.Plan.Terminated.IsZero() {
+			_, st, err := trackPlan(c, day, date.Date{})
+			if err != nil {
+				return Digest{}, fmt.Errorf("collection: digest: plan of case %q: %w", string(c.ID), err)
+			}
+			if st.Breached() {
+				detail := "the payment plan is breached"
+				var be *agreement.BreachError
+				if errors.As(st.Err(), &be) && be.Rule != "" {
+					detail += " (" + be.Rule + ")"
+				}
+				if w := c.Plan.Warned; !w.IsZero() {
+					detail += "; warned on " + w.String() + ": terminate it or let it go on"
+				} else {
+					detail += "; not warned yet: the next batch run warns"
+				}
+				add(AttentionPlan, detail, st.BreachedOn)
+			}
 		}
 		if f, ok := s.flows[c.Progress.Flow]; ok && !c.Progress.Awaiting {
 			facts := s.facts(c, day)

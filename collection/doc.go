@@ -13,7 +13,11 @@
 // settlement, court, agency), its flow.Progress (steps taken, overrides, pause,
 // track, the wait mark of N6 and the batch flag of E18), the ledger of Charges
 // (each waivable), Payments, Notes (S11), Foundations (E8), the Agency hand-over
-// (S13), Published (visible to the debtor), NextDue and a Version.
+// (S13), Published (visible to the debtor), NextDue and a Version. The records
+// most cases never have (Plan, Offer, Court, Agency, and Interest terms other
+// than the default) are pointers, nil when absent, so that a case stays small:
+// the daily run keeps a million of them (Case is 896 bytes, a malloc size
+// class; a test holds it there).
 //
 // A Store persists cases. Save is atomic and optimistic: it writes the case only
 // if the stored version is the one the case was loaded at, and in the same step
@@ -181,9 +185,24 @@
 //     DeleteLastAction (E19), so the corrected letter is not mistaken for the first.
 //     Balance statements are "<case id>/balance/<date>", the case being the
 //     debtor's last due case, which is saved after the others.
-//   - The send time is not part of letters.Message or the Store: Commit writes it
-//     to the letter.queued event ("sendAt"), and the Relay reads it through
-//     EventReader; a message without one is sent at once.
+//   - The send time is letters.Message.SendAt (zero: at once): Commit sets it,
+//     the Store keeps it with the message, and the Relay holds the message back
+//     until then; it needs no EventReader. The letter.queued event repeats it
+//     ("sendAt") for the audit trail only.
+//   - Letters are made from the case's Ledger (one allocation rule in the
+//     package): the claim specification, the fees, costs and interest still
+//     outstanding, and a total equal to Ledger.Outstanding. A claim paid or
+//     settled in full is left off. After a step's charges the claim statuses are
+//     brought in line with the Ledger, as after a payment.
+//   - Cases on a payment plan (E13) are checked by the run on Plan.Check, their
+//     NextDue: Preview shows a "plan check" row (or "plan breach warning" when
+//     the plan is breached and not yet warned) in a group of its own, with the
+//     zero Kind; Commit warns once (CommitResult.Plans) and then leaves the plan
+//     to a person, whom the Digest tells (AttentionPlan, only for a breached
+//     plan). A settlement offer that lapsed is saved as lapsed by the run.
+//   - Interest (S7, S8): each committed step charges the late-payment interest
+//     of Case.Interest accrued on each claim since the last such charge (see
+//     Interest below).
 //   - The batch run does not file court claims (E8) or hand cases to an agency
 //     (S13): those steps are Held, and the Digest lists them for a person.
 //   - Holiday windows (L3) come from Options.Creditors, once per creditor per
@@ -193,7 +212,44 @@
 //     restart from. Delivery is at least once: a repeated id is the Dispatcher's
 //     to recognise. Receipts are events; a repeated receipt is a no-op.
 //
+// # Interest in the daily run (S7, S8)
+//
+// Case.Interest (InterestTerms; OpenRequest.Interest when the case is opened)
+// says which interest the batch run charges: statutory (the zero value and the
+// default for every case: the law lets interest run from the due date without
+// an agreement, DK renteloven § 3 stk. 1, UNVERIFIED in detail in the research),
+// a contract rate, or none. At each committed step, for each claim that counts
+// toward the debt:
+//
+//   - the interest from the claim's due date to the step's day (half-open: the
+//     step's day starts the next period) is accrued once with interest.StatutoryFor
+//     (jurisdiction, debtor kind; DK claims due before 2013-03-01 keep the old
+//     margin) or interest.Fixed, with interest.AccrueTimeline on the claim's
+//     principal as Case.Ledger pays it off (each allocation to its principal is a
+//     balance change on the payment's date); a payment plan's period is excluded
+//     (the plan charges its own interest, E12);
+//   - the charge is that total less the claim's earlier interest charges, and
+//     covers Charge.Period, from the end of the claim's last charge to the step's
+//     day: the periods of a claim tile without overlap, so repeated and caught-up
+//     runs never charge an interest day twice, and the charges add up to the one
+//     rounded calculation (a rapid property);
+//   - the letter shows the calculation (letters.Data.Interest.Segments: from,
+//     to, days, rate, balance, amount) and the interest still outstanding;
+//   - a period that needs a rate the table does not have (the statutory tables
+//     end on 2026-06-30, NL consumer on 2025-06-30) charges no new interest: the
+//     step goes out, and an "interest.no-rate" event names the day and the table's
+//     end. Nothing is guessed.
+//
+// The charge has the step's Action, so DeleteLastAction removes it with the
+// step. An interest invoice (S8) does not charge again the days the run charged:
+// its lines start at the end of the claim's last period. Where the law needs
+// default (a reminder) before interest runs (DE § 286 BGB for a consumer without
+// a calendar due date, NL consumers) the run still counts from the due date; a
+// creditor for whom that is wrong chooses InterestNone. Pauses (L1) do not stop
+// interest: the case does not record whether a pause waives it.
+//
 // # Requirements
 //
-// L1, L2, L3, P1–P6, E2, E3, E6, E8–E13, E15–E22, S5, S8, S9, S11, S12, S13, N1–N9.
+// L1, L2, L3, P1–P6, E2, E3, E6, E8–E13, E15–E22, S5, S7, S8, S9, S11, S12, S13,
+// N1–N9.
 package collection

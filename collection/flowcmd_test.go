@@ -247,7 +247,7 @@ func TestS13_HandOverToAnExternalPartner(t *testing.T) {
 	c, err := e.svc.HandOver(ctx(t), "c1", "Lindorff", "L-4711")
 	require.NoError(t, err)
 	require.Equal(t, collection.StageAgency, c.Stage)
-	require.Equal(t, collection.Agency{Partner: "Lindorff", Reference: "L-4711", Since: feb20}, c.Agency)
+	require.Equal(t, collection.Agency{Partner: "Lindorff", Reference: "L-4711", Since: feb20}, *c.Agency)
 	require.Equal(t, date.Date{}, c.NextDue, "the partner runs the case")
 	_, err = e.svc.Next(ctx(t), "c1")
 	require.ErrorIs(t, err, collection.ErrInvalidTransition)

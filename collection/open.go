@@ -33,6 +33,10 @@ type OpenRequest struct {
 	PostalDays int
 	// FeeAgreed says a reminder fee was agreed when the debt arose (SE).
 	FeeAgreed bool
+	// Interest is the late-payment interest the batch run charges (S7). The zero
+	// value is statutory interest from each invoice's due date, the law's default
+	// (see InterestTerms); InterestNone waives it.
+	Interest InterestTerms
 	// Published says the case is visible to the debtor from the start.
 	Published bool
 }
@@ -81,7 +85,8 @@ type ReopenRequest struct {
 	From CaseID
 	// Invoices are the ids of the locked invoices to re-open; empty means all of them.
 	Invoices []string
-	// Flow, PostalDays and FeeAgreed are as in OpenRequest.
+	// Flow, PostalDays and FeeAgreed are as in OpenRequest. The new case keeps
+	// the Interest terms of case From.
 	Flow       string
 	PostalDays int
 	FeeAgreed  bool
@@ -126,7 +131,7 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	c, err := s.newCase(OpenRequest{
 		ID: r.ID, Creditor: from.Creditor, Debtor: from.Debtor, Invoices: invoices,
 		Currency: from.Currency, Jurisdiction: from.Jurisdiction, Flow: r.Flow,
-		PostalDays: r.PostalDays, FeeAgreed: r.FeeAgreed,
+		PostalDays: r.PostalDays, FeeAgreed: r.FeeAgreed, Interest: from.InterestTerms(),
 	})
 	if err != nil {
 		return Case{}, err
@@ -190,6 +195,9 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 	if r.PostalDays < 0 {
 		bad("PostalDays", strconv.Itoa(r.PostalDays), "is negative", nil)
 	}
+	if err := r.Interest.validate("Interest"); err != nil {
+		errs = append(errs, err)
+	}
 	if len(r.Invoices) == 0 {
 		bad("Invoices", "", "at least one invoice is required (N4)", nil)
 	}
@@ -238,6 +246,10 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 		PostalDays:   r.PostalDays,
 		FeeAgreed:    r.FeeAgreed,
 		Published:    r.Published,
+	}
+	if r.Interest != (InterestTerms{}) {
+		it := r.Interest
+		c.Interest = &it
 	}
 	return c, nil
 }

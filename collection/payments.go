@@ -598,6 +598,27 @@ func (s *Service) settle(c *Case, today date.Date, ch *change) error {
 	if err != nil {
 		return err
 	}
+	syncClaims(c, l, ch)
+	if c.Progress.Track == flow.TrackPlan {
+		if err := s.planCheckDate(c, today); err != nil {
+			return err
+		}
+	}
+	if c.Status.Running() && l.Outstanding.IsZero() {
+		reason := ReasonPaid
+		if l.Paid.IsZero() || (c.Offer != nil && c.Offer.Accepted != (date.Date{})) {
+			reason = ReasonSettled
+		}
+		s.closeSettled(c, reason, ch)
+	}
+	return nil
+}
+
+// syncClaims sets the status of each claim that counts toward the debt from the
+// ledger l: paid (or written off) when nothing of its principal is outstanding,
+// open again when a later allocation left some of it unpaid (a charge added on
+// the day of the payment is paid first, in the jurisdiction's order).
+func syncClaims(c *Case, l Ledger, ch *change) {
 	for i := range c.Claims {
 		cl := &c.Claims[i]
 		acc := l.Claims[i]
@@ -618,19 +639,6 @@ func (s *Service) settle(c *Case, today date.Date, ch *change) error {
 			ch.add(EventClaimReopened, "invoice", cl.InvoiceID)
 		}
 	}
-	if c.Progress.Track == flow.TrackPlan {
-		if err := s.planCheckDate(c, today); err != nil {
-			return err
-		}
-	}
-	if c.Status.Running() && l.Outstanding.IsZero() {
-		reason := ReasonPaid
-		if l.Paid.IsZero() || c.Offer.Accepted != (date.Date{}) {
-			reason = ReasonSettled
-		}
-		s.closeSettled(c, reason, ch)
-	}
-	return nil
 }
 
 // closeSettled closes a case whose debt is settled and archives it (N5).

@@ -55,11 +55,16 @@ type PlanRecord struct {
 	Terminated date.Date `json:"terminated,omitempty"`
 }
 
-// IsZero reports whether the case never had a plan.
-func (p PlanRecord) IsZero() bool { return p.Terms.Start == (date.Date{}) }
+// IsZero reports whether the case never had a plan: p is nil or has no start.
+func (p *PlanRecord) IsZero() bool { return p == nil || p.Terms.Start == (date.Date{}) }
 
 // Plan recomputes the plan from its terms.
-func (p PlanRecord) Plan() (agreement.Plan, error) { return agreement.NewPlan(p.Terms) }
+func (p *PlanRecord) Plan() (agreement.Plan, error) {
+	if p == nil {
+		return agreement.Plan{}, &dunning.FieldError{Field: "Plan", Value: "<nil>", Reason: "the case has no payment plan"}
+	}
+	return agreement.NewPlan(p.Terms)
+}
 
 // OfferRecord is the settlement offer of a case (E11).
 type OfferRecord struct {
@@ -74,12 +79,12 @@ type OfferRecord struct {
 	Lapsed   date.Date `json:"lapsed,omitempty"`
 }
 
-// IsZero reports whether the case never had an offer.
-func (o OfferRecord) IsZero() bool { return o.Made == (date.Date{}) }
+// IsZero reports whether the case never had an offer: o is nil or was never made.
+func (o *OfferRecord) IsZero() bool { return o == nil || o.Made == (date.Date{}) }
 
 // Open reports whether the offer can still be accepted on day: made, not
 // accepted, and day is no later than Expires.
-func (o OfferRecord) Open(day date.Date) bool {
+func (o *OfferRecord) Open(day date.Date) bool {
 	return !o.IsZero() && o.Accepted == (date.Date{}) && o.Lapsed == (date.Date{}) && !day.After(o.Expires)
 }
 
@@ -169,7 +174,7 @@ func (s *Service) StartPlan(ctx context.Context, id CaseID, r PlanRequest) (Case
 			return err
 		}
 		sum := p.Summary()
-		c.Plan = PlanRecord{Terms: p.Terms(), Breach: r.Breach}
+		c.Plan = &PlanRecord{Terms: p.Terms(), Breach: r.Breach}
 		c.Progress = c.Progress.WithTrack(flow.TrackPlan)
 		if sum.TotalInterest.Sign() > 0 {
 			c.Charges = append(c.Charges, Charge{Kind: ChargeInterest, Amount: sum.TotalInterest, On: today, Source: planInterestSource + " " + sum.Rate.String() + " % (E12)"})
@@ -218,8 +223,11 @@ func trackPlan(c Case, day date.Date, terminated date.Date) (agreement.Plan, agr
 // would breach the plan, or zero when the plan is paid or was already warned
 // (then a person decides: TerminatePlan, E22).
 func (s *Service) planCheckDate(c *Case, today date.Date) error {
+	if c.Plan.IsZero() {
+		return nil
+	}
 	c.Plan.Check = date.Date{}
-	if c.Plan.IsZero() || c.Plan.Warned != (date.Date{}) || c.Plan.Terminated != (date.Date{}) {
+	if c.Plan.Warned != (date.Date{}) || c.Plan.Terminated != (date.Date{}) {
 		return nil
 	}
 	_, st, err := trackPlan(*c, today, date.Date{})
@@ -325,14 +333,33 @@ func (s *Service) checkPlan(c *Case, today date.Date, dl Delivery, ch *change) (
 }
 
 // dailyPlan is the daily run's hook for a case on the plan track whose NextDue
-// (Plan.Check) has come: CheckPlan's body with the default Delivery. The batch
-// run calls it in its per-case command; it does nothing for other cases.
-func (s *Service) dailyPlan(c *Case, today date.Date, ch *change) error {
-	if c.Progress.Track != flow.TrackPlan || c.Plan.IsZero() || c.Plan.Check == (date.Date{}) || c.Plan.Check.After(today) || !c.Status.Running() {
-		return nil
+// (Plan.Check) has come on day: CheckPlan's body with the default Delivery,
+// dated day. Commit calls it in its per-case command (E13); it does nothing
+// (nil) for other cases.
+func (s *Service) dailyPlan(c *Case, day date.Date, ch *change) (*PlanCheck, error) {
+	if c.Progress.Track != flow.TrackPlan || c.Plan.IsZero() || c.Plan.Check == (date.Date{}) || c.Plan.Check.After(day) || !c.Status.Running() {
+		return nil, nil
 	}
-	_, _, err := s.checkPlan(c, today, Delivery{}, ch)
-	return err
+	n := len(ch.outbox)
+	warned, _, err := s.checkPlan(c, day, Delivery{}, ch)
+	if err != nil {
+		return nil, err
+	}
+	pc := &PlanCheck{CaseID: c.ID, Warned: warned, Check: c.Plan.Check}
+	if warned && len(ch.outbox) > n {
+		pc.MessageID = ch.outbox[len(ch.outbox)-1].ID
+	}
+	return pc, nil
+}
+
+// planWouldWarn reports whether the plan check of c on day would send the
+// breach warning (Preview): the plan is breached and was not warned.
+func (s *Service) planWouldWarn(c Case, day date.Date) (bool, error) {
+	if c.Plan.IsZero() || c.Plan.Warned != (date.Date{}) {
+		return false, nil
+	}
+	_, st, err := trackPlan(c, day, date.Date{})
+	return err == nil && st.Breached(), err
 }
 
 // TerminatePlan terminates the payment plan of a case (E13): the plan is
@@ -454,7 +481,7 @@ func (s *Service) makeOffer(c *Case, r OfferRequest, today date.Date, ch *change
 	if err != nil {
 		return err
 	}
-	c.Offer = OfferRecord{Made: today, Expires: r.Expires, Owed: st.Owed, Pay: st.Pay}
+	c.Offer = &OfferRecord{Made: today, Expires: r.Expires, Owed: st.Owed, Pay: st.Pay}
 	c.Progress = c.Progress.WithTrack(flow.TrackOffer)
 	d, err := s.letterData(*c, today)
 	if err != nil {
@@ -595,7 +622,9 @@ type InterestResult struct {
 // were paid after their due date and not yet interest-invoiced (S8): interest
 // from the due date to the day each payment paid them (so a claim paid in parts
 // gets one line per part), computed by interest.InvoiceInterest with the
-// request's rate, grace, minimum and limits. The total is added as a
+// request's rate, grace, minimum and limits. Days the batch run already charged
+// interest for (Charge.Period) are not charged again: a line then runs from the
+// end of the claim's last such charge (and its grace counts from there). The total is added as a
 // ChargeInterest, the claims are marked (Claim.InterestInvoiced), and the
 // interest-invoice letter is queued ("<case>/interest-invoice/<version>").
 // When nothing is to be charged (within grace, below the minimum) the claims are
@@ -620,11 +649,18 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 				continue
 			}
 			marked = append(marked, i)
+			// The batch run may have charged the claim's interest up to a step
+			// (Charge.Period): those days are not charged again, so the line runs
+			// from the end of the last such charge.
+			from := cl.Due
+			if to := interestChargedTo(*c, cl.InvoiceID); to.After(from) {
+				from = to
+			}
 			for _, a := range l.Allocations {
-				if a.WriteOff || a.Component != agreement.Principal || a.InvoiceID != cl.InvoiceID || !a.On.After(cl.Due) {
+				if a.WriteOff || a.Component != agreement.Principal || a.InvoiceID != cl.InvoiceID || !a.On.After(from) {
 					continue
 				}
-				late = append(late, interest.LateInvoice{ID: fmt.Sprintf("%s@%s", cl.InvoiceID, a.On), Due: cl.Due, Paid: a.On, Amount: a.Amount})
+				late = append(late, interest.LateInvoice{ID: fmt.Sprintf("%s@%s", cl.InvoiceID, a.On), Due: from, Paid: a.On, Amount: a.Amount})
 			}
 		}
 		if len(marked) == 0 {
@@ -715,48 +751,14 @@ func (s *Service) InterestInvoices(ctx context.Context, creditorID string, r Int
 
 func joinIDs(ids []string) string { return strings.Join(ids, ",") }
 
-// letterData maps a case into letters.Data for a letter written today: the
-// creditor's letterhead from Case.Creditor, the debtor, and the claim
-// specification, fees, interest and costs still outstanding (Ledger).
+// letterData is letterData (batch.go) for a letter the Service writes today
+// outside the batch run, with the letterhead made from Case.Creditor.
 func (s *Service) letterData(c Case, today date.Date) (letters.Data, error) {
 	l, err := c.Ledger()
 	if err != nil {
 		return letters.Data{}, err
 	}
-	z := money.Zero(c.Currency)
-	d := letters.Data{
-		Creditor: letters.Creditor{Name: c.Creditor.Name, Address: c.Creditor.Address, Registration: c.Creditor.Registration,
-			Email: c.Creditor.Email, Phone: c.Creditor.Phone},
-		Debtor: c.Debtor, Jurisdiction: c.Jurisdiction, Date: today, Case: string(c.ID),
-		Interest: letters.Interest{Total: z}, Total: l.Outstanding,
-	}
-	for i, cl := range c.Claims {
-		if !counts(cl.Status) {
-			continue
-		}
-		acc := l.Claims[i]
-		paid, _ := acc.Paid.Add(acc.Settled)
-		d.Claims = append(d.Claims, letters.Claim{Invoice: claimNumber(cl), Date: cl.Issued, Due: cl.Due, Amount: acc.Principal, Paid: paid, Open: acc.Outstanding, PaidOn: acc.PaidOn})
-	}
-	for j, chg := range c.Charges {
-		out := l.Charges[j].Outstanding
-		if chg.Waived || out.Sign() <= 0 {
-			continue
-		}
-		switch chg.Kind {
-		case ChargeInterest:
-			d.Interest.Total, _ = d.Interest.Total.Add(out)
-		case ChargeReminderFee:
-			d.Fees = append(d.Fees, letters.Charge{Kind: letters.ReminderFee, Date: chg.On, Amount: out})
-		case ChargeCompensation:
-			d.Fees = append(d.Fees, letters.Charge{Kind: letters.CompensationFee, Date: chg.On, Amount: out})
-		case ChargeCourtFee:
-			d.Costs = append(d.Costs, letters.Charge{Kind: letters.CourtFee, Date: chg.On, Amount: out})
-		default:
-			d.Costs = append(d.Costs, letters.Charge{Kind: letters.CollectionFee, Date: chg.On, Amount: out})
-		}
-	}
-	return d, nil
+	return letterData(&c, &l, &CreditorProfile{}, today), nil
 }
 
 func claimNumber(cl Claim) string {
@@ -828,7 +830,7 @@ func interestLetter(d *letters.Data, c Case, l Ledger, inv interest.Invoice) {
 	for _, line := range inv.Lines {
 		i := -1
 		for k, acc := range l.Claims {
-			if acc.PaidOn != (date.Date{}) && line.Invoice.Due == c.Claims[k].Due && len(line.Invoice.ID) > len(acc.InvoiceID) && line.Invoice.ID[:len(acc.InvoiceID)+1] == acc.InvoiceID+"@" {
+			if acc.PaidOn != (date.Date{}) && len(line.Invoice.ID) > len(acc.InvoiceID) && line.Invoice.ID[:len(acc.InvoiceID)+1] == acc.InvoiceID+"@" {
 				i = k
 			}
 		}

@@ -134,8 +134,8 @@ type RelayOptions struct {
 }
 
 // Relay delivers the outbox through a letters.Dispatcher (E15): every message
-// whose send time has come (the sendAt of its letter.queued event; at once for a
-// message without one), at least once, with its stable id, so a delivery retried
+// whose send time has come (letters.Message.SendAt; at once when it is zero),
+// at least once, with its stable id, so a delivery retried
 // after an error or a crash is recognised by the Dispatcher. A failed delivery is
 // retried with exponential backoff; each success is recorded as a message.sent
 // receipt on the case. A court submission (payment claim, enforcement request)
@@ -152,9 +152,8 @@ type Relay struct {
 	opts RelayOptions
 
 	mu      sync.Mutex
-	read    uint64           // the last outbox position read
-	pending []*relayMessage  // by position
-	sendAt  map[string]int64 // sendAt (Unix seconds) by message id, from the events
+	read    uint64          // the last outbox position read
+	pending []*relayMessage // by position
 }
 
 // relayMessage is a message the relay has yet to deliver or record.
@@ -184,7 +183,7 @@ type RelayResult struct {
 }
 
 // NewRelay returns a Relay over the Service's Store, which must implement
-// OutboxReader (and EventReader for send times), delivering through d.
+// OutboxReader, delivering through d.
 func (s *Service) NewRelay(d letters.Dispatcher, opts RelayOptions) (*Relay, error) {
 	out, ok := s.store.(OutboxReader)
 	var errs []error
@@ -209,7 +208,7 @@ func (s *Service) NewRelay(d letters.Dispatcher, opts RelayOptions) (*Relay, err
 	if opts.MaxBackoff == 0 {
 		opts.MaxBackoff = time.Hour
 	}
-	return &Relay{s: s, out: out, d: d, opts: opts, read: opts.After, sendAt: map[string]int64{}}, nil
+	return &Relay{s: s, out: out, d: d, opts: opts, read: opts.After}, nil
 }
 
 // Cursor returns the outbox position up to which every message was delivered
@@ -225,7 +224,7 @@ func (r *Relay) Cursor() uint64 {
 
 // RunOnce reads the new outbox entries and delivers every message whose time
 // has come at now, in outbox order. It returns what it did; its error is a
-// failure to read the outbox or the events, or a cancelled ctx (delivery
+// failure to read the outbox, or a cancelled ctx (delivery
 // failures are retried, not returned).
 func (r *Relay) RunOnce(ctx context.Context, now time.Time) (RelayResult, error) {
 	r.mu.Lock()
@@ -317,45 +316,10 @@ func (r *Relay) readNew(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("collection: relay: read outbox: %w", err)
 		}
-		at, err := r.sendTime(ctx, e)
-		if err != nil {
-			return err
-		}
-		r.pending = append(r.pending, &relayMessage{pos: e.Pos, caseID: e.CaseID, msg: e.Message, next: at})
+		r.pending = append(r.pending, &relayMessage{pos: e.Pos, caseID: e.CaseID, msg: e.Message, next: e.Message.SendAt})
 		r.read = e.Pos
 	}
 	return nil
-}
-
-// sendTime is the sendAt of the letter.queued event of entry e; zero (at once)
-// when there is none or the Store is no EventReader.
-func (r *Relay) sendTime(ctx context.Context, e OutboxEntry) (time.Time, error) {
-	if at, ok := r.sendAt[e.Message.ID]; ok {
-		delete(r.sendAt, e.Message.ID)
-		return time.Unix(at, 0), nil
-	}
-	er, ok := r.s.store.(EventReader)
-	if !ok {
-		return time.Time{}, nil
-	}
-	// One read of the case's events serves every message of the case.
-	for ev, err := range er.Events(ctx, e.CaseID) {
-		if err != nil {
-			return time.Time{}, fmt.Errorf("collection: relay: events of case %q: %w", string(e.CaseID), err)
-		}
-		if ev.Type != EventLetterQueued || ev.Seq < e.Seq || ev.Data["sendAt"] == "" {
-			continue
-		}
-		if at, err := time.Parse(time.RFC3339, ev.Data["sendAt"]); err == nil {
-			r.sendAt[ev.Data["message"]] = at.Unix()
-		}
-	}
-	at, ok := r.sendAt[e.Message.ID]
-	if !ok {
-		return time.Time{}, nil
-	}
-	delete(r.sendAt, e.Message.ID)
-	return time.Unix(at, 0), nil
 }
 
 func isCourt(k letters.Kind) bool {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"log/slog"
 	"sync"
@@ -67,6 +66,8 @@ type Service struct {
 	letters *renderer
 	// creditors serves the batch run, the relay and the digest (creditors.go).
 	creditors Creditors
+	// rates caches the statutory interest tables (interest.go).
+	rates *rateCache
 }
 
 // renderer holds the Service's letters.Renderer, built on first use when
@@ -94,7 +95,7 @@ func New(store Store, opts Options) (*Service, error) {
 	if store == nil {
 		errs = append(errs, &dunning.FieldError{Field: "store", Value: "<nil>", Reason: "is required"})
 	}
-	s := &Service{store: store, clock: opts.Clock, loc: opts.Location, log: opts.Logger, retries: opts.MaxConflictRetries, letters: &renderer{r: opts.Letters}, creditors: opts.Creditors}
+	s := &Service{store: store, clock: opts.Clock, loc: opts.Location, log: opts.Logger, retries: opts.MaxConflictRetries, letters: &renderer{r: opts.Letters}, creditors: opts.Creditors, rates: &rateCache{}}
 	if s.clock == nil {
 		s.clock = date.SystemClock{}
 	}
@@ -102,7 +103,7 @@ func New(store Store, opts Options) (*Service, error) {
 		s.loc = time.UTC
 	}
 	if s.log == nil {
-		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		s.log = slog.New(slog.DiscardHandler) // no formatting of records nobody reads
 	}
 	switch {
 	case s.retries == 0:
@@ -255,8 +256,10 @@ func (s *Service) update(ctx context.Context, id CaseID, op string, cmd command)
 }
 
 // updateFrom is update starting from first, a case the caller has just read from
-// the store (the batch run's Due), instead of loading it; nil loads it. On a
-// conflict it reloads like update.
+// the store (the batch run's Due), instead of loading it; nil loads it. The
+// caller gives first up: the command works on it without a deep copy, so its
+// slices may change, and the caller must not use it afterwards (nor the Case
+// returned when nothing was to do). On a conflict it reloads like update.
 func (s *Service) updateFrom(ctx context.Context, id CaseID, first *Case, op string, cmd command) (Case, error) {
 	for attempt := 0; ; attempt++ {
 		var stored Case
@@ -268,7 +271,12 @@ func (s *Service) updateFrom(ctx context.Context, id CaseID, first *Case, op str
 		}
 		now := s.clock.Now()
 		today := date.Today(s.clock, s.loc)
-		c := stored.Clone()
+		var c Case
+		if attempt == 0 && first != nil {
+			c = stored // the caller gave its copy up: no second deep copy
+		} else {
+			c = stored.Clone()
+		}
 		var ch change
 		if c.Status == StatusPaused && !c.Progress.Pause.Active(today) {
 			// L2: the pause ended by itself on its resume date; saved with this change.

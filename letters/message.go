@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/dunning-go/dunning"
 	"golang.org/x/text/language"
@@ -92,6 +93,10 @@ type Message struct {
 	Lang        language.Tag
 	Kind        Kind
 	Attachments []Attachment // optional: a PDF, a signed declaration, the court form
+	// SendAt is the earliest time the message may be delivered: a relay holds it
+	// back until then (a batch run queues the day's letters for the morning, say).
+	// The zero time means at once. In JSON it is "SendAt", left out when zero.
+	SendAt time.Time `json:",omitzero"`
 }
 
 // Attachment is a file sent with a message.
@@ -102,7 +107,8 @@ type Attachment struct {
 }
 
 // Message returns the letter as a message with the given idempotency key, channel and
-// recipient. For SMS the text is the SMS form and there is no HTML.
+// recipient, to be sent at once (SendAt zero). For SMS the text is the SMS form and
+// there is no HTML.
 func (l Letter) Message(id string, ch Channel, recipient string) Message {
 	m := Message{ID: id, Channel: ch, Recipient: recipient, Subject: l.Subject, Lang: l.Lang, Kind: l.Kind}
 	if ch == SMS {

@@ -6,7 +6,9 @@
 // A Store is safe for concurrent use: one sync.RWMutex guards everything, so a
 // Save (case, events and outbox messages) is atomic with respect to every reader.
 // Cases, events and messages are deep-copied on the way in and on the way out,
-// so nothing a caller holds shares memory with the store. Iterators take a
+// so nothing a caller holds shares memory with the store; events are kept
+// packed (their data as one string), which a daily run over a million cases
+// notices. Iterators take a
 // snapshot of the matching cases under the read lock, sorted, and yield it after
 // releasing the lock; they stop on ctx cancellation and yield ctx.Err() last.
 //
@@ -22,9 +24,11 @@ package memstore
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"iter"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/date"
@@ -35,9 +39,14 @@ import (
 // collection.EventReader and collection.OutboxReader. The zero Store is empty
 // and ready to use; a Store must not be copied after first use.
 type Store struct {
-	mu     sync.RWMutex
-	cases  map[collection.CaseID]collection.Case
-	events map[collection.CaseID][]collection.Event
+	mu sync.RWMutex
+	// pos is the position of each case in cases, chunks of chunk cases each: a
+	// case costs its own size and a map slot, without the allocation and the
+	// map's slack per case that map[CaseID]Case has. Nothing is ever removed.
+	pos    map[collection.CaseID]int
+	cases  [][]collection.Case
+	n      int // cases stored
+	events map[collection.CaseID][]event
 	outbox []collection.OutboxEntry
 	// due indexes the cases with a NextDue that are not deleted, by NextDue.
 	due map[date.Date]map[collection.CaseID]struct{}
@@ -59,8 +68,8 @@ func (s *Store) Get(ctx context.Context, id collection.CaseID) (collection.Case,
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	c, ok := s.cases[id]
-	if !ok {
+	c := s.get(id)
+	if c == nil {
 		return collection.Case{}, &collection.NotFoundError{CaseID: id}
 	}
 	return c.Clone(), nil
@@ -77,25 +86,36 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var have collection.Version
-	if old, ok := s.cases[c.ID]; ok {
+	old := s.get(c.ID)
+	if old != nil {
 		have = old.Version
 	}
 	if have != c.Version {
 		return 0, &collection.ConflictError{CaseID: c.ID, Want: c.Version, Have: have}
 	}
-	if s.cases == nil {
-		s.cases = make(map[collection.CaseID]collection.Case)
-		s.events = make(map[collection.CaseID][]collection.Event)
+	if s.pos == nil {
+		s.pos = make(map[collection.CaseID]int)
+		s.events = make(map[collection.CaseID][]event)
 	}
 	c = c.Clone()
 	c.Version++
-	if old, ok := s.cases[c.ID]; ok {
-		s.unindex(old)
+	if old != nil {
+		s.unindex(*old)
+		*old = c
+	} else {
+		if s.n%chunk == 0 {
+			s.cases = append(s.cases, make([]collection.Case, chunk))
+		}
+		s.cases[s.n/chunk][s.n%chunk] = c
+		s.pos[c.ID] = s.n
+		s.n++
 	}
-	s.cases[c.ID] = c
 	s.index(c)
-	for _, e := range events {
-		s.events[c.ID] = append(s.events[c.ID], e.Clone())
+	if len(events) > 0 {
+		s.events[c.ID] = slices.Grow(s.events[c.ID], len(events))
+		for _, e := range events {
+			s.events[c.ID] = append(s.events[c.ID], pack(e))
+		}
 	}
 	for _, m := range outbox {
 		s.outbox = append(s.outbox, collection.OutboxEntry{
@@ -103,6 +123,18 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 		})
 	}
 	return c.Version, nil
+}
+
+// chunk is the number of cases in one chunk of Store.cases.
+const chunk = 1024
+
+// get returns the stored case id, or nil. The caller holds the lock.
+func (s *Store) get(id collection.CaseID) *collection.Case {
+	i, ok := s.pos[id]
+	if !ok {
+		return nil
+	}
+	return &s.cases[i/chunk][i%chunk]
 }
 
 // index adds c to the NextDue index; unindex removes it.
@@ -168,9 +200,11 @@ func (s *Store) Due(ctx context.Context, day date.Date) iter.Seq2[collection.Cas
 			// The case may have changed since the snapshot: yield it as it is now,
 			// if it is still due (the order is that of the snapshot).
 			s.mu.RLock()
-			c, ok := s.cases[id]
+			var c collection.Case
+			p := s.get(id)
+			ok := p != nil
 			if ok {
-				c = c.Clone()
+				c = p.Clone()
 			}
 			s.mu.RUnlock()
 			if !ok || c.Status == collection.StatusDeleted || c.NextDue.IsZero() || c.NextDue.After(day) {
@@ -198,9 +232,9 @@ func (s *Store) scan(ctx context.Context, match func(collection.Case) bool, orde
 		}
 		s.mu.RLock()
 		var hits []collection.Case
-		for _, c := range s.cases {
-			if match(c) {
-				hits = append(hits, c)
+		for i := range s.n {
+			if c := &s.cases[i/chunk][i%chunk]; match(*c) {
+				hits = append(hits, *c)
 			}
 		}
 		s.mu.RUnlock()
@@ -232,7 +266,7 @@ func (s *Store) Events(ctx context.Context, id collection.CaseID) iter.Seq2[coll
 				yield(collection.Event{}, err)
 				return
 			}
-			if !yield(e.Clone(), nil) {
+			if !yield(e.unpack(id), nil) {
 				return
 			}
 		}
@@ -271,4 +305,64 @@ func cloneMessage(m letters.Message) letters.Message {
 		m.Attachments[i].Data = slices.Clone(m.Attachments[i].Data)
 	}
 	return m
+}
+
+// event is a stored collection.Event, packed: its data map as one string of
+// length-prefixed keys and values, a few hundred bytes less per event than a
+// map (the daily run writes four events per step). The case id is the key it
+// is stored under.
+type event struct {
+	seq   collection.Version
+	at    time.Time
+	typ   collection.EventType
+	actor string
+	data  string // uvarint(len(k)) k uvarint(len(v)) v ..., sorted by key
+	// hasData tells an empty map from a nil one.
+	hasData bool
+}
+
+func pack(e collection.Event) event {
+	p := event{seq: e.Seq, at: e.At, typ: e.Type, actor: e.Actor, hasData: e.Data != nil}
+	if len(e.Data) == 0 {
+		return p
+	}
+	keys := make([]string, 0, len(e.Data))
+	n := 0
+	for k, v := range e.Data {
+		keys = append(keys, k)
+		n += len(k) + len(v) + 2*binary.MaxVarintLen16
+	}
+	slices.Sort(keys)
+	b := make([]byte, 0, n)
+	for _, k := range keys {
+		v := e.Data[k]
+		b = binary.AppendUvarint(b, uint64(len(k)))
+		b = append(b, k...)
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	p.data = string(b)
+	return p
+}
+
+func (p event) unpack(id collection.CaseID) collection.Event {
+	e := collection.Event{CaseID: id, Seq: p.seq, At: p.at, Type: p.typ, Actor: p.actor}
+	if !p.hasData {
+		return e
+	}
+	e.Data = map[string]string{}
+	for d := p.data; d != ""; {
+		k, rest := next(d)
+		v, rest := next(rest)
+		e.Data[k] = v
+		d = rest
+	}
+	return e
+}
+
+// next splits a length-prefixed string off the front of d.
+func next(d string) (string, string) {
+	n, w := binary.Uvarint([]byte(d[:min(len(d), binary.MaxVarintLen64)]))
+	d = d[w:]
+	return d[:n], d[n:]
 }

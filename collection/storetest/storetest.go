@@ -36,6 +36,7 @@ import (
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
 
@@ -213,6 +214,7 @@ func message(id string) letters.Message {
 		ID: id, Channel: letters.Email, Recipient: "debtor@example.de", Subject: "Mahnung", Text: "Bitte zahlen Sie.",
 		HTML: "<p>Bitte zahlen Sie.</p>", Lang: language.German, Kind: letters.FreeLetter,
 		Attachments: []letters.Attachment{{Name: "a.pdf", ContentType: "application/pdf", Data: []byte("%PDF")}},
+		SendAt:      time.Date(2025, 3, 3, 7, 0, 0, 0, time.UTC),
 	}
 }
 
@@ -552,22 +554,24 @@ func Full(id collection.CaseID) collection.Case {
 		NextDue:    d("2025-03-15"),
 		PostalDays: 3,
 		FeeAgreed:  true,
+		Interest:   &collection.InterestTerms{Mode: collection.InterestContract, Percent: decimal.RequireFromString("12.5")},
 		Charges: []collection.Charge{
 			{Kind: collection.ChargeReminderFee, Amount: dkk("100.00"), On: d("2025-02-03"), InvoiceID: "inv-1", Action: 1, Source: "renteloven § 9 b (VERIFIED)", Waived: true, WaivedOn: d("2025-02-20")},
 			{Kind: collection.ChargeCompensation, Amount: dkk("310.00"), On: d("2025-02-03"), Source: "renteloven § 9 a"},
+			{Kind: collection.ChargeInterest, Amount: dkk("12.34"), On: d("2025-02-03"), InvoiceID: "inv-1", Action: 1, Source: "statutory interest", Period: date.Period{From: d("2025-01-31"), To: d("2025-02-03")}},
 		},
 		Payments:  []collection.Payment{{ID: "pay-1", On: d("2025-02-10"), Amount: dkk("249.90"), Reference: "+71<000000012345678>", To: collection.PaidToAgency}},
 		Credits:   []collection.CreditNote{{ID: "cn-1", InvoiceID: "inv-2", On: d("2025-02-11"), Amount: dkk("0.05")}},
 		WriteOffs: []collection.WriteOff{{ID: "wo-1", InvoiceID: "inv-1", On: d("2025-02-12"), Amount: dkk("0.10"), Mode: collection.OpenItem}},
-		Plan: collection.PlanRecord{Terms: agreement.Terms{Principal: dkk("1000.10"), Start: d("2025-02-14"), Count: 6, Rounding: &money.RoundingPolicy{Scale: 2, Mode: money.HalfEven}},
+		Plan: &collection.PlanRecord{Terms: agreement.Terms{Principal: dkk("1000.10"), Start: d("2025-02-14"), Count: 6, Rounding: &money.RoundingPolicy{Scale: 2, Mode: money.HalfEven}},
 			Breach: agreement.BreachRule{GraceDays: 14, Missed: 2}, Check: d("2025-04-01"), Warned: d("2025-03-30"), Terminated: d("2025-03-31")},
-		Offer:          collection.OfferRecord{Made: d("2025-02-14"), Expires: d("2025-02-28"), Owed: dkk("1100.00"), Pay: dkk("880.00"), Accepted: d("2025-02-20"), Lapsed: d("2025-03-01")},
-		Court:          collection.CourtRecord{State: court.State{Route: court.ByPaymentClaim, District: court.Glostrup, Claim: dkk("1000.10"), Stage: court.ObjectionWindow, Since: d("2025-03-01"), Until: d("2025-03-15"), FeePaid: d("2025-02-25"), CivilCaseOnObjection: true}, Fee: dkk("750.00"), AddFeeToDebt: true, Problems: []string{"Debtor.Registration: is required"}},
+		Offer:          &collection.OfferRecord{Made: d("2025-02-14"), Expires: d("2025-02-28"), Owed: dkk("1100.00"), Pay: dkk("880.00"), Accepted: d("2025-02-20"), Lapsed: d("2025-03-01")},
+		Court:          &collection.CourtRecord{State: court.State{Route: court.ByPaymentClaim, District: court.Glostrup, Claim: dkk("1000.10"), Stage: court.ObjectionWindow, Since: d("2025-03-01"), Until: d("2025-03-15"), FeePaid: d("2025-02-25"), CivilCaseOnObjection: true}, Fee: dkk("750.00"), AddFeeToDebt: true, Problems: []string{"Debtor.Registration: is required"}},
 		AgencyMessages: []string{"msg-1", "msg-2"},
 		Archived:       true,
 		Notes:          []collection.Note{{At: time.Date(2025, 2, 11, 8, 0, 0, 0, time.UTC), Actor: "anne", InvoiceID: "inv-1", Text: "Debtor says the goods were damaged."}},
 		Foundations:    []court.Foundation{{Kind: court.EndorsedPaymentClaim, Date: d("2025-02-12"), Reference: "BS-123/2025"}},
-		Agency:         collection.Agency{Partner: "Inkasso A/S", Reference: "IA-77", Since: d("2025-02-13"), Link: "https://inkasso.example/IA-77", Status: "in collection"},
+		Agency:         &collection.Agency{Partner: "Inkasso A/S", Reference: "IA-77", Since: d("2025-02-13"), Link: "https://inkasso.example/IA-77", Status: "in collection"},
 		CourtRef:       "BS-123/2025",
 		Published:      true,
 	}
