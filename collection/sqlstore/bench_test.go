@@ -1,0 +1,222 @@
+package sqlstore_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/collection"
+	"github.com/dunning-go/dunning/collection/sqlstore"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/money"
+)
+
+// BenchmarkDailyRun measures the daily batch run (collection.Service.Commit)
+// over 100,000 open cases of which 10 % are due (Reminder 1: decide, charge,
+// render, save with events, queue the letter), on SQLite with one worker and
+// on PostgreSQL with one and two workers (each worker a Service over its
+// Partition, committing one case at a time, as separate processes would). The
+// cases are bulk-loaded before each run, untimed. It reports cases/s (open
+// cases per second of run, as collection's BenchmarkDailyRun) and steps/s.
+//
+// Targets (issue 11, on the 2-core reference machine): ≥ 5,000 cases/s on
+// SQLite; more cases/s with two PostgreSQL workers than with one. One
+// iteration is a whole daily run: run it with -benchtime=1x.
+func BenchmarkDailyRun(b *testing.B) {
+	const n = 100_000
+	b.Run("sqlite/workers=1", func(b *testing.B) { benchDailyRun(b, sqlstore.SQLite, n, 1) })
+	b.Run("sqlite/workers=2", func(b *testing.B) { benchDailyRun(b, sqlstore.SQLite, n, 2) })
+	b.Run("postgres/workers=1", func(b *testing.B) { benchDailyRun(b, sqlstore.PostgreSQL, n, 1) })
+	b.Run("postgres/workers=2", func(b *testing.B) { benchDailyRun(b, sqlstore.PostgreSQL, n, 2) })
+}
+
+func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers int) {
+	if d == sqlstore.PostgreSQL {
+		pgDSN(b)
+	}
+	ctx := context.Background()
+	r, err := letters.New(letters.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var elapsed time.Duration
+	steps := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		w := newWorld(b, d)
+		db := w.open(b)
+		bulkLoad(b, db, d, n)
+		s := storeOf(b, db)
+		svcs := make([]*collection.Service, workers)
+		for i := range workers {
+			p, err := s.Partition(i, workers)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if svcs[i], err = collection.New(p, collection.Options{Clock: date.FixedClock(batchSendAt), Letters: r}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		start := time.Now()
+		b.StartTimer()
+		var wg sync.WaitGroup
+		res := make([]collection.CommitResult, workers)
+		errs := make([]error, workers)
+		for i, svc := range svcs {
+			wg.Go(func() {
+				res[i], errs[i] = svc.Commit(ctx, collection.BatchRequest{Date: batchDay, Workers: 1}, batchSendAt)
+			})
+		}
+		wg.Wait()
+		b.StopTimer()
+		elapsed += time.Since(start)
+		got := 0
+		for i := range workers {
+			if errs[i] != nil {
+				b.Fatal(errs[i])
+			}
+			got += len(res[i].Steps)
+		}
+		if got != n/10 {
+			b.Fatalf("%d steps taken, want %d", got, n/10)
+		}
+		steps += got
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/elapsed.Seconds(), "cases/s")
+	b.ReportMetric(float64(steps)/elapsed.Seconds(), "steps/s")
+}
+
+// bulkLoad writes n open cases (every tenth due on batchDay) straight into the
+// tables, 500 rows a statement in one transaction: the population of the
+// daily-run benchmark, without n Saves.
+func bulkLoad(b testing.TB, db *sql.DB, d sqlstore.Dialect, n int) {
+	b.Helper()
+	ctx := context.Background()
+	cred := dunning.Party{ID: "cr-1", Name: "Tømrer Hansen ApS", Kind: dunning.Business, Jurisdiction: dunning.DK,
+		Address: dunning.Address{Lines: []string{"Vestergade 1"}, PostalCode: "1456", City: "København K", Country: "DK"}}
+	std := flow.Standard()
+	amount := money.MustNew("1000.00", money.DKK)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tx.Rollback()
+	docCast, dateCast := "", ""
+	if d == sqlstore.PostgreSQL {
+		docCast, dateCast = "::jsonb", "::date"
+	}
+	const chunk = 500
+	for lo := 0; lo < n; lo += chunk {
+		var cases, claims strings.Builder
+		var cargs, iargs []any
+		for i := lo; i < min(lo+chunk, n); i++ {
+			due := batchDay.AddDays(30)
+			if i%10 == 0 {
+				due = batchDay.AddDays(-3)
+			}
+			debt := dunning.Party{ID: fmt.Sprintf("d%05d", i%5000), Name: "Jens Jensen", Kind: dunning.Consumer, Jurisdiction: dunning.DK,
+				Email: "jens@example.dk", Address: dunning.Address{Lines: []string{"Nørregade 7"}, PostalCode: "8000", City: "Aarhus C", Country: "DK"}}
+			c := collection.Case{
+				ID: collection.CaseID(fmt.Sprintf("c%07d", i)), Version: 1, Creditor: cred, Debtor: debt, Currency: money.DKK, Jurisdiction: dunning.DK,
+				Claims: []collection.Claim{{InvoiceID: fmt.Sprintf("i%07d", i), Number: strconv.Itoa(1000000 + i), Due: due, Original: amount, Open: amount, Status: collection.ClaimOpen}},
+				Status: collection.StatusActive, Stage: collection.StageReminders, Progress: flow.Start(std), NextDue: due.AddDays(3),
+			}
+			doc, err := json.Marshal(c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if i > lo {
+				cases.WriteString(", ")
+				claims.WriteString(", ")
+			}
+			k := len(cargs)
+			fmt.Fprintf(&cases, "(%s, 1, 'cr-1', %s, 'active', %s%s, %s, %s%s)", ph(d, k+1), ph(d, k+2), ph(d, k+3), dateCast, ph(d, k+4), ph(d, k+5), docCast)
+			cargs = append(cargs, string(c.ID), debt.ID, c.NextDue.String(), sqlstore.PartitionKey(c), string(doc))
+			fmt.Fprintf(&claims, "(%s, %s)", ph(d, len(iargs)+1), ph(d, len(iargs)+2))
+			iargs = append(iargs, c.Claims[0].InvoiceID, string(c.ID))
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO dunning_cases (id, version, creditor_id, debtor_id, status, next_due, part, doc) VALUES "+cases.String(), cargs...); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO dunning_claims (invoice_id, case_id) VALUES "+claims.String(), iargs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	if d == sqlstore.PostgreSQL {
+		if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// ph is the k-th placeholder of dialect d.
+func ph(d sqlstore.Dialect, k int) string {
+	if d == sqlstore.PostgreSQL {
+		return "$" + strconv.Itoa(k)
+	}
+	return "?"
+}
+
+// BenchmarkSave measures one Save of an updated case with two events and one
+// outbox message on SQLite (a file with WAL); no target is set.
+func BenchmarkSave(b *testing.B) {
+	s := newSQLite(b)
+	ctx := context.Background()
+	c := caseFor("bench")
+	v, err := s.Save(ctx, c, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c.Version = v
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		i++
+		id := "bench/" + strconv.Itoa(i)
+		evs := []collection.Event{{CaseID: c.ID, Seq: c.Version + 1, Type: collection.EventStepTaken}, {CaseID: c.ID, Seq: c.Version + 1, Type: collection.EventLetterQueued, Data: map[string]string{"message": id}}}
+		if c.Version, err = s.Save(ctx, c, evs, []letters.Message{letterFor(id)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDue measures reading due cases through the Due iterator (keyset
+// pages of 256) on SQLite, per case read; no target is set.
+func BenchmarkDue(b *testing.B) {
+	db := openSQLite(b)
+	bulkLoad(b, db, sqlstore.SQLite, 20_000)
+	s := storeOf(b, db)
+	ctx := context.Background()
+	b.ReportAllocs()
+	var next func() (collection.Case, error, bool)
+	var stop func()
+	for b.Loop() {
+		if next == nil {
+			next, stop = iter.Pull2(s.Due(ctx, batchDay.AddDays(40)))
+		}
+		if _, err, ok := next(); !ok {
+			stop()
+			next = nil
+		} else if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if stop != nil {
+		stop()
+	}
+}

@@ -1,0 +1,170 @@
+package sqlstore_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/dunning-go/dunning/collection"
+	"github.com/dunning-go/dunning/collection/sqlstore"
+	"github.com/dunning-go/dunning/collection/storetest"
+	"github.com/stretchr/testify/require"
+)
+
+// upgradeTest creates a database with migration 1 only, writes a case, an
+// event and a message the way version 1 stored them, upgrades it, and checks
+// that the store reads them back and can lease the message.
+func upgradeTest(t *testing.T, db *sql.DB, d sqlstore.Dialect) {
+	ctx := context.Background()
+	require.NoError(t, sqlstore.MigrateTo(ctx, db, d, 1))
+	v, err := sqlstore.Version(ctx, db)
+	require.NoError(t, err)
+	require.Equal(t, 1, v)
+	_, err = sqlstore.New(ctx, db, sqlstore.Options{Dialect: d})
+	require.ErrorIs(t, err, sqlstore.ErrSchema, "New on a version-1 database")
+
+	c := storetest.Full("old")
+	c.Version = 1
+	doc, err := json.Marshal(c)
+	require.NoError(t, err)
+	msg := letterFor("old/0/1")
+	mdoc, err := json.Marshal(msg)
+	require.NoError(t, err)
+	ev := collection.Event{CaseID: "old", Seq: 1, At: batchSendAt, Type: collection.EventOpened}
+	edoc, err := json.Marshal(ev)
+	require.NoError(t, err)
+	q := func(s string) string {
+		if d == sqlstore.PostgreSQL {
+			n := 0
+			out := []byte{}
+			for i := 0; i < len(s); i++ {
+				if s[i] == '?' {
+					n++
+					out = append(out, '$', byte('0'+n))
+					continue
+				}
+				out = append(out, s[i])
+			}
+			return string(out)
+		}
+		return s
+	}
+	_, err = db.ExecContext(ctx, q("INSERT INTO dunning_cases (id, version, creditor_id, debtor_id, status, next_due, part, doc) VALUES (?, 1, ?, ?, 'paused', ?, 0, ?)"),
+		"old", c.Creditor.ID, c.Debtor.ID, c.NextDue.String(), string(doc))
+	require.NoError(t, err)
+	_, err = db.ExecContext(ctx, q("INSERT INTO dunning_claims (invoice_id, case_id) VALUES ('inv-1', 'old'), ('inv-2', 'old')"))
+	require.NoError(t, err)
+	_, err = db.ExecContext(ctx, q("INSERT INTO dunning_events (case_id, seq, type, doc) VALUES ('old', 1, 'case.opened', ?)"), string(edoc))
+	require.NoError(t, err)
+	_, err = db.ExecContext(ctx, q("INSERT INTO dunning_outbox (message_id, case_id, seq, doc) VALUES (?, 'old', 1, ?)"), msg.ID, string(mdoc))
+	require.NoError(t, err)
+
+	require.NoError(t, sqlstore.Migrate(ctx, db))
+	require.NoError(t, sqlstore.Migrate(ctx, db), "Migrate twice")
+	v, err = sqlstore.Version(ctx, db)
+	require.NoError(t, err)
+	require.Equal(t, sqlstore.SchemaVersion, v)
+
+	s, err := sqlstore.New(ctx, db, sqlstore.Options{Dialect: d, Clock: testClock})
+	require.NoError(t, err)
+	got, err := s.Get(ctx, "old")
+	require.NoError(t, err)
+	if diff := storetest.Equal(c, got); diff != "" {
+		t.Fatalf("case after the upgrade (-want +got):\n%s", diff)
+	}
+	ids, err := collection.Collect(s.List(ctx, collection.Filter{InvoiceID: "inv-2"}))
+	require.NoError(t, err)
+	require.Len(t, ids, 1)
+	evs, err := collection.Collect(s.Events(ctx, "old"))
+	require.NoError(t, err)
+	require.Len(t, evs, 1)
+	require.Equal(t, collection.EventOpened, evs[0].Type)
+	leases, err := s.ClaimOutbox(ctx, "relay", 10, 60e9)
+	require.NoError(t, err)
+	require.Len(t, leases, 1)
+	require.Equal(t, msg.ID, leases[0].Message.ID)
+	// The upgraded case saves on as usual.
+	got.CloseReason = "after the upgrade"
+	_, err = s.Save(ctx, got, nil, nil)
+	require.NoError(t, err)
+}
+
+// TestMigrationUpgradeSQLite: a database created by migration 1 and upgraded
+// keeps its data.
+func TestMigrationUpgradeSQLite(t *testing.T) {
+	db, err := sql.Open("sqlite", sqliteDSN(t.TempDir()+"/old.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	upgradeTest(t, db, sqlstore.SQLite)
+}
+
+// TestMigrationUpgradePostgres is TestMigrationUpgradeSQLite on PostgreSQL.
+func TestMigrationUpgradePostgres(t *testing.T) {
+	db, err := sql.Open("pgx", pgSchema(t))
+	require.NoError(t, err)
+	defer db.Close()
+	upgradeTest(t, db, sqlstore.PostgreSQL)
+}
+
+// concurrentMigrate runs Migrate from several connections pools (as several
+// processes would) at once on a fresh database.
+func concurrentMigrate(t *testing.T, open func() *sql.DB) {
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		db := open()
+		defer db.Close()
+		wg.Go(func() { errs[i] = sqlstore.Migrate(t.Context(), db) })
+	}
+	wg.Wait()
+	require.NoError(t, errors.Join(errs...))
+	db := open()
+	defer db.Close()
+	v, err := sqlstore.Version(t.Context(), db)
+	require.NoError(t, err)
+	require.Equal(t, sqlstore.SchemaVersion, v)
+	var n int
+	require.NoError(t, db.QueryRowContext(t.Context(), "SELECT COUNT(*) FROM dunning_schema").Scan(&n))
+	require.Equal(t, sqlstore.SchemaVersion, n, "each migration recorded once")
+}
+
+// TestMigrateConcurrentSQLite: four pools migrate one file at once.
+func TestMigrateConcurrentSQLite(t *testing.T) {
+	path := sqliteDSN(t.TempDir() + "/m.db")
+	concurrentMigrate(t, func() *sql.DB {
+		db, err := sql.Open("sqlite", path)
+		require.NoError(t, err)
+		return db
+	})
+}
+
+// TestMigrateConcurrentPostgres: four pools migrate one schema at once.
+func TestMigrateConcurrentPostgres(t *testing.T) {
+	dsn := pgSchema(t)
+	concurrentMigrate(t, func() *sql.DB {
+		db, err := sql.Open("pgx", dsn)
+		require.NoError(t, err)
+		return db
+	})
+}
+
+// TestNewChecks: New refuses a nil db, bad options and an unmigrated database.
+func TestNewChecks(t *testing.T) {
+	ctx := context.Background()
+	_, err := sqlstore.New(ctx, nil, sqlstore.Options{})
+	require.ErrorIs(t, err, sqlstore.ErrConfig)
+	db, err := sql.Open("sqlite", sqliteDSN(t.TempDir()+"/n.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = sqlstore.New(ctx, db, sqlstore.Options{})
+	require.ErrorIs(t, err, sqlstore.ErrSchema)
+	_, err = sqlstore.New(ctx, db, sqlstore.Options{PageSize: -1, Dialect: 9})
+	require.ErrorIs(t, err, sqlstore.ErrConfig)
+	d, err := sqlstore.Detect(db)
+	require.NoError(t, err)
+	require.Equal(t, sqlstore.SQLite, d)
+	require.Error(t, sqlstore.MigrateTo(ctx, db, sqlstore.SQLite, sqlstore.SchemaVersion+1))
+}

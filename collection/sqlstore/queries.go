@@ -1,0 +1,117 @@
+package sqlstore
+
+import "strings"
+
+// queries are the statements of one dialect, built once by New. Placeholders
+// are written as ? and rebound for PostgreSQL.
+type queries struct {
+	d      Dialect
+	docCol string // the case document as text
+
+	get, version                               string
+	insertCase, updateCase                     string
+	caseInvoices, insertInvoice, deleteInvoice string
+	insertPayment, insertMessage               string
+	dueFirst, dueNext, dueFirstPart            string
+	dueNextPart                                string
+	events, outbox                             string
+	claim, delivered, release                  string
+
+	eventInserts []string // by row count - 1, for up to 8 rows
+}
+
+func newQueries(d Dialect) queries {
+	date, jsonIn, docCol, doc := "?", "?", "c.doc", "doc"
+	if d == PostgreSQL {
+		date, jsonIn, docCol, doc = "?::date", "(?::text)::jsonb", "c.doc::text", "doc::text"
+	}
+	nextDue := "next_due"
+	if d == PostgreSQL {
+		nextDue = "next_due::text"
+	}
+	r := d.rebind
+	q := queries{
+		d:       d,
+		docCol:  docCol,
+		get:     r("SELECT version, " + doc + " FROM dunning_cases WHERE id = ?"),
+		version: r("SELECT version FROM dunning_cases WHERE id = ?"),
+		insertCase: r("INSERT INTO dunning_cases (id, version, creditor_id, debtor_id, status, next_due, part, doc) VALUES (?, ?, ?, ?, ?, " +
+			date + ", ?, " + jsonIn + ") ON CONFLICT (id) DO NOTHING"),
+		updateCase: r("UPDATE dunning_cases SET version = ?, creditor_id = ?, debtor_id = ?, status = ?, next_due = " + date +
+			", part = ?, doc = " + jsonIn + " WHERE id = ? AND version = ?"),
+		caseInvoices:  r("SELECT invoice_id FROM dunning_claims WHERE case_id = ?"),
+		insertInvoice: r("INSERT INTO dunning_claims (invoice_id, case_id) VALUES (?, ?)"),
+		deleteInvoice: r("DELETE FROM dunning_claims WHERE invoice_id = ? AND case_id = ?"),
+		insertPayment: r("INSERT INTO dunning_payments (case_id, payment_id) VALUES (?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING"),
+		insertMessage: r("INSERT INTO dunning_outbox (message_id, case_id, seq, doc, send_at) VALUES (?, ?, ?, " + jsonIn +
+			", ?) ON CONFLICT (message_id) DO NOTHING"),
+		events: r("SELECT pos, " + doc + " FROM dunning_events WHERE case_id = ? AND pos > ? ORDER BY pos LIMIT ?"),
+		outbox: r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? ORDER BY pos LIMIT ?"),
+		delivered: r("UPDATE dunning_outbox SET delivered_at = ?, lease_owner = NULL, lease_until = 0 " +
+			"WHERE pos = ? AND delivered_at IS NULL"),
+		release: r("UPDATE dunning_outbox SET lease_owner = NULL, lease_until = ? " +
+			"WHERE pos = ? AND lease_owner = ? AND delivered_at IS NULL"),
+	}
+	sel := "SELECT " + nextDue + ", id, version, " + doc + " FROM dunning_cases WHERE next_due <= " + date + " AND status <> 'deleted'"
+	after := " AND (next_due, id) > (" + date + ", ?)"
+	part := " AND part % ? = ?"
+	order := " ORDER BY next_due, id LIMIT ?"
+	q.dueFirst = r(sel + order)
+	q.dueNext = r(sel + after + order)
+	q.dueFirstPart = r(sel + part + order)
+	q.dueNextPart = r(sel + after + part + order)
+
+	// The oldest pending messages whose send time has come and whose lease is
+	// free, expired or the caller's own. PostgreSQL skips rows another relay is
+	// claiming at this moment instead of waiting for them.
+	pick := "SELECT pos FROM dunning_outbox WHERE delivered_at IS NULL AND send_at <= ? " +
+		"AND (lease_until <= ? OR lease_owner = ?) ORDER BY pos LIMIT ?"
+	if d == PostgreSQL {
+		pick += " FOR UPDATE SKIP LOCKED"
+	}
+	q.claim = r("UPDATE dunning_outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 WHERE pos IN (" +
+		pick + ") RETURNING pos, case_id, seq, " + doc + ", attempts")
+
+	for n := 1; n <= 8; n++ {
+		q.eventInserts = append(q.eventInserts, q.buildEventInsert(n))
+	}
+	return q
+}
+
+func (q queries) buildEventInsert(n int) string {
+	jsonIn := "?"
+	if q.d == PostgreSQL {
+		jsonIn = "(?::text)::jsonb"
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO dunning_events (case_id, seq, type, doc) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, " + jsonIn + ")")
+	}
+	return q.d.rebind(b.String())
+}
+
+// insertEvents returns the statement that inserts n events in one round trip.
+func (q queries) insertEvents(n int) string {
+	if n <= len(q.eventInserts) {
+		return q.eventInserts[n-1]
+	}
+	return q.buildEventInsert(n)
+}
+
+// due returns the Due query for the first or a later page, with or without a
+// partition filter.
+func (q queries) due(first, part bool) string {
+	switch {
+	case first && part:
+		return q.dueFirstPart
+	case first:
+		return q.dueFirst
+	case part:
+		return q.dueNextPart
+	}
+	return q.dueNext
+}
