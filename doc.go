@@ -9,8 +9,12 @@
 // [Jurisdiction] whose law applies (Denmark, Sweden, Norway, Germany, the Netherlands,
 // Finland, and the EU Late Payment Directive as a baseline), the [PartyKind] of a debtor
 // (consumers and businesses are treated differently by every law the SDK encodes), the
-// [Party] that identifies a creditor or a debtor, and [FieldError], the error every
-// validation in the SDK returns.
+// [Party] that identifies a creditor or a debtor with its [Registration] number, the
+// research [Status] every legal figure carries (VERIFIED, SECONDARY, DERIVED,
+// UNVERIFIED), and [FieldError], the error every validation in the SDK returns.
+//
+// Start with the README's quickstart (go run ./examples/quickstart) and the
+// collection package's Example_tour; the calculators below can also be used alone.
 //
 // # Package map
 //
@@ -26,7 +30,10 @@
 //	agreement   payment plans to the cent, plan tracking and breach, settlement offers (pure)
 //	flow        dunning flows, the standard presets, and Decide: the next step      (pure)
 //	letters     documents in seven languages, payment references, the Dispatcher
-//	collection  the Case, its lifecycle, the Service hosts call, the Store interface
+//	collection  the Case, its lifecycle, the Service hosts call, the Store interface,
+//	            the daily batch run, the outbox relay, payments, plans, court, agencies
+//	collection/memstore, collection/storetest, collection/sqlstore
+//	            the in-memory Store, the conformance suite, SQLite and PostgreSQL
 //
 // Imports point one way, leaves first, and never back:
 //
@@ -44,6 +51,8 @@
 //   - storage, by implementing the collection Store interface over its own database (or
 //     using the in-memory or SQL stores the SDK ships), checked by the conformance suite
 //     in collection/storetest;
+//   - creditor profiles and holiday windows (collection.Creditors), and a collection
+//     agency's client (collection.AgencyClient) where cases are handed over;
 //   - transport, by implementing the letters Dispatcher (e-mail, SMS, print service,
 //     court portal); every message carries a stable ID so a retried delivery is
 //     recognisable;
