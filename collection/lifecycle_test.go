@@ -423,6 +423,10 @@ func TestOpen_BadInputNamesEveryProblem(t *testing.T) {
 	// An existing id.
 	_, err = e.svc.Open(ctx(t), openReq("c0", "other"))
 	require.ErrorIs(t, err, collection.ErrExists)
+	// The same request twice (a host retrying Open): ErrExists, not ErrInvoiceInUse.
+	_, err = e.svc.Open(ctx(t), openReq("c0", "taken"))
+	require.ErrorIs(t, err, collection.ErrExists)
+	require.NotErrorIs(t, err, collection.ErrInvoiceInUse)
 	// No invoices.
 	r = openReq("c1")
 	r.Invoices = nil

@@ -66,6 +66,12 @@ func (s *Service) Open(ctx context.Context, r OpenRequest) (Case, error) {
 	}
 	for _, cl := range c.Claims {
 		if err := s.checkInvoiceFree(ctx, c.Creditor.ID, cl.InvoiceID, ""); err != nil {
+			// The same request again finds its invoice in the case it opened: that is
+			// an existing id, as documented, not an invoice in another case.
+			var ie *InvoiceError
+			if errors.As(err, &ie) && ie.CaseID == c.ID {
+				return Case{}, &ExistsError{CaseID: c.ID}
+			}
 			return Case{}, err
 		}
 	}
