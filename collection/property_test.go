@@ -23,11 +23,9 @@ type machine struct {
 	store *memstore.Store
 	svc   *collection.Service
 	clock *clock
-	ids   []collection.CaseID
 	// model: what the test knows independently of the Service.
 	deactivated map[collection.CaseID]bool
 	version     map[collection.CaseID]collection.Version
-	next        int
 }
 
 var (

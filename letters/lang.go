@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/dunning-go/dunning/date"
-	"github.com/dunning-go/dunning/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -185,11 +184,6 @@ func (l lang) formatRate(r decimal.Decimal) string {
 		return strings.Replace(s, ".", ",", 1) + "\u00a0%"
 	}
 }
-
-// formatMoney and formatAmount use money's own locale table (never x/text's number
-// formatting, which goes through float64).
-func (l lang) formatMoney(m money.Money) string  { return m.Format(l.tag()) }
-func (l lang) formatAmount(m money.Money) string { return m.FormatNumber(l.tag()) }
 
 // plural returns n with the noun in the form the language's plural rules (CLDR,
 // through x/text) pick: "1 dag", "14 dage", "1 päivä", "14 päivää".

@@ -1,8 +1,6 @@
 package letters
 
 import (
-	"strconv"
-
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/money"
@@ -171,7 +169,7 @@ func SampleData(kind Kind, j dunning.Jurisdiction) Data {
 			{Invoice: "1017", Date: date.MustParse("2025-01-01"), Due: date.MustParse("2025-01-31"),
 				Amount: m("3499.50"), Paid: money.Zero(cur), Open: m("3499.50")},
 		},
-		PaymentReference: luhn("202500421"),
+		PaymentReference: "202500421" + string(refLuhn("202500421")),
 		Deadline:         day.AddDays(14),
 		CostIfUnpaid:     m(p.costIfUnpaid),
 	}
@@ -304,24 +302,6 @@ func samplePlan(cur money.Currency, day date.Date) Plan {
 	p.First, p.Last = p.Instalments[0].Due, p.Instalments[5].Due
 	p.TotalPaid, p.TotalInterest = paid, interest
 	return p
-}
-
-// luhn appends a mod-10 (Luhn) check digit to digits.
-func luhn(digits string) string {
-	sum := 0
-	double := true
-	for i := len(digits) - 1; i >= 0; i-- {
-		n := int(digits[i] - '0')
-		if double {
-			n *= 2
-			if n > 9 {
-				n -= 9
-			}
-		}
-		sum += n
-		double = !double
-	}
-	return digits + strconv.Itoa((10-sum%10)%10)
 }
 
 func sampleComment(j dunning.Jurisdiction) string {
