@@ -9,8 +9,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/internal/tmplexec"
 	"github.com/dunning-go/dunning/money"
+	"github.com/shopspring/decimal"
 )
 
 // renderState is what the template functions need besides the Data while one letter
@@ -30,7 +33,7 @@ type renderState struct {
 // after another, and the letter being laid out. Its contents never outlive the render
 // that took it from bufPool.
 type renderBuf struct {
-	tmpl    bytes.Buffer
+	tmpl    []byte
 	w       limitWriter
 	out     []byte
 	scratch []byte
@@ -49,30 +52,46 @@ const maxPooled = 64 << 10
 var bufPool = sync.Pool{New: func() any { return new(renderBuf) }}
 
 func (rb *renderBuf) release() {
-	if rb.tmpl.Cap() > maxPooled || cap(rb.out) > maxPooled || cap(rb.scratch) > maxPooled ||
+	if cap(rb.tmpl) > maxPooled || cap(rb.out) > maxPooled || cap(rb.scratch) > maxPooled ||
 		cap(rb.tables) > maxPooled {
 		return
 	}
-	rb.tmpl.Reset()
+	rb.tmpl = rb.tmpl[:0]
 	bufPool.Put(rb)
 }
 
 // span is where one block's output is in renderBuf.tmpl.
 type span struct{ from, to int }
 
-// exec executes one block (a text/template or html/template), appending its output.
-func (rb *renderBuf) exec(t interface{ Execute(io.Writer, any) error }, d *Data) (span, error) {
-	from := rb.tmpl.Len()
+// block is one template block: its compiled program, when the template is within
+// what tmplexec executes, and the text/template or html/template template, which
+// executes it otherwise and whenever the program falls back.
+type block struct {
+	fast *tmplexec.Program
+	tmpl interface{ Execute(io.Writer, any) error }
+}
+
+// exec executes one block, appending its output.
+func (rb *renderBuf) exec(b block, d *Data) (span, error) {
+	from := len(rb.tmpl)
+	if b.fast != nil {
+		out, err := b.fast.Append(rb.tmpl, d, maxOutput)
+		rb.tmpl = out
+		if err == nil {
+			return span{from, len(rb.tmpl)}, nil
+		}
+		rb.tmpl = rb.tmpl[:from] // the template runs again, on text/template
+	}
 	rb.w = limitWriter{buf: &rb.tmpl, from: from}
-	err := t.Execute(&rb.w, d)
-	return span{from, rb.tmpl.Len()}, err
+	err := b.tmpl.Execute(&rb.w, d)
+	return span{from, len(rb.tmpl)}, err
 }
 
 func (r *Renderer) render(k Kind, l lang, d *Data) (Letter, error) {
 	set := &r.sets[k][l]
 	rb := bufPool.Get().(*renderBuf)
 	defer rb.release()
-	rb.tmpl.Reset()
+	rb.tmpl = rb.tmpl[:0]
 	st := &renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
 	st.tables = tables{l: l, f: st.f, v: st.words, d: d, buf: rb.tables[:0]}
 	d.r = st
@@ -96,7 +115,7 @@ func (r *Renderer) render(k Kind, l lang, d *Data) (Letter, error) {
 	if err != nil {
 		return Letter{}, err
 	}
-	out := rb.tmpl.Bytes()
+	out := rb.tmpl
 
 	// The subject on one line; the layouts print it as it is, and Letter.Subject
 	// with its abbreviations fixed.
@@ -205,6 +224,36 @@ func funcs(f *langFormat) map[string]any {
 			return &d.r.tables
 		},
 	}
+}
+
+// fastFuncs returns the functions of funcs as tmplexec calls them: each adapted to
+// its signature, so that a call converts its arguments without allocating, and set
+// as a predicate on the reflect.Value, so that testing a Money does not box it. A
+// function of a signature not adapted here is still called, by reflection.
+func fastFuncs(f *langFormat) map[string]any {
+	m := funcs(f)
+	for name, fn := range m {
+		switch fn := fn.(type) {
+		case func(money.Money) string:
+			m[name] = tmplexec.Func1(fn)
+		case func(date.Date) string:
+			m[name] = tmplexec.Func1(fn)
+		case func(decimal.Decimal) string:
+			m[name] = tmplexec.Func1(fn)
+		case func(int) string:
+			m[name] = tmplexec.Func1(fn)
+		case func(dunning.Registration) string:
+			m[name] = tmplexec.Func1(fn)
+		case func(*Data) string:
+			m[name] = tmplexec.Func1(fn)
+		case func(*Data) *tables:
+			m[name] = tmplexec.Func1(fn)
+		case func(*Data, money.Money, date.Date) *facts:
+			m[name] = tmplexec.Func3(fn)
+		}
+	}
+	m["set"] = tmplexec.Predicate(isSetValue)
+	return m
 }
 
 // pay returns the payment details for paying amount by the given day: amount,
@@ -410,13 +459,14 @@ var errTooLong = errors.New("letters: template output exceeds 1 MiB")
 // limitWriter appends to buf, failing once the block that began at from would exceed
 // maxOutput.
 type limitWriter struct {
-	buf  *bytes.Buffer
+	buf  *[]byte
 	from int
 }
 
 func (w *limitWriter) Write(p []byte) (int, error) {
-	if w.buf.Len()-w.from+len(p) > maxOutput {
+	if len(*w.buf)-w.from+len(p) > maxOutput {
 		return 0, errTooLong
 	}
-	return w.buf.Write(p)
+	*w.buf = append(*w.buf, p...)
+	return len(p), nil
 }

@@ -5,12 +5,16 @@ import (
 	"errors"
 	"fmt"
 	htemplate "html/template"
+	"io"
 	"io/fs"
+	"reflect"
 	"strings"
 	ttemplate "text/template"
+	"text/template/parse"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/internal/tmplexec"
 	"github.com/dunning-go/dunning/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
@@ -47,14 +51,13 @@ type Renderer struct {
 }
 
 // templateSet is the templates of one kind in one language, with the blocks looked up
-// once, in New. html/template escapes the HTML body on its first execution and keeps
-// the escaped tree: it is never cloned or re-parsed per letter.
+// and compiled once, in New. html/template escapes the HTML body in New too (see
+// parseSet) and keeps the escaped tree: it is never cloned or re-parsed per letter.
 type templateSet struct {
 	text *ttemplate.Template
 	html *htemplate.Template
 
-	subject, sms, textBody *ttemplate.Template
-	htmlBody               *htemplate.Template
+	subject, sms, textBody, htmlBody block
 }
 
 // Letter is a rendered letter.
@@ -170,6 +173,7 @@ func New(opts Options) (*Renderer, error) {
 	}
 	for l := range numLangs {
 		fm := funcs(r.formats[l])
+		fast := tmplexec.Set{Funcs: fastFuncs(r.formats[l]), Methods: fastMethods()}
 		tbase, err := ttemplate.New(textPartials).Funcs(fm).Parse(textSrc)
 		if err != nil {
 			errs = append(errs, &TemplateError{Path: textPartials, Err: err})
@@ -187,7 +191,7 @@ func New(opts Options) (*Renderer, error) {
 				errs = append(errs, err)
 				continue
 			}
-			set, err := parseSet(tbase, hbase, path, src)
+			set, err := parseSet(tbase, hbase, fast, path, src)
 			if err == nil {
 				r.sets[k][l] = set
 				// The embedded defaults are checked by this package's tests; a set is
@@ -222,7 +226,11 @@ func (l lookupHTML) Lookup(name string) bool { return l.t != nil && l.t.Lookup(n
 
 func templatePath(k Kind, l lang) string { return langDirs[l] + "/" + k.String() + ".tmpl" }
 
-func parseSet(tbase *ttemplate.Template, hbase *htemplate.Template, path, src string) (templateSet, error) {
+// parseSet parses the template of one kind and language with the partials, escapes
+// its HTML variant, and compiles each block with tmplexec. A block tmplexec cannot
+// execute (a host's template may use anything text/template offers) keeps only its
+// template, which then executes every letter.
+func parseSet(tbase *ttemplate.Template, hbase *htemplate.Template, fast tmplexec.Set, path, src string) (templateSet, error) {
 	tt, err := tbase.Clone()
 	if err != nil {
 		return templateSet{}, err
@@ -242,9 +250,63 @@ func parseSet(tbase *ttemplate.Template, hbase *htemplate.Template, path, src st
 			return templateSet{}, fmt.Errorf("no {{define %q}}", name)
 		}
 	}
-	set := templateSet{text: tt, html: ht, subject: tt.Lookup("subject"), sms: tt.Lookup("sms"),
-		textBody: tt.Lookup("body"), htmlBody: ht.Lookup("body")}
-	return set, nil
+	// html/template escapes a template, and every template it calls, when it first
+	// executes it; executing without data stops at the first value, after escaping.
+	// An error of escaping (a value in a context it cannot escape for) is the
+	// template's error; any other is the missing data's.
+	var escErr *htemplate.Error
+	if err := ht.ExecuteTemplate(io.Discard, "body", nil); errors.As(err, &escErr) {
+		return templateSet{}, err
+	}
+	textTree := func(name string) *parse.Tree {
+		if t := tt.Lookup(name); t != nil {
+			return t.Tree
+		}
+		return nil
+	}
+	htmlTree := func(name string) *parse.Tree {
+		if t := ht.Lookup(name); t != nil {
+			return t.Tree
+		}
+		return nil
+	}
+	compile := func(name string, lookup func(string) *parse.Tree) *tmplexec.Program {
+		set := fast
+		set.Lookup = lookup
+		p, err := tmplexec.Compile(set, name, dataType)
+		if err != nil {
+			return nil // outside tmplexec's subset: text/template executes it
+		}
+		return p
+	}
+	return templateSet{
+		text: tt, html: ht,
+		subject:  block{compile("subject", textTree), tt.Lookup("subject")},
+		sms:      block{compile("sms", textTree), tt.Lookup("sms")},
+		textBody: block{compile("body", textTree), tt.Lookup("body")},
+		htmlBody: block{compile("body", htmlTree), ht.Lookup("body")},
+	}, nil
+}
+
+// dataType is the type templates execute on.
+var dataType = reflect.TypeFor[*Data]()
+
+// fastMethods returns the methods the templates call, adapted so that tmplexec calls
+// them without reflection.
+func fastMethods() map[string]tmplexec.Func {
+	return map[string]tmplexec.Func{
+		"Spec":         tmplexec.Func1((*tables).Spec),
+		"Claims":       tmplexec.Func1((*tables).Claims),
+		"Interest":     tmplexec.Func1((*tables).Interest),
+		"Plan":         tmplexec.Func1((*tables).Plan),
+		"Missed":       tmplexec.Func1((*tables).Missed),
+		"PlanSummary":  tmplexec.Func1((*tables).PlanSummary),
+		"Offer":        tmplexec.Func1((*tables).Offer),
+		"Span":         tmplexec.Func1((*table).Span),
+		"FromReceipt":  tmplexec.Func1((*Data).FromReceipt),
+		"Consumer":     tmplexec.Func1((*Data).Consumer),
+		"DeadlineDays": tmplexec.Func1((*Data).DeadlineDays),
+	}
 }
 
 // check renders the template set against the samples: it must not fail, and must not
@@ -317,6 +379,31 @@ func isSet(x any) bool {
 	}
 	return true
 }
+
+// isSetValue is isSet for a value tmplexec passes: the same answer, without boxing
+// the types the templates test most.
+func isSetValue(v reflect.Value) bool {
+	if !v.IsValid() {
+		return false
+	}
+	switch v.Type() {
+	case moneyType:
+		m, _ := reflect.TypeAssert[money.Money](v)
+		return m.IsValid() && !m.IsZero()
+	case dateType:
+		d, _ := reflect.TypeAssert[date.Date](v)
+		return !d.IsZero()
+	case stringType:
+		return v.String() != ""
+	}
+	return isSet(v.Interface())
+}
+
+var (
+	moneyType  = reflect.TypeFor[money.Money]()
+	dateType   = reflect.TypeFor[date.Date]()
+	stringType = reflect.TypeFor[string]()
+)
 
 func registration(r dunning.Registration) string {
 	if r.Number == "" {

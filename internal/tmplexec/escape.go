@@ -1,0 +1,110 @@
+package tmplexec
+
+import (
+	"fmt"
+	htemplate "html/template"
+	"reflect"
+)
+
+// htmlEscaperName is the function html/template appends to a pipeline whose value is
+// printed in HTML text; it is the only escaper this package executes.
+const htmlEscaperName = "_html_template_htmlescaper"
+
+var htmlType = reflect.TypeFor[htemplate.HTML]()
+
+// appendHTMLEscaped appends s escaped as html/template escapes HTML text: the
+// characters " & ' + < > as entities and NUL as U+FFFD; every other byte as it is
+// (invalid UTF-8 included).
+func appendHTMLEscaped(dst []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		dst = append(dst, s[last:i]...)
+		dst = append(dst, repl...)
+		last = i + 1
+	}
+	return append(dst, s[last:]...)
+}
+
+// printHTMLString prints a string-kinded value that is not html/template.HTML.
+func printHTMLString(s *state, v reflect.Value) {
+	s.buf = appendHTMLEscaped(s.buf, v.String())
+	s.check()
+}
+
+// printHTMLAny prints any value as html/template's HTML text escaper does: content
+// of type HTML as it is, anything else as its text, escaped.
+func printHTMLAny(s *state, v reflect.Value) {
+	if !v.IsValid() {
+		return // text/template passes a nil interface, which stringify skips
+	}
+	a := v.Interface()
+	switch x := htmlIndirect(a).(type) {
+	case htemplate.HTML:
+		s.buf = append(s.buf, x...)
+	case string:
+		s.buf = appendHTMLEscaped(s.buf, x)
+	case htemplate.CSS:
+		s.buf = appendHTMLEscaped(s.buf, string(x))
+	case htemplate.HTMLAttr:
+		s.buf = appendHTMLEscaped(s.buf, string(x))
+	case htemplate.JS:
+		s.buf = appendHTMLEscaped(s.buf, string(x))
+	case htemplate.JSStr:
+		s.buf = appendHTMLEscaped(s.buf, string(x))
+	case htemplate.URL:
+		s.buf = appendHTMLEscaped(s.buf, string(x))
+	case htemplate.Srcset:
+		s.buf = appendHTMLEscaped(s.buf, string(x))
+	default:
+		s.buf = appendHTMLEscaped(s.buf, fmt.Sprint(indirectToStringerOrError(a)))
+	}
+	s.check()
+}
+
+// htmlIndirect is html/template's indirect: pointers followed to a non-pointer or a
+// nil one.
+func htmlIndirect(a any) any {
+	if a == nil {
+		return nil
+	}
+	if t := reflect.TypeOf(a); t.Kind() != reflect.Pointer {
+		return a
+	}
+	v := reflect.ValueOf(a)
+	for v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
+	}
+	return v.Interface()
+}
+
+// indirectToStringerOrError is html/template's: pointers followed until a Stringer or
+// an error.
+func indirectToStringerOrError(a any) any {
+	if a == nil {
+		return nil
+	}
+	v := reflect.ValueOf(a)
+	for !v.Type().Implements(stringerType) && !v.Type().Implements(errorType) && v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
+	}
+	return v.Interface()
+}
