@@ -3,6 +3,8 @@ package dunning
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dunning-go/dunning/internal/checkdigit"
 )
 
 // RegistrationScheme names the register a [Registration] number belongs to. Each scheme
@@ -74,7 +76,8 @@ func (r Registration) check() string {
 		if !ok {
 			return "is not a CVR number (want 8 digits)"
 		}
-		if weightedSum(d, 2, 7, 6, 5, 4, 3, 2, 1)%11 != 0 {
+		// Weights 2 7 6 5 4 3 2 over the first seven digits, reversed for Mod11.
+		if !mod11Valid(d, 2, 3, 4, 5, 6, 7, 2) {
 			return "is not a valid CVR number (check digit)"
 		}
 	case CPR:
@@ -82,7 +85,7 @@ func (r Registration) check() string {
 		if !ok {
 			return "is not a CPR number (want DDMMYY-SSSS)"
 		}
-		day, month := d[0]*10+d[1], d[2]*10+d[3]
+		day, month := int(d[0]-'0')*10+int(d[1]-'0'), int(d[2]-'0')*10+int(d[3]-'0')
 		if month < 1 || month > 12 || day < 1 || day > daysInMonthAnyYear(month) {
 			return "is not a valid CPR number (no such birth date)"
 		}
@@ -91,7 +94,7 @@ func (r Registration) check() string {
 		if !ok {
 			return "is not an organisationsnummer (want NNNNNN-NNNN)"
 		}
-		if !luhnValid(d) {
+		if !checkdigit.ValidLuhn(d) {
 			return "is not a valid organisationsnummer (Luhn check digit)"
 		}
 	case NOOrgNr:
@@ -99,11 +102,8 @@ func (r Registration) check() string {
 		if !ok {
 			return "is not an organisasjonsnummer (want 9 digits)"
 		}
-		check := 11 - weightedSum(d[:8], 3, 2, 7, 6, 5, 4, 3, 2)%11
-		if check == 11 {
-			check = 0
-		}
-		if check == 10 || check != d[8] {
+		// Weights 3 2 7 6 5 4 3 2 over the first eight digits, reversed for Mod11.
+		if !mod11Valid(d, 2, 3, 4, 5, 6, 7, 2, 3) {
 			return "is not a valid organisasjonsnummer (check digit)"
 		}
 	case NLKvK:
@@ -115,12 +115,8 @@ func (r Registration) check() string {
 		if !ok || strings.IndexByte(r.Number, '-') != 7 {
 			return "is not a Y-tunnus (want NNNNNNN-C)"
 		}
-		rem := weightedSum(d[:7], 7, 9, 10, 5, 8, 4, 2) % 11
-		check := 0
-		if rem > 1 {
-			check = 11 - rem
-		}
-		if rem == 1 || check != d[7] {
+		// Weights 7 9 10 5 8 4 2 over the first seven digits, reversed for Mod11.
+		if !mod11Valid(d, 2, 4, 8, 5, 10, 9, 7) {
 			return "is not a valid Y-tunnus (check digit)"
 		}
 	}
@@ -129,42 +125,27 @@ func (r Registration) check() string {
 
 // digitsOf returns the n digits of s, allowing the separator characters in sep between
 // them, or false when s has anything else or another number of digits.
-func digitsOf(s, sep string, n int) ([]int, bool) {
-	d := make([]int, 0, n)
+func digitsOf(s, sep string, n int) (string, bool) {
+	d := make([]byte, 0, n)
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			d = append(d, int(r-'0'))
+			d = append(d, byte(r))
 		case sep != "" && strings.ContainsRune(sep, r) && len(d) > 0:
 		default:
-			return nil, false
+			return "", false
 		}
 	}
-	return d, len(d) == n
+	return string(d), len(d) == n
 }
 
-func weightedSum(d []int, weights ...int) int {
-	sum := 0
-	for i, w := range weights {
-		sum += d[i] * w
-	}
-	return sum
-}
-
-// luhnValid reports whether the digits pass the Luhn (modulus 10) check.
-func luhnValid(d []int) bool {
-	sum := 0
-	for i := len(d) - 1; i >= 0; i-- {
-		v := d[i]
-		if (len(d)-1-i)%2 == 1 {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-	}
-	return sum%10 == 0
+// mod11Valid reports whether the last digit of d is the modulus-11 check digit of the
+// digits before it with the given weights (from the right, as [checkdigit.Mod11] takes
+// them). Check value 11 is the digit 0; check value 10 has no digit, so a number whose
+// payload gives it is never valid.
+func mod11Valid(d string, weights ...int) bool {
+	c, ok := checkdigit.Mod11(d[:len(d)-1], weights)
+	return ok && c != 10 && byte('0'+c%11) == d[len(d)-1]
 }
 
 // daysInMonthAnyYear is the most days month can have (29 for February: a CPR number does

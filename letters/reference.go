@@ -8,11 +8,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/internal/checkdigit"
 )
 
 // This file implements the structured payment references printed on reminders and
 // collection letters so that the creditor's bank can match the debtor's payment to the
 // case automatically. Each scheme is a pure function of its digits: no tables, no state.
+// The check-digit arithmetic is internal/checkdigit's, shared with the validation of
+// registration numbers; this file adds each scheme's alphabet, lengths, check-character
+// mapping and error messages.
 //
 // Sources, per scheme, with the status of the rule as this file encodes it (VERIFIED:
 // read in the issuer's own text; SECONDARY: read in a vendor's or an independent
@@ -339,10 +343,11 @@ func NewReference(k ReferenceKind, base string) (Reference, error) {
 		withLen := b + string(byte('0'+(len(b)+2)%10))
 		v = withLen + string(refLuhn(withLen))
 	case FIReference:
-		v = b + string(ref731(b))
+		c, _ := checkdigit.Mod731(b) // b is 3 to 19 digits
+		v = b + string(c)
 	case RFReference:
-		cd := 98 - refMod97(b, "RF00")
-		v = "RF" + string([]byte{byte('0' + cd/10), byte('0' + cd%10)}) + b
+		cd, _ := checkdigit.Mod97("RF", b) // b is 1 to 21 characters 0-9 A-Z
+		v = "RF" + string(cd[:]) + b
 	case FIK71:
 		padded := strings.Repeat("0", 14-len(b)) + b
 		v = padded + string(refLuhn(padded))
@@ -403,22 +408,21 @@ func ParseReference(k ReferenceKind, s string) (Reference, error) {
 	if len(errs) > 0 {
 		return Reference{}, refJoin(errs)
 	}
-	payload, check := v[:n-1], v[n-1]
-	var want byte
+	var valid bool
 	switch k {
 	case KIDMod10, OCR, FIK71:
-		want = refLuhn(payload)
+		valid = checkdigit.ValidLuhn(v)
 	case KIDMod11:
-		want = refMod11(payload)
+		valid = refMod11(v[:n-1]) == v[n-1]
 	case OCRWithLength:
-		if got, wantLen := payload[n-2], byte('0'+n%10); got != wantLen {
+		if got, wantLen := v[n-2], byte('0'+n%10); got != wantLen {
 			bad("has length digit " + string(got) + " but " + strconv.Itoa(n) + " digits (want length digit " + string(wantLen) + ")")
 		}
-		want = refLuhn(payload)
+		valid = checkdigit.ValidLuhn(v)
 	case FIReference:
-		want = ref731(payload)
+		valid = checkdigit.ValidMod731(v)
 	}
-	if check != want {
+	if !valid {
 		bad("fails the " + refAlgorithm(k) + " check digit")
 	}
 	if len(errs) > 0 {
@@ -456,7 +460,7 @@ func refParseRF(s, v string) (Reference, error) {
 		bad("has check digits " + cd + "; want 02 to 98")
 		return Reference{}, refJoin(errs)
 	}
-	if refMod97(v[4:], v[:4]) != 1 {
+	if !checkdigit.ValidMod97(v) {
 		bad("fails the ISO 7064 MOD 97-10 check digits")
 		return Reference{}, refJoin(errs)
 	}
@@ -690,74 +694,25 @@ func refFirstNotAlnum(s string) (rune, bool) {
 	return 0, false
 }
 
-// refLuhn returns the Luhn (MOD10) check digit for the ASCII digits d: from the right,
-// weights 2,1,2,1,...; products above 9 have 9 subtracted (their digit sum); the check
-// digit is (10 - sum mod 10) mod 10.
+// refLuhn returns the Luhn (MOD10) check digit for d, which the caller has checked to
+// be 1 to 24 ASCII digits ([checkdigit.Luhn] reports nothing else).
 func refLuhn(d string) byte {
-	sum := 0
-	double := true
-	for i := len(d) - 1; i >= 0; i-- {
-		x := int(d[i] - '0')
-		if double {
-			x *= 2
-			if x > 9 {
-				x -= 9
-			}
-		}
-		sum += x
-		double = !double
-	}
-	return byte('0' + (10-sum%10)%10)
+	c, _ := checkdigit.Luhn(d)
+	return c
 }
 
-// refMod11 returns the Nets MOD11 check character for the ASCII digits d: from the
-// right, weights 2,3,4,5,6,7,2,3,...; the check is 11 minus the remainder of the sum by
-// 11, with remainder 0 giving '0' and remainder 1 (check 10) giving '-'.
+// refMod11 returns the Nets KID MOD11 check character for d, which the caller has
+// checked to be 1 to 24 ASCII digits: weights 2,3,4,5,6,7 from the right, repeating;
+// check value 11 (remainder 0) is '0' and check value 10 (remainder 1) is '-'.
 func refMod11(d string) byte {
-	sum, w := 0, 2
-	for i := len(d) - 1; i >= 0; i-- {
-		sum += int(d[i]-'0') * w
-		if w++; w > 7 {
-			w = 2
-		}
-	}
-	switch r := sum % 11; r {
-	case 0:
-		return '0'
-	case 1:
+	switch c, _ := checkdigit.Mod11(d, []int{2, 3, 4, 5, 6, 7}); c {
+	case 10:
 		return '-'
+	case 11:
+		return '0'
 	default:
-		return byte('0' + 11 - r)
+		return byte('0' + c)
 	}
-}
-
-// ref731 returns the Finnish 7-3-1 check digit for the ASCII digits d: from the right,
-// weights 7,3,1,7,3,1,...; the check digit is (10 - sum mod 10) mod 10.
-func ref731(d string) byte {
-	weights := [3]int{7, 3, 1}
-	sum := 0
-	for i, j := len(d)-1, 0; i >= 0; i, j = i-1, j+1 {
-		sum += int(d[i]-'0') * weights[j%3]
-	}
-	return byte('0' + (10-sum%10)%10)
-}
-
-// refMod97 returns the ISO 7064 MOD 97-10 remainder of body followed by tail, each
-// character 0-9 standing for itself and A-Z for 10-35 (two digits), as ISO 11649 §6.2
-// and ISO 13616 (IBAN) prescribe.
-func refMod97(body, tail string) int {
-	r := 0
-	for _, s := range [2]string{body, tail} {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c >= '0' && c <= '9' {
-				r = (r*10 + int(c-'0')) % 97
-			} else {
-				r = (r*100 + int(c-'A') + 10) % 97
-			}
-		}
-	}
-	return r
 }
 
 // refGroup splits s into groups of n separated by single spaces, counted from the right
