@@ -118,3 +118,51 @@ func TestPropertyAmountsPrintedAreTheFigures(t *testing.T) {
 		}
 	})
 }
+
+// TestTotalAddsUpAgreesWithDecimals: the minor-unit check of Data.Total that Validate
+// tries first gives the decimal sum's answer whenever it says yes, and says yes for
+// every total that adds up at the currency's scale (amounts of 0 to 15 digits, in
+// currencies of 0, 2 and 3 decimals).
+func TestTotalAddsUpAgreesWithDecimals(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		cur := rapid.SampledFrom([]money.Currency{money.DKK, money.EUR, "JPY", "KWD"}).Draw(rt, "currency")
+		amount := func(name string) money.Money {
+			n := rapid.OneOf(rapid.Int64Range(-1000, 100000), rapid.Int64Range(-999_999_999_999_999, 999_999_999_999_999)).Draw(rt, name)
+			m, err := money.FromMinorUnits(n, cur)
+			if err != nil {
+				rt.Fatal(err)
+			}
+			return m
+		}
+		d := SampleData(Reminder, "DK")
+		d.Claims, d.Fees, d.Costs = d.Claims[:0:0], nil, nil
+		d.Total = money.Zero(cur) // the letter's currency, for d.sum
+		for range rapid.IntRange(1, 4).Draw(rt, "claims") {
+			d.Claims = append(d.Claims, Claim{Invoice: "1", Amount: amount("amount"), Open: amount("open")})
+		}
+		for range rapid.IntRange(0, 2).Draw(rt, "fees") {
+			d.Fees = append(d.Fees, Charge{Amount: amount("fee")})
+		}
+		d.Interest.Total = money.Money{}
+		if rapid.Bool().Draw(rt, "interest") {
+			d.Interest.Total = amount("interest")
+		}
+		sum, err := d.sum()
+		if err != nil {
+			rt.Fatal(err)
+		}
+		d.Total = sum
+		if rapid.Bool().Draw(rt, "off by one") {
+			one, _ := money.FromMinorUnits(1, cur)
+			d.Total, _ = d.Total.Add(one)
+		}
+		want := d.Total.Equal(sum)
+		got := d.totalAddsUp()
+		if got && !want {
+			rt.Fatalf("totalAddsUp = true, decimal sum %s ≠ total %s", sum, d.Total)
+		}
+		if want && d.Total.Amount().NumDigits() <= 15 && !got {
+			rt.Fatalf("totalAddsUp = false for a total that adds up: %s", d.Total)
+		}
+	})
+}

@@ -33,6 +33,10 @@ type renderState struct {
 // after another, and the letter being laid out. Its contents never outlive the render
 // that took it from bufPool.
 type renderBuf struct {
+	// data is Render's copy of the caller's Data, and state the render's state:
+	// here rather than on the heap of their own.
+	data    Data
+	state   renderState
 	tmpl    []byte
 	w       limitWriter
 	out     []byte
@@ -57,6 +61,7 @@ func (rb *renderBuf) release() {
 		return
 	}
 	rb.tmpl = rb.tmpl[:0]
+	rb.data, rb.state = Data{}, renderState{} // keep no host data, no tables
 	bufPool.Put(rb)
 }
 
@@ -88,11 +93,17 @@ func (rb *renderBuf) exec(b block, d *Data) (span, error) {
 }
 
 func (r *Renderer) render(k Kind, l lang, d *Data) (Letter, error) {
-	set := &r.sets[k][l]
 	rb := bufPool.Get().(*renderBuf)
 	defer rb.release()
+	return r.renderWith(rb, k, l, d)
+}
+
+// renderWith renders with the scratch space rb; d may be rb.data.
+func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data) (Letter, error) {
+	set := &r.sets[k][l]
 	rb.tmpl = rb.tmpl[:0]
-	st := &renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
+	st := &rb.state
+	*st = renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
 	st.tables = tables{l: l, f: st.f, v: st.words, d: d, buf: rb.tables[:0]}
 	d.r = st
 	defer func() {
@@ -170,19 +181,10 @@ func fixAbbrevBytes(b []byte) []byte {
 }
 
 // indexKr returns the index of the first "kr.." in b, or -1.
-func indexKr(b []byte) int {
-	for off := 0; ; {
-		i := bytes.IndexByte(b[off:], 'k')
-		if i < 0 {
-			return -1
-		}
-		i += off
-		if len(b)-i >= 4 && b[i+1] == 'r' && b[i+2] == '.' && b[i+3] == '.' {
-			return i
-		}
-		off = i + 1
-	}
-}
+func indexKr(b []byte) int { return bytes.Index(b, krDotDot) }
+
+// krDotDot is what fixAbbrev looks for; never modified.
+var krDotDot = []byte("kr..")
 
 // funcs returns the template functions of one language. They are the same for the
 // text and the HTML variant.

@@ -347,7 +347,10 @@ func (r *Renderer) Render(kind Kind, lang language.Tag, d Data) (Letter, error) 
 	if err := Validate(kind, d); err != nil {
 		return Letter{}, err
 	}
-	return r.render(kind, match(r.matcher, lang), &d)
+	rb := bufPool.Get().(*renderBuf)
+	defer rb.release()
+	rb.data = d
+	return r.renderWith(rb, kind, match(r.matcher, lang), &rb.data)
 }
 
 func isSet(x any) bool {

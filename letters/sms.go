@@ -100,6 +100,19 @@ func appendSMS(dst, s []byte) []byte {
 		dst = append(dst, w...)
 	}
 	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf { // ASCII: a space or itself
+			s = s[1:]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				space = true
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
 		r, n := utf8.DecodeRune(s)
 		s = s[n:]
 		switch r {

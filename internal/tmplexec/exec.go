@@ -59,7 +59,7 @@ type state struct {
 	args  []reflect.Value
 	// argBuf is the first backing array of args: enough for the arguments of a few
 	// nested calls without growing.
-	argBuf [12]reflect.Value
+	argBuf [6]reflect.Value
 }
 
 func (s *state) write(b []byte) {
