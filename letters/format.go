@@ -230,10 +230,16 @@ func (f *langFormat) appendRate(b []byte, r decimal.Decimal) []byte {
 	return append(b, "\u00a0%"...)
 }
 
+// htmlSpecial marks the bytes appendEscaped replaces. Read-only.
+var htmlSpecial = [256]bool{'&': true, '\'': true, '<': true, '>': true, '"': true}
+
 // appendEscaped appends s escaped as html.EscapeString escapes it (& ' < > ").
 func appendEscaped(dst []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
+			continue
+		}
 		var esc string
 		switch s[i] {
 		case '&':
@@ -244,10 +250,8 @@ func appendEscaped(dst []byte, s string) []byte {
 			esc = "&lt;"
 		case '>':
 			esc = "&gt;"
-		case '"':
+		default: // '"'
 			esc = "&#34;"
-		default:
-			continue
 		}
 		dst = append(dst, s[last:i]...)
 		dst = append(dst, esc...)

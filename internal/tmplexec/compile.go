@@ -184,6 +184,9 @@ func (c *compiler) action(n *parse.ActionNode, dot static) (stmt, error) {
 		return nil, unsupported(n, "printing no value")
 	}
 	if html {
+		if call, ok := e.(*callExpr); ok && call.fn.str != nil && st.t == stringType {
+			return &printHTMLCallStmt{c: call}, nil
+		}
 		switch {
 		case st.t == htmlType:
 			return &printStmt{e: e, print: printString}, nil

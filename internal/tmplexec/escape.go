@@ -10,7 +10,13 @@ import (
 // printed in HTML text; it is the only escaper this package executes.
 const htmlEscaperName = "_html_template_htmlescaper"
 
-var htmlType = reflect.TypeFor[htemplate.HTML]()
+var (
+	htmlType   = reflect.TypeFor[htemplate.HTML]()
+	stringType = reflect.TypeFor[string]()
+)
+
+// htmlEscaped marks the bytes appendHTMLEscaped replaces. Read-only.
+var htmlEscaped = [256]bool{0: true, '"': true, '&': true, '\'': true, '+': true, '<': true, '>': true}
 
 // appendHTMLEscaped appends s escaped as html/template escapes HTML text: the
 // characters " & ' + < > as entities and NUL as U+FFFD; every other byte as it is
@@ -18,6 +24,9 @@ var htmlType = reflect.TypeFor[htemplate.HTML]()
 func appendHTMLEscaped(dst []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !htmlEscaped[s[i]] {
+			continue
+		}
 		var repl string
 		switch s[i] {
 		case 0:
@@ -32,10 +41,8 @@ func appendHTMLEscaped(dst []byte, s string) []byte {
 			repl = "&#43;"
 		case '<':
 			repl = "&lt;"
-		case '>':
+		default: // '>'
 			repl = "&gt;"
-		default:
-			continue
 		}
 		dst = append(dst, s[last:i]...)
 		dst = append(dst, repl...)
@@ -107,4 +114,25 @@ func indirectToStringerOrError(a any) any {
 		v = v.Elem()
 	}
 	return v.Interface()
+}
+
+// printHTMLCallStmt prints the string result of a Func escaped for HTML text: the
+// result is appended as it is and escaped in place when it has a byte to escape,
+// which a formatted amount or date seldom has.
+type printHTMLCallStmt struct{ c *callExpr }
+
+func (p *printHTMLCallStmt) exec(s *state, dot reflect.Value) {
+	mark := len(s.args)
+	args := p.c.evalArgs(s, dot)
+	from := len(s.buf)
+	s.buf = p.c.fn.str(s.buf, args)
+	s.args = s.args[:mark]
+	for _, c := range s.buf[from:] {
+		if htmlEscaped[c] {
+			raw := string(s.buf[from:])
+			s.buf = appendHTMLEscaped(s.buf[:from], raw)
+			break
+		}
+	}
+	s.check()
 }
