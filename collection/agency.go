@@ -111,9 +111,21 @@ type AgencyUpdate struct {
 	Payment Payment
 }
 
+// AgencyUpdateResult is what ApplyAgencyUpdate did.
+type AgencyUpdateResult struct {
+	// Case is the case after the update.
+	Case Case
+	// Duplicate says the update's MessageID had been applied before: nothing
+	// changed.
+	Duplicate bool
+}
+
 // ApplyAgencyUpdate applies a message from the agency a case was handed to
-// (N2–N9). Every message is applied once: its MessageID is kept in
-// Case.AgencyMessages, and a repeat returns the case unchanged. By kind:
+// (N2–N9). It is idempotent on AgencyUpdate.MessageID, as RecordPayment is on
+// Payment.ID: every message is applied once, its MessageID kept in
+// Case.AgencyMessages, and the same message again changes nothing and returns
+// the case with Duplicate set. (The message's content is not kept, so a repeat
+// is recognised by its id alone.) By kind:
 //
 //   - AgencyStatusChanged records the agency's status (Agency.Status, N2);
 //   - AgencyPayment records the payment through RecordPayment's path with
@@ -126,7 +138,7 @@ type AgencyUpdate struct {
 //
 // A message about a case that was never handed over is a *TransitionError.
 // Implements N2, N5, N7.
-func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (Case, error) {
+func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (AgencyUpdateResult, error) {
 	var errs []error
 	if u.MessageID == "" {
 		errs = append(errs, &dunning.FieldError{Field: "AgencyUpdate.MessageID", Value: "", Reason: "is required"})
@@ -138,10 +150,12 @@ func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (Case, 
 		errs = append(errs, &dunning.FieldError{Field: "AgencyUpdate.Kind", Value: u.Kind.String(), Reason: "is not an agency update"})
 	}
 	if err := joinErrs(errs); err != nil {
-		return Case{}, err
+		return AgencyUpdateResult{}, err
 	}
-	return s.update(ctx, u.CaseID, "agency update", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if slices.Contains(c.AgencyMessages, u.MessageID) {
+	dup := false
+	c, err := s.update(ctx, u.CaseID, "agency update", func(c *Case, _ time.Time, today date.Date, ch *change) error {
+		dup = slices.Contains(c.AgencyMessages, u.MessageID)
+		if dup {
 			return nil // applied before (N2–N9: idempotent on the message id)
 		}
 		if c.Agency.IsZero() {
@@ -188,4 +202,8 @@ func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (Case, 
 		c.AgencyMessages = append(c.AgencyMessages, u.MessageID)
 		return nil
 	})
+	if err != nil {
+		return AgencyUpdateResult{}, err
+	}
+	return AgencyUpdateResult{Case: c, Duplicate: dup}, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/collection"
+	"github.com/dunning-go/dunning/collection/storetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -58,16 +59,20 @@ func TestN3_HandOverRecordsTheAgencysReferenceAndLink(t *testing.T) {
 func TestN2_StatusChangesAndWithdrawalAreReportedBack(t *testing.T) {
 	e := newMoneyEnv(t, feb20)
 	e.handedOver("c1")
-	c, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyStatusChanged, Status: "debtor contacted"})
+	res, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyStatusChanged, Status: "debtor contacted"})
 	require.NoError(t, err)
+	require.False(t, res.Duplicate)
+	c := res.Case
 	require.Equal(t, "debtor contacted", c.Agency.Status)
 	// The same message again is a no-op.
 	again, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyStatusChanged, Status: "debtor contacted"})
 	require.NoError(t, err)
-	require.Equal(t, c.Version, again.Version)
+	require.True(t, again.Duplicate)
+	require.Equal(t, c.Version, again.Case.Version)
 
-	c, err = e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m2", CaseID: "c1", Kind: collection.AgencyWithdrawn})
+	res, err = e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m2", CaseID: "c1", Kind: collection.AgencyWithdrawn})
 	require.NoError(t, err)
+	c = res.Case
 	require.True(t, c.Agency.IsZero(), "N2: withdrawn, the case returns to the creditor")
 	require.Equal(t, collection.StatusActive, c.Status)
 	require.NotEqual(t, collection.StageAgency, c.Stage)
@@ -78,8 +83,9 @@ func TestN2_StatusChangesAndWithdrawalAreReportedBack(t *testing.T) {
 func TestN5_AgencyClosureArchivesTheCase(t *testing.T) {
 	e := newMoneyEnv(t, feb20)
 	e.handedOver("c1")
-	c, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyClosed, Status: "uncollectable"})
+	res, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyClosed, Status: "uncollectable"})
 	require.NoError(t, err)
+	c := res.Case
 	require.Equal(t, collection.StatusClosed, c.Status)
 	require.True(t, c.Archived)
 	require.Equal(t, "uncollectable", c.Agency.Status)
@@ -89,19 +95,22 @@ func TestN5_AgencyClosureArchivesTheCase(t *testing.T) {
 func TestN7_PaymentToTheAgencyPaysAndArchivesTheCase(t *testing.T) {
 	e := newMoneyEnv(t, feb20)
 	e.handedOver("c1")
-	c, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-18", "400.00")})
+	res, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-18", "400.00")})
 	require.NoError(t, err)
+	c := res.Case
 	require.Equal(t, collection.StatusActive, c.Status)
 	require.Equal(t, collection.PaidToAgency, c.Payments[0].To)
 	require.Equal(t, "m1", c.Payments[0].ID, "the message id identifies a payment without its own id")
 	// Replayed message: nothing happens; no payment is counted twice.
 	again, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-18", "400.00")})
 	require.NoError(t, err)
-	require.Equal(t, c.Version, again.Version)
-	require.Len(t, again.Payments, 1)
+	require.True(t, again.Duplicate)
+	require.Equal(t, c.Version, again.Case.Version)
+	require.Len(t, again.Case.Payments, 1)
 
-	c, err = e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m2", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("bank-7", "2025-02-19", "600.00")})
+	res, err = e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m2", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("bank-7", "2025-02-19", "600.00")})
 	require.NoError(t, err)
+	c = res.Case
 	require.Equal(t, collection.StatusClosed, c.Status, "N7: the whole claim is paid")
 	require.Equal(t, collection.ReasonPaid, c.CloseReason)
 	require.True(t, c.Archived)
@@ -131,4 +140,38 @@ func TestAgencyUpdate_BadInputChangesNothing(t *testing.T) {
 	_, err = e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "nope", Kind: collection.AgencyClosed})
 	require.ErrorIs(t, err, collection.ErrNotFound)
 	e.unchanged("c1", before, n)
+}
+
+// TestN2_N5_N7_RepeatedAgencyUpdateChangesNothingAndSaysSo: every kind of agency
+// message, applied a second time (the feed re-sent), changes neither the case, nor
+// its events, nor the outbox, and reports Duplicate, as RecordPayment does for a
+// repeated payment. A repeat after a withdrawal (the case is no longer with the
+// agency) is still a repeat, not an error. Implements N2, N5, N7.
+func TestN2_N5_N7_RepeatedAgencyUpdateChangesNothingAndSaysSo(t *testing.T) {
+	for _, u := range []collection.AgencyUpdate{
+		{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyStatusChanged, Status: "debtor contacted"},
+		{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-18", "400.00")},
+		{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-18", "1000.00")},
+		{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyClosed, Status: "uncollectable"},
+		{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyWithdrawn},
+	} {
+		t.Run(u.Kind.String()+"/"+u.Payment.Amount.String(), func(t *testing.T) {
+			e := newMoneyEnv(t, feb20)
+			v := e.handedOver("c1").Version
+			first, err := e.svc.ApplyAgencyUpdate(ctx(t), u)
+			require.NoError(t, err)
+			require.False(t, first.Duplicate, "the first time the message is new")
+			require.Equal(t, v+1, first.Case.Version, "and applied")
+
+			before, n, out := e.get("c1"), len(e.events("c1")), len(e.outbox())
+			again, err := e.svc.ApplyAgencyUpdate(ctx(t), u)
+			require.NoError(t, err)
+			require.True(t, again.Duplicate, "the repeat is reported")
+			if d := storetest.Equal(before, again.Case); d != "" {
+				t.Errorf("the repeat returned another case (-stored +returned):\n%s", d)
+			}
+			e.unchanged("c1", before, n)
+			require.Len(t, e.outbox(), out, "the repeat queued a letter")
+		})
+	}
 }

@@ -1017,34 +1017,3 @@ func offerFigures(c Case, l Ledger, d letters.Data, percent decimal.Decimal, exp
 	saving, _ := escalated.Sub(pay)
 	return letters.Offer{OwedNow: owed, Escalated: escalated, Horizon: expires.AddDays(1), Amount: pay, Saving: saving, Expires: expires}
 }
-
-// paymentReference is the case's payment reference in the jurisdiction's default
-// scheme (letters.ReferenceForJurisdiction), built on the digits of the case id
-// (at most the last 14), or on a checksum of the id when it has fewer than 3.
-func paymentReference(id CaseID, j dunning.Jurisdiction) string {
-	var buf [24]byte
-	digits := buf[:0]
-	for i := 0; i < len(id); i++ {
-		if b := id[i]; b >= '0' && b <= '9' {
-			digits = append(digits, b)
-		}
-	}
-	if len(digits) < 3 {
-		var h uint32 = 2166136261 // FNV-1a
-		for i := 0; i < len(id); i++ {
-			h = (h ^ uint32(id[i])) * 16777619
-		}
-		digits = strconv.AppendUint(digits[:0], uint64(h)%900000000+100000000, 10)
-	}
-	if len(digits) > 14 {
-		digits = digits[len(digits)-14:]
-	}
-	if digits[0] == '0' {
-		digits = append([]byte{'1'}, digits...)[:min(len(digits)+1, 14)]
-	}
-	ref, err := letters.NewReference(letters.ReferenceForJurisdiction(j), string(digits))
-	if err != nil {
-		return string(id)
-	}
-	return ref.Display()
-}

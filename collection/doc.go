@@ -108,7 +108,13 @@
 // # Payments, credit notes and write-offs (N1, N7–N9)
 //
 // RecordPayment, Credit and WriteOff are idempotent on the host's id (the same id
-// with other contents is an *IDConflictError, ErrIDConflict). Case.Ledger
+// with other contents is an *IDConflictError, ErrIDConflict); a repeated payment
+// reports PaymentResult.Duplicate. PaymentReference(id, jurisdiction) is the
+// payment reference every letter of a case prints, in the jurisdiction's default
+// scheme (letters.ReferenceForJurisdiction) on the digits of the case id: a
+// function of the two alone, so the host can print it on its own invoice and
+// match bank lines to cases by it (its doc says how; hosts should give cases
+// ids with distinct digits). Case.Ledger
 // allocates, in (date, id) order, write-offs matched as payment to their own
 // claim's principal, then each payment to what had been charged by its date,
 // component by component in the jurisdiction's order, oldest first; leftovers
@@ -161,7 +167,9 @@
 // modelled. HandOverToAgency submits through the host's AgencyClient and stores
 // the reference and link (N3); ApplyAgencyUpdate applies status changes,
 // payments (To = PaidToAgency), closure (archived, N5) and withdrawal (back to
-// the creditor, N2), each once per agency message id (Case.AgencyMessages).
+// the creditor, N2), each once per agency message id (Case.AgencyMessages): a
+// repeated message changes nothing and reports AgencyUpdateResult.Duplicate, as
+// RecordPayment reports a repeated payment.
 //
 // # The daily run, the relay and the digest
 //
@@ -185,6 +193,11 @@
 //     DeleteLastAction (E19), so the corrected letter is not mistaken for the first.
 //     Balance statements are "<case id>/balance/<date>", the case being the
 //     debtor's last due case, which is saved after the others.
+//   - Every message the Service queues carries the case whose Save queued it
+//     (letters.Message.CaseID, the case its ID starts with; for a balance
+//     statement, the debtor's last due case) and that case's creditor
+//     (CreditorID, Case.Creditor.ID), so a Dispatcher picks the sender or the
+//     mailbox without parsing the ID.
 //   - The send time is letters.Message.SendAt (zero: at once): Commit sets it,
 //     the Store keeps it with the message, and the Relay holds the message back
 //     until then; it needs no EventReader. The letter.queued event repeats it

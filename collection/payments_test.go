@@ -310,8 +310,9 @@ func TestN9_TwoWriteOffModesAreNeverConfused(t *testing.T) {
 		bal, _ := c.Balance()
 		requireMoney(t, "1000.00", bal)
 		// The agency collects it later: the case is paid.
-		c, err = e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-20", "1000.00")})
+		res, err := e.svc.ApplyAgencyUpdate(ctx(t), collection.AgencyUpdate{MessageID: "m1", CaseID: "c1", Kind: collection.AgencyPayment, Payment: pay("", "2025-02-20", "1000.00")})
 		require.NoError(t, err)
+		c = res.Case
 		require.Equal(t, collection.StatusClosed, c.Status)
 		require.Equal(t, collection.ReasonPaid, c.CloseReason)
 	})

@@ -295,6 +295,40 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 				p := rapid.SampledFrom([]string{"", "Agency"}).Draw(t, "partner")
 				m.do(t, id, "handOver", func() error { _, err := svc.HandOver(ctx, id, p, "ref"); return err })
 			},
+			"agencyUpdate": func(t *rapid.T) {
+				// N2–N9: an agency message applied again (the feed re-sent) changes
+				// nothing and is reported as a duplicate, whatever happened between.
+				id := m.pickCase(t)
+				u := collection.AgencyUpdate{
+					MessageID: rapid.SampledFrom([]string{"", "m1", "m2", "m3"}).Draw(t, "message"),
+					CaseID:    id,
+					Kind:      collection.AgencyUpdateKind(rapid.IntRange(0, 4).Draw(t, "kind")),
+					Status:    rapid.SampledFrom([]string{"", "contacted"}).Draw(t, "status"),
+				}
+				u.Payment = collection.Payment{On: m.today().AddDays(-rapid.IntRange(-1, 5).Draw(t, "ago"))}
+				u.Payment.Amount, _ = money.FromMinorUnits(rapid.SampledFrom([]int64{0, 1, 40000, 100000}).Draw(t, "amount"), money.DKK)
+				var first collection.AgencyUpdateResult
+				m.do(t, id, "agencyUpdate", func() error {
+					var err error
+					first, err = svc.ApplyAgencyUpdate(ctx, u)
+					return err
+				})
+				if first.Case.ID == "" {
+					return // failed, and do checked that it changed nothing
+				}
+				before := m.snap(t, id)
+				again, err := svc.ApplyAgencyUpdate(ctx, u)
+				if err != nil || !again.Duplicate {
+					t.Fatalf("agency message %s applied again on %s: duplicate %v, %v", u.MessageID, id, again.Duplicate, err)
+				}
+				after := m.snap(t, id)
+				if before.events != after.events || before.outbox != after.outbox {
+					t.Fatalf("agency message %s applied again on %s wrote events or letters", u.MessageID, id)
+				}
+				if d := storetest.Equal(before.c, after.c); d != "" {
+					t.Fatalf("agency message %s applied again on %s changed the case:\n%s", u.MessageID, id, d)
+				}
+			},
 			"await": func(t *rapid.T) {
 				id := m.pickCase(t)
 				m.do(t, id, "await", func() error { _, err := svc.Await(ctx, id, "why"); return err })

@@ -298,6 +298,11 @@ func (s *Service) updateFrom(ctx context.Context, id CaseID, first *Case, op str
 		for i := range ch.events {
 			ch.events[i].CaseID, ch.events[i].Seq, ch.events[i].At, ch.events[i].Actor = c.ID, next, now, s.actor
 		}
+		for i := range ch.outbox {
+			// Every message names the case whose Save queues it, and its creditor,
+			// for the Dispatcher (letters.Message.CaseID, CreditorID).
+			ch.outbox[i].CaseID, ch.outbox[i].CreditorID = string(c.ID), c.Creditor.ID
+		}
 		v, err := s.store.Save(ctx, c, ch.events, ch.outbox)
 		if errors.Is(err, ErrConflict) && attempt < s.retries {
 			s.log.DebugContext(ctx, "collection: version conflict, retrying", "case", string(id), "op", op, "attempt", attempt+1)

@@ -125,8 +125,10 @@
 //
 // A Message carries an ID that is the idempotency key, stable for one (case, step,
 // attempt), so a retried delivery is recognisable; a Dispatcher (or DispatcherFunc)
-// must treat a repeated ID as already done. Channels: e-mail, SMS, post through a
-// letter service, and print-yourself (E15). The package itself does no I/O.
+// must treat a repeated ID as already done. CaseID and CreditorID say whose letter it
+// is (the collection package fills them), so a Dispatcher can pick the sender or the
+// mailbox without parsing the ID. Channels: e-mail, SMS, post through a letter
+// service, and print-yourself (E15). The package itself does no I/O.
 //
 // # Performance
 //

@@ -79,8 +79,18 @@ type Message struct {
 	// "case-42/collection-warning/2025-03-03". A relay delivers at least once, so the
 	// same message may reach the Dispatcher more than once; the ID is how a retried
 	// delivery is recognised.
-	ID      string
-	Channel Channel
+	ID string
+	// CaseID is the id of the case the message belongs to, and CreditorID the id
+	// of that case's creditor (its dunning.Party.ID), so that a Dispatcher can
+	// pick the sender, the mailbox or the account without parsing ID. The
+	// collection layer sets both on every message it queues; a letter about
+	// several cases of one debtor (a balance statement) names the case whose
+	// change queued it, the one its ID starts with. Empty for a message made
+	// elsewhere (Letter.Message leaves them to the caller). In JSON they are
+	// "CaseID" and "CreditorID", left out when empty.
+	CaseID     string `json:",omitempty"`
+	CreditorID string `json:",omitempty"`
+	Channel    Channel
 	// Recipient is the e-mail address, the phone number in international form, or for
 	// post and print the addressee's name and address as printed.
 	Recipient string

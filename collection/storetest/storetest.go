@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -209,9 +210,12 @@ func event(id collection.CaseID, seq collection.Version, typ collection.EventTyp
 	return e
 }
 
+// message is a message with every field set, so that a Store that drops one is
+// caught; its CaseID is the part of id before the first "/".
 func message(id string) letters.Message {
+	caseID, _, _ := strings.Cut(id, "/")
 	return letters.Message{
-		ID: id, Channel: letters.Email, Recipient: "debtor@example.de", Subject: "Mahnung", Text: "Bitte zahlen Sie.",
+		ID: id, CaseID: caseID, CreditorID: "cr", Channel: letters.Email, Recipient: "debtor@example.de", Subject: "Mahnung", Text: "Bitte zahlen Sie.",
 		HTML: "<p>Bitte zahlen Sie.</p>", Lang: language.German, Kind: letters.FreeLetter,
 		Attachments: []letters.Attachment{{Name: "a.pdf", ContentType: "application/pdf", Data: []byte("%PDF")}},
 		SendAt:      time.Date(2025, 3, 3, 7, 0, 0, 0, time.UTC),

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/date"
@@ -75,7 +74,7 @@ var agencyKinds = map[string]collection.AgencyUpdateKind{
 }
 
 // applyAgencyFeed applies the agency's messages. Each is applied once: a message seen
-// before (its id is in Case.AgencyMessages) changes nothing.
+// before changes nothing, and the SDK tells the host so (AgencyUpdateResult.Duplicate).
 func applyAgencyFeed(ctx context.Context, w io.Writer, svc *collection.Service, feed []byte) error {
 	var msgs []agencyMessage
 	if err := json.Unmarshal(feed, &msgs); err != nil {
@@ -95,19 +94,16 @@ func applyAgencyFeed(ctx context.Context, w io.Writer, svc *collection.Service, 
 			}
 			u.Payment = collection.Payment{On: m.Date, Amount: amount} // its id is the message id
 		}
-		before, err := svc.Get(ctx, u.CaseID)
+		res, err := svc.ApplyAgencyUpdate(ctx, u)
 		if err != nil {
 			return fmt.Errorf("agency message %s: %w", m.ID, err)
 		}
-		c, err := svc.ApplyAgencyUpdate(ctx, u)
-		if err != nil {
-			return fmt.Errorf("agency message %s: %w", m.ID, err)
-		}
-		if slices.Contains(before.AgencyMessages, m.ID) {
+		if res.Duplicate {
 			repeated++
 			continue
 		}
 		applied++
+		c := res.Case
 		fmt.Fprintf(w, "  %s on %s: %s %s%s → agency status %q, case %s\n", m.ID, c.ID, m.Kind, m.Status, m.Amount, c.Agency.Status, c.Status)
 	}
 	fmt.Fprintf(w, "Agency feed: %d messages, %d applied, %d already applied\n", len(msgs), applied, repeated)

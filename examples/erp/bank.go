@@ -67,20 +67,6 @@ func parseBank(b []byte) ([]bankLine, error) {
 	}
 }
 
-// paymentReference is the payment reference of case id: Danish FIK (+71) on the digits
-// of the case number. The SDK prints exactly this on every letter of the case (it
-// makes it from the case id's digits), and the ERP prints the same on its invoice, so
-// a debtor who pays from either is matched.
-func paymentReference(id collection.CaseID) (letters.Reference, error) {
-	digits := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, string(id))
-	return letters.NewReference(letters.FIK71, digits)
-}
-
 // importBank matches the statement's lines to cases by payment reference and records
 // them as payments.
 func importBank(ctx context.Context, w io.Writer, svc *collection.Service, statement []byte, name string) error {
@@ -88,14 +74,17 @@ func importBank(ctx context.Context, w io.Writer, svc *collection.Service, state
 	if err != nil {
 		return err
 	}
-	// The references of every case, as the bank reports them (canonical digits).
+	// The references of every case, as the bank reports them (canonical digits):
+	// collection.PaymentReference is the reference every letter of the case prints,
+	// and the ERP prints the same on its invoice, so a debtor who pays from either
+	// is matched.
 	byRef := map[string]collection.CaseID{}
 	cases, err := collection.Collect(svc.List(ctx, collection.Filter{}))
 	if err != nil {
 		return err
 	}
 	for _, c := range cases {
-		ref, err := paymentReference(c.ID)
+		ref, err := collection.PaymentReference(c.ID, c.Jurisdiction)
 		if err != nil {
 			return err
 		}
@@ -133,7 +122,8 @@ func importBank(ctx context.Context, w io.Writer, svc *collection.Service, state
 }
 
 // match finds the case of a reference as the bank gives it: the bare reference, or a
-// whole FIK line (+71<...+creditor<).
+// whole FIK line (+71<...+creditor<). The ERP's companies are Danish, so the
+// references are FIK +71 (letters.ReferenceForJurisdiction(dunning.DK)).
 func match(byRef map[string]collection.CaseID, s string) (collection.CaseID, bool) {
 	ref, err := letters.ParseReference(letters.FIK71, s)
 	if err != nil {

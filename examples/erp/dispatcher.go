@@ -36,8 +36,9 @@ import (
 type emlDispatcher struct {
 	dir   string
 	clock date.Clock
-	// from returns the sender of a message: the creditor of its case.
-	from func(ctx context.Context, messageID string) (mail.Address, error)
+	// from returns the sender of a message: the company that is the creditor of
+	// its case (Message.CreditorID).
+	from func(m letters.Message) (mail.Address, error)
 }
 
 // Deliver implements letters.Dispatcher.
@@ -46,7 +47,7 @@ func (d *emlDispatcher) Deliver(ctx context.Context, m letters.Message) error {
 	var body []byte
 	switch m.Channel {
 	case letters.Email:
-		from, err := d.from(ctx, m.ID)
+		from, err := d.from(m)
 		if err != nil {
 			return err
 		}
@@ -95,7 +96,8 @@ func eml(m letters.Message, from mail.Address, now time.Time) ([]byte, error) {
 		{"Subject", mime.QEncoding.Encode("utf-8", m.Subject)},
 		{"Date", now.Format(time.RFC1123Z)},
 		{"Message-ID", "<" + fileName(m.ID) + "@" + domain + ">"},
-		{"X-Dunning-Message", m.ID}, // the idempotency key, for bounces and receipts
+		{"X-Dunning-Message", m.ID},  // the idempotency key, for bounces and receipts
+		{"X-Dunning-Case", m.CaseID}, // the case, for the ERP's customer view
 		{"Content-Language", m.Lang.String()},
 		{"MIME-Version", "1.0"},
 		{"Content-Type", "multipart/alternative; boundary=" + mw.Boundary()},

@@ -149,7 +149,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d := &emlDispatcher{dir: *dir, clock: clock, from: senderOf(svc)}
+	d := &emlDispatcher{dir: *dir, clock: clock, from: senderOf(companies)}
 	relay, err := svc.NewRelay(d, collection.RelayOptions{After: cursor})
 	if err != nil {
 		return err
@@ -255,19 +255,14 @@ func newCompany(id, name, cvr, email, iban, account string, compensation bool) c
 	}}
 }
 
-// senderOf returns the From address of a message: the company of its case. A message
-// id starts with its case id ("<case>/<what>/<n>"), which is how a host with several
-// companies finds the sender.
-func senderOf(svc *collection.Service) func(context.Context, string) (mail.Address, error) {
-	return func(ctx context.Context, messageID string) (mail.Address, error) {
-		caseID, _, _ := strings.Cut(messageID, "/")
-		c, err := svc.Get(ctx, collection.CaseID(caseID))
-		if err != nil {
-			return mail.Address{}, err
-		}
-		co, ok := companies[c.Creditor.ID]
+// senderOf returns the From address of a message: the company that is the creditor
+// of its case. The SDK puts the creditor's id on every message (Message.CreditorID),
+// which is how a host with several companies finds the sender without a lookup.
+func senderOf(t creditorTable) func(letters.Message) (mail.Address, error) {
+	return func(m letters.Message) (mail.Address, error) {
+		co, ok := t[m.CreditorID]
 		if !ok {
-			return mail.Address{}, fmt.Errorf("message %s: no company %q", messageID, c.Creditor.ID)
+			return mail.Address{}, fmt.Errorf("message %s: no company %q", m.ID, m.CreditorID)
 		}
 		return mail.Address{Name: co.party.Name, Address: co.party.Email}, nil
 	}

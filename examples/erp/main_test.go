@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/storetest"
 )
@@ -120,8 +122,9 @@ func letterFiles(t *testing.T, dir string) []string {
 }
 
 // TestEML: every .eml file parses with net/mail, is multipart/alternative with a
-// text and an HTML part, both quoted-printable UTF-8, and prints the payment
-// reference the bank import matches on.
+// text and an HTML part, both quoted-printable UTF-8, names its case
+// (Message.CaseID), and prints the case's payment reference
+// (collection.PaymentReference), which the bank import matches on.
 func TestEML(t *testing.T) {
 	dir := t.TempDir()
 	if err := run([]string{"-dir", dir}, io.Discard); err != nil {
@@ -154,9 +157,11 @@ func TestEML(t *testing.T) {
 		if err != nil || !strings.HasPrefix(subject, "Påmindelse") {
 			t.Errorf("%s: Subject %q, %v", path, subject, err)
 		}
-		id := msg.Header.Get("X-Dunning-Message")
-		caseID, _, _ := strings.Cut(id, "/")
-		ref, err := paymentReference(collection.CaseID(caseID))
+		id, caseID := msg.Header.Get("X-Dunning-Message"), msg.Header.Get("X-Dunning-Case")
+		if caseID == "" || !strings.HasPrefix(id, caseID+"/") {
+			t.Errorf("%s: X-Dunning-Case %q is not the case of message %q", path, caseID, id)
+		}
+		ref, err := collection.PaymentReference(collection.CaseID(caseID), dunning.DK)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -192,6 +197,73 @@ func TestEML(t *testing.T) {
 			if !strings.Contains(body, ref.Display()) {
 				t.Errorf("%s: the %s part lacks the payment reference %s that the bank import matches", path, typ, ref.Display())
 			}
+		}
+	}
+}
+
+// TestBankImportMatchesByPaymentReference: a statement with one line for every
+// running case, its reference written by the public rule
+// (collection.PaymentReference) in each form a bank may report it (machine digits,
+// spaced as the letter prints it, a whole FIK line), is matched line by line to
+// the right case, with nothing unmatched. Implements N8 (payments matched).
+func TestBankImportMatchesByPaymentReference(t *testing.T) {
+	dir := t.TempDir()
+	if err := run([]string{"-dir", dir}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	store, err := openFileStore(filepath.Join(dir, "cases.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	running, err := collection.Collect(store.List(t.Context(), collection.Filter{Statuses: []collection.Status{collection.StatusActive, collection.StatusPaused}}))
+	if err != nil || len(running) < 3 {
+		t.Fatalf("running cases %d, %v; want at least 3", len(running), err)
+	}
+	var csv strings.Builder
+	csv.WriteString("id;date;amount;reference;text\n")
+	want := map[collection.CaseID]string{} // case → bank line id
+	for i, c := range running {
+		ref, err := collection.PaymentReference(c.ID, c.Jurisdiction)
+		if err != nil {
+			t.Fatal(err)
+		}
+		printed := []string{ref.String(), ref.Display()}[i%2]
+		if i == 0 {
+			if printed, err = ref.FIKLine("85123456"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		line := fmt.Sprintf("T-%d", i)
+		want[c.ID] = line
+		fmt.Fprintf(&csv, "%s;2025-04-15;1,00;%s;test\n", line, printed)
+	}
+	path := filepath.Join(dir, "test-bank.csv")
+	if err := os.WriteFile(path, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-dir", dir, "-bank", path}, &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	summary := fmt.Sprintf("Bank import (bank statement): %d lines, %d recorded, 0 already recorded, 0 unmatched", len(running), len(running))
+	if !strings.Contains(out.String(), summary) {
+		t.Errorf("output lacks %q:\n%s", summary, out.String())
+	}
+	store, err = openFileStore(filepath.Join(dir, "cases.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, line := range want {
+		c, err := store.Get(t.Context(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, p := range c.Payments {
+			found = found || p.ID == line
+		}
+		if !found {
+			t.Errorf("case %s: bank line %s (its reference) was not recorded on it", id, line)
 		}
 	}
 }
