@@ -132,9 +132,10 @@
 //
 // # Performance
 //
-// Rendering one reminder (subject, text, HTML, SMS) costs about 25 µs on the 2-core
-// reference machine, against a target of 30 µs; it was 90 µs with text/template and
-// 50 µs with everything but template execution optimised. The templates run as
+// Rendering one reminder (subject, text, HTML, SMS) costs about 19 µs and 84
+// allocations on the 2-core reference machine when it is quiet, against a target of
+// 30 µs; it was 90 µs with text/template, and 47 µs with everything but template
+// execution optimised. The templates run as
 // compiled programs (see Templates): a field is an index, a function a typed call, an
 // escaped value a loop over its bytes, with no allocation of their own beyond one
 // small state per block. Everything around them is Go code built for speed: the
