@@ -20,3 +20,15 @@ func BenchmarkRenderReminder(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNew builds a Renderer with the default templates: parsing, escaping and
+// compiling 15 kinds × 7 languages. It is paid once per process; DESIGN.md sets no
+// target.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -15,7 +15,6 @@ type Func struct {
 	call func(args []reflect.Value) reflect.Value      // the call, result boxed
 	str  func(dst []byte, args []reflect.Value) []byte // the call, result appended; nil unless a string result
 	pred func(args []reflect.Value) bool               // the call, for a bool result; nil otherwise
-	_    struct{}                                      // keyed literals only
 }
 
 // Func1 adapts a function of one argument.
