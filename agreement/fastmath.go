@@ -12,14 +12,15 @@ import (
 
 // This file holds the fixed-width fast paths of the plan builder. Each one
 // returns exactly what the straightforward big.Int computation returns
-// (interestBig, emiBig) and says when it cannot; fastmath_test.go checks
+// (interestBig, annuity) and says when it cannot; fastmath_test.go checks
 // both on random inputs.
 
 // factor is the interest factor of a period in the forms the hot loops use.
 // Periods with the same factor share one *factor.
 type factor struct {
-	rf  *big.Int // rf × 10^workPlaces, exactly (rf has at most workPlaces places)
-	bin *big.Int // rf × 2^binPlaces, truncated: the annuity factor of emi
+	dec decimal.Decimal // the factor
+	rf  *big.Int        // rf × 10^workPlaces, exactly (rf has at most workPlaces places)
+	bin *big.Int        // rf × 2^binPlaces, truncated: the annuity factor of emi
 
 	zero bool // rf is zero: every interest is zero
 
@@ -29,23 +30,27 @@ type factor struct {
 	frac [3]uint64
 	fast bool
 
-	// binw is bin in three 64-bit words, least significant first; binOK says
-	// it fits.
-	binw  [3]uint64
-	binOK bool
+	// g is 2^binPlaces + bin, the growth factor of emiProducts, in three
+	// 64-bit words, least significant first; gOK says it fits.
+	g   [3]uint64
+	gOK bool
 }
 
 // newFactor precomputes the forms of rf (computed once per distinct factor).
 func (b *builder) newFactor(rf decimal.Decimal) *factor {
 	r := rf.Shift(workPlaces).BigInt()
 	bin := new(big.Int).Lsh(r, binPlaces)
-	bin.Quo(bin, b.scale)
-	f := &factor{rf: r, bin: bin, zero: r.Sign() == 0}
-	if r.Sign() > 0 && r.Cmp(b.div) < 0 {
+	bin.Quo(bin, &b.scale)
+	f := &factor{dec: rf, rf: r, bin: bin, zero: r.Sign() == 0}
+	if r.Sign() > 0 && r.Cmp(&b.div) < 0 {
 		x := new(big.Int).Lsh(r, 192)
-		f.frac, f.fast = words(x.Quo(x, b.div))
+		f.frac, f.fast = words(x.Quo(x, &b.div))
 	}
-	f.binw, f.binOK = words(bin)
+	if w, ok := words(bin); ok {
+		var c uint64
+		f.g, c = add3(one192(), w)
+		f.gOK = c == 0
+	}
 	return f
 }
 
@@ -116,37 +121,81 @@ func roundFrac(bal uint64, frac *[3]uint64, mode money.RoundingMode) (int64, boo
 // words.
 func one192() [3]uint64 { return [3]uint64{0, 0, 1 << (binPlaces - 128)} }
 
-// emiProducts runs the loop of emiBig in 192-bit integers: prod = ∏ g_k and
-// fn, with g_k = 2^binPlaces + bin_k, every product truncated to binPlaces
-// binary places exactly as emiBig's Rsh does. ok is false if a factor or an
-// intermediate does not fit 192 bits (very high rates or long plans); the
-// caller then runs emiBig.
-func (b *builder) emiProducts(n int) (prod, fn [3]uint64, ok bool) {
-	unity := one192()
-	prod, fn = unity, unity
-	for k := 1; k <= n; k++ {
-		b.period(k)
-		f := b.facs[k-1]
-		if !f.binOK {
+// emiProducts runs the loop of annuity in 192-bit integers over the
+// factors of the periods: prod = ∏ gₖ and fn, with gₖ = 2^binPlaces + binₖ,
+// every product truncated to binPlaces binary places exactly as annuity's
+// Rsh does. ok is false if a factor or an intermediate does not fit 192
+// bits (very high rates or long plans); the caller then runs annuity.
+func emiProducts(periods []period, facs []*factor) (prod, fn [3]uint64, ok bool) {
+	const top = 1 << (binPlaces - 128) // unity's top word
+	p0, p1, p2 := uint64(0), uint64(0), uint64(top)
+	f0, f1, f2 := uint64(0), uint64(0), uint64(top)
+	var c uint64
+	for k, p := range periods {
+		f := facs[p.f]
+		if !f.gOK {
 			return prod, fn, false
 		}
-		g, c := add3(unity, f.binw)
-		if c != 0 {
+		g0, g1, g2 := f.g[0], f.g[1], f.g[2]
+		if p0, p1, p2, ok = mulShift3(p0, p1, p2, g0, g1, g2); !ok {
 			return prod, fn, false
 		}
-		if prod, ok = mulShift(prod, g); !ok {
-			return prod, fn, false
-		}
-		if k > 1 {
-			if fn, ok = mulShift(fn, g); !ok {
+		if k > 0 {
+			if f0, f1, f2, ok = mulShift3(f0, f1, f2, g0, g1, g2); !ok {
 				return prod, fn, false
 			}
-			if fn, c = add3(fn, unity); c != 0 {
+			if f2, c = bits.Add64(f2, top, 0); c != 0 {
 				return prod, fn, false
 			}
 		}
 	}
-	return prod, fn, true
+	return [3]uint64{p0, p1, p2}, [3]uint64{f0, f1, f2}, true
+}
+
+// mulShift3 returns z = floor(x × y / 2^binPlaces) and whether it fits 192
+// bits, for x, y and z given as three words each, least significant first
+// (as separate arguments so that they stay in registers): the schoolbook
+// product of three words by three, unrolled, column by column (p1 to p5;
+// the lowest word, p0, carries nothing into p1, so it is not computed).
+func mulShift3(x0, x1, x2, y0, y1, y2 uint64) (z0, z1, z2 uint64, ok bool) {
+	var p1, p2, p3, p4, p5, c, h, l uint64
+	p1, _ = bits.Mul64(x0, y0)
+	h, l = bits.Mul64(x0, y1)
+	p1, c = bits.Add64(p1, l, 0)
+	p2 = h + c // no overflow: the high word of a product is at most 2^64-2
+	h, l = bits.Mul64(x1, y0)
+	_, c = bits.Add64(p1, l, 0) // p1 is not needed beyond its carry
+	p2, c = bits.Add64(p2, h, c)
+	p3 = c
+	h, l = bits.Mul64(x0, y2)
+	p2, c = bits.Add64(p2, l, 0)
+	p3, c = bits.Add64(p3, h, c)
+	p4 = c
+	h, l = bits.Mul64(x1, y1)
+	p2, c = bits.Add64(p2, l, 0)
+	p3, c = bits.Add64(p3, h, c)
+	p4 += c
+	h, l = bits.Mul64(x2, y0)
+	p2, c = bits.Add64(p2, l, 0)
+	p3, c = bits.Add64(p3, h, c)
+	p4 += c
+	h, l = bits.Mul64(x1, y2)
+	p3, c = bits.Add64(p3, l, 0)
+	p4, c = bits.Add64(p4, h, c)
+	p5 = c
+	h, l = bits.Mul64(x2, y1)
+	p3, c = bits.Add64(p3, l, 0)
+	p4, c = bits.Add64(p4, h, c)
+	p5 += c
+	h, l = bits.Mul64(x2, y2)
+	p4, c = bits.Add64(p4, l, 0)
+	p5, _ = bits.Add64(p5, h, c) // no overflow: x × y < 2^384
+
+	const s = binPlaces - 128 // shift by two words and s bits
+	if p5>>s != 0 {
+		return 0, 0, 0, false
+	}
+	return p2>>s | p3<<(64-s), p3>>s | p4<<(64-s), p4>>s | p5<<(64-s), true
 }
 
 // add3 returns x + y and the carry out of 192 bits.
@@ -157,38 +206,4 @@ func add3(x, y [3]uint64) ([3]uint64, uint64) {
 	z[1], c = bits.Add64(x[1], y[1], c)
 	z[2], c = bits.Add64(x[2], y[2], c)
 	return z, c
-}
-
-// mulShift returns floor(x × y / 2^binPlaces) and whether it fits 192 bits:
-// the schoolbook product of three words by three, unrolled.
-func mulShift(x, y [3]uint64) ([3]uint64, bool) {
-	var p1, p2, p3, p4, p5, c uint64
-	c, _ = mac(x[0], y[0], 0, 0)
-	c, p1 = mac(x[0], y[1], 0, c)
-	c, p2 = mac(x[0], y[2], 0, c)
-	p3 = c
-	c, _ = mac(x[1], y[0], p1, 0)
-	c, p2 = mac(x[1], y[1], p2, c)
-	c, p3 = mac(x[1], y[2], p3, c)
-	p4 = c
-	c, p2 = mac(x[2], y[0], p2, 0)
-	c, p3 = mac(x[2], y[1], p3, c)
-	c, p4 = mac(x[2], y[2], p4, c)
-	p5 = c
-	const s = binPlaces - 128 // shift by two words and s bits
-	if p5>>s != 0 {
-		return [3]uint64{}, false
-	}
-	return [3]uint64{p2>>s | p3<<(64-s), p3>>s | p4<<(64-s), p4>>s | p5<<(64-s)}, true
-}
-
-// mac returns x × y + acc + carry as two words (it cannot overflow).
-func mac(x, y, acc, carry uint64) (hi, lo uint64) {
-	hi, lo = bits.Mul64(x, y)
-	var c uint64
-	lo, c = bits.Add64(lo, acc, 0)
-	hi += c
-	lo, c = bits.Add64(lo, carry, 0)
-	hi += c
-	return hi, lo
 }

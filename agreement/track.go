@@ -400,7 +400,6 @@ func paymentDays(payments []Payment, cur money.Currency, asOf date.Date) ([]payD
 func accelerate(p Plan, items []Instalment, t date.Date) {
 	cur := p.sum.Principal.Currency()
 	pol := p.terms.policy()
-	mu, _ := cur.MinorUnits()
 	off := len(items) - len(p.periods) // 1 with a down payment
 	for i := range items {
 		it := &items[i]
@@ -412,8 +411,14 @@ func accelerate(p Plan, items []Instalment, t date.Date) {
 			per := p.periods[k]
 			full := per.from.DaysUntil(per.due)
 			if full > 0 {
-				before := decimal.New(per.before, -mu)
-				in = pol.Round(quo(before.Mul(per.rf).Mul(decimal.NewFromInt(int64(per.from.DaysUntil(t)))),
+				// The balance the period's interest runs on: the balance
+				// after the instalment before (the down payment's is the
+				// financed debt), or the principal for the first period.
+				before := p.sum.Principal.Amount()
+				if i > 0 {
+					before = p.items[i-1].Balance.Amount()
+				}
+				in = pol.Round(quo(before.Mul(p.factors[per.f]).Mul(decimal.NewFromInt(int64(per.from.DaysUntil(t)))),
 					decimal.NewFromInt(int64(full))))
 			}
 		}
