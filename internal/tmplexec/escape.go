@@ -69,18 +69,9 @@ func printHTMLAny(s *state, v reflect.Value) {
 		s.buf = append(s.buf, x...)
 	case string:
 		s.buf = appendHTMLEscaped(s.buf, x)
-	case htemplate.CSS:
-		s.buf = appendHTMLEscaped(s.buf, string(x))
-	case htemplate.HTMLAttr:
-		s.buf = appendHTMLEscaped(s.buf, string(x))
-	case htemplate.JS:
-		s.buf = appendHTMLEscaped(s.buf, string(x))
-	case htemplate.JSStr:
-		s.buf = appendHTMLEscaped(s.buf, string(x))
-	case htemplate.URL:
-		s.buf = appendHTMLEscaped(s.buf, string(x))
-	case htemplate.Srcset:
-		s.buf = appendHTMLEscaped(s.buf, string(x))
+	case htemplate.CSS, htemplate.HTMLAttr, htemplate.JS, htemplate.JSStr, htemplate.URL, htemplate.Srcset:
+		// Content of another kind is text in HTML: escaped like a string.
+		s.buf = appendHTMLEscaped(s.buf, reflect.ValueOf(x).String())
 	default:
 		s.buf = appendHTMLEscaped(s.buf, fmt.Sprint(indirectToStringerOrError(a)))
 	}

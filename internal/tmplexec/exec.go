@@ -326,19 +326,21 @@ func (c *callExpr) evalArgs(s *state, dot reflect.Value) []reflect.Value {
 
 func (c *callExpr) eval(s *state, dot reflect.Value) reflect.Value {
 	mark := len(s.args)
-	args := c.evalArgs(s, dot)
-	var v reflect.Value
-	if c.fn.call != nil {
-		v = c.fn.call(args)
-	} else {
-		out := c.rv.Call(args)
-		if c.errorOK && !out[1].IsNil() {
-			panic(fallback("function returned an error"))
-		}
-		v = out[0]
-	}
+	v := c.invoke(c.evalArgs(s, dot))
 	s.args = s.args[:mark]
 	return v
+}
+
+// invoke calls the function with its arguments evaluated.
+func (c *callExpr) invoke(args []reflect.Value) reflect.Value {
+	if c.fn.call != nil {
+		return c.fn.call(args)
+	}
+	out := c.rv.Call(args)
+	if c.errorOK && !out[1].IsNil() {
+		panic(fallback("function returned an error"))
+	}
+	return out[0]
 }
 
 // pipeExpr is a pipeline of several commands: each command's value is the final
@@ -354,16 +356,7 @@ func (p *pipeExpr) eval(s *state, dot reflect.Value) reflect.Value {
 		mark := len(s.args)
 		c.evalArgs(s, dot)
 		s.args = append(s.args, v) // the final argument comes last
-		all := s.args[mark:]
-		if c.fn.call != nil {
-			v = c.fn.call(all)
-		} else {
-			out := c.rv.Call(all)
-			if c.errorOK && !out[1].IsNil() {
-				panic(fallback("function returned an error"))
-			}
-			v = out[0]
-		}
+		v = c.invoke(s.args[mark:])
 		s.args = s.args[:mark]
 	}
 	return v
