@@ -181,10 +181,7 @@ func fixAbbrevBytes(b []byte) []byte {
 }
 
 // indexKr returns the index of the first "kr.." in b, or -1.
-func indexKr(b []byte) int { return bytes.Index(b, krDotDot) }
-
-// krDotDot is what fixAbbrev looks for; never modified.
-var krDotDot = []byte("kr..")
+func indexKr(b []byte) int { return bytes.Index(b, []byte("kr..")) }
 
 // funcs returns the template functions of one language. They are the same for the
 // text and the HTML variant.

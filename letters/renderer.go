@@ -54,9 +54,6 @@ type Renderer struct {
 // and compiled once, in New. html/template escapes the HTML body in New too (see
 // parseSet) and keeps the escaped tree: it is never cloned or re-parsed per letter.
 type templateSet struct {
-	text *ttemplate.Template
-	html *htemplate.Template
-
 	subject, sms, textBody, htmlBody block
 }
 
@@ -280,7 +277,6 @@ func parseSet(tbase *ttemplate.Template, hbase *htemplate.Template, fast tmplexe
 		return p
 	}
 	return templateSet{
-		text: tt, html: ht,
 		subject:  block{compile("subject", textTree), tt.Lookup("subject")},
 		sms:      block{compile("sms", textTree), tt.Lookup("sms")},
 		textBody: block{compile("body", textTree), tt.Lookup("body")},
