@@ -196,7 +196,7 @@ func TestCommit_E17_MissedWeekIsCaughtUpStepByStep(t *testing.T) {
 		{flow.Reminder, date.MustNew(2025, 2, 1), "100.00 DKK"},
 		{flow.Reminder, date.MustNew(2025, 2, 19), "100.00 DKK"},         // due 02-12: caught up by the first run after the week
 		{flow.CollectionWarning, date.MustNew(2025, 4, 1), "100.00 DKK"}, // due 03-02 (02-19 + 11): not skipped after the month
-		{flow.DemandLetter, date.MustNew(2025, 4, 11), ""},               // 04-01 + 10: counted from the day taken
+		{flow.DemandLetter, date.MustNew(2025, 4, 12), ""},               // the day after the warning's 10-day deadline 04-11 (inkassoloven § 10), counted from the day taken
 	}, steps)
 	for i := 1; i < len(steps); i++ {
 		require.GreaterOrEqual(t, steps[i-1].On.DaysUntil(steps[i].On), 10, "fee spacing between %v and %v", steps[i-1], steps[i])

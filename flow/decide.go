@@ -34,6 +34,19 @@ type Facts struct {
 	// FeeAgreed says a reminder fee was agreed no later than when the debt arose
 	// (SE, lag 1981:739 2 §; fees.Claim.FeeAgreed).
 	FeeAgreed bool
+	// Earlier are the reminders sent for the same claims before this Progress
+	// began: in an earlier case that held the invoices (a case re-opened after a
+	// deactivation, P6) or an earlier life of the case. The reminder-fee law counts
+	// per claim (E4: at most three fee-bearing reminders, ten days apart, however
+	// many cases the invoice went through), so Decide assesses every fee against
+	// them and Progress.Taken together. Only entries of a reminder kind count.
+	Earlier []Taken
+	// SendOn is the day the step's letter goes out when that is later than today
+	// (a batch run for a past day, or letters queued for a later send time); zero
+	// means today. The deadline is counted, and the fee assessed, from the later
+	// of the two: a letter never gives less notice than the law asks from the day
+	// it is actually sent.
+	SendOn date.Date
 }
 
 // Reason says why a Decision proposes no step for today.
@@ -104,8 +117,14 @@ type Decision struct {
 	// charged.
 	FeeErr error
 	// Deadline is the last day the step gives the debtor to pay; zero for none.
-	// The next step is not proposed before the day after it.
+	// It is never earlier than the law's notice for the step's letter, counted
+	// from the day it goes out (fees.EarliestDeadline; DK inkassoloven § 10, NO
+	// inkassoloven §§ 9, 10, NL art. 6:96 lid 6 BW, SE and FI guidance). The next
+	// step is not proposed before the day after it.
 	Deadline date.Date
+	// Notice is the notice law that set Deadline's minimum; its MinDays is 0 when
+	// no rule applies to the step.
+	Notice fees.NoticeRule
 	// Reason says why the step may not be taken today; ReasonNone when Due.
 	Reason Reason
 
@@ -132,7 +151,11 @@ type Decision struct {
 //     actually taken (so a late step pushes the following ones and the spacing laws
 //     hold; catch-up proposes one step at a time), or after the due date plus
 //     postal days for the first step (E1, S2, S10), and not before the day after
-//     the previous step's deadline (E2, E21);
+//     any deadline a step or letter gave the debtor (E2, E21);
+//   - the deadline the step gives is the flow's (Step.Deadline, else the day
+//     before the next step), an Override's (E2), and never earlier than the law's
+//     notice for the step's letter counted from the day it goes out: where the law
+//     asks for more, the step gives more and the next step waits longer;
 //   - a pause moves that day to its resume date (L1, L2);
 //   - a holiday window holds the step back to the first day after the window,
 //     without skipping it (L3);
@@ -160,7 +183,7 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 		last := &p.Taken[li]
 		d.since, d.prev = last.On, last.Name
 		on = last.On.AddDays(s.Days)
-		if after := last.Deadline.AddDays(1); after.After(on) {
+		if after := p.lastDeadline().AddDays(1); after.After(on) {
 			on = after
 		}
 	} else {
@@ -170,6 +193,9 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 		}
 		d.since, d.postal = facts.Due, facts.PostalDays
 		on = facts.Due.AddDays(facts.PostalDays + s.Days)
+		if dl := p.lastDeadline(); !dl.IsZero() && !dl.Before(on) {
+			on = dl.AddDays(1) // a manual letter's deadline (a plan's termination, E13)
+		}
 	}
 	reason := ReasonWaiting
 	if p.Pause.Until.After(on) {
@@ -192,6 +218,9 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 	if today.After(at) {
 		at = today
 	}
+	if facts.SendOn.After(at) {
+		at = facts.SendOn
+	}
 	switch {
 	case !p.Override.Deadline.IsZero():
 		d.Deadline = p.Override.Deadline
@@ -200,6 +229,7 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 	case p.Next+1 < len(f.steps) && f.steps[p.Next+1].Days > 0:
 		d.Deadline = at.AddDays(f.steps[p.Next+1].Days - 1)
 	}
+	d.Deadline, d.Notice = LawfulDeadline(s.Kind, facts.Jurisdiction, facts.Party, at, d.Deadline)
 	d.assessFee(s, p, facts, at)
 
 	switch {
@@ -212,6 +242,27 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 		d.Batch = !p.Manual
 	}
 	return d
+}
+
+// LawfulDeadline returns deadline, or the law's earliest deadline for a step of
+// kind k sent on sent to a debtor of kind party under jurisdiction j when that is
+// later (fees.EarliestDeadline; a zero deadline, "none", becomes the law's where the
+// law sets one), with the notice rule applied (MinDays 0 when none applies). It is
+// the one place a step's deadline meets the notice law: Decide, Validate and the
+// collection package call it. It does not allocate.
+func LawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) (date.Date, fees.NoticeRule) {
+	n, ok := noticeOf(k)
+	if !ok {
+		return deadline, fees.NoticeRule{}
+	}
+	r, ok := fees.NoticeRuleFor(j, party, n)
+	if !ok {
+		return deadline, fees.NoticeRule{}
+	}
+	if e := r.Earliest(sent); deadline.IsZero() || deadline.Before(e) {
+		deadline = e
+	}
+	return deadline, r
 }
 
 // afterHolidays returns d, or if d is in one of the windows, the first day after it

@@ -7,6 +7,7 @@ import (
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/money"
 )
 
 // The Standard flow's schedule for a Danish consumer invoice due on 1 March 2025, each
@@ -62,12 +63,13 @@ func ExampleDecision_Explain() {
 	// creditor holiday until 2025-03-24
 }
 
-// Validate checks a flow against the reminder-fee law: Danish law allows three
-// fee-bearing reminders (renteloven § 9 b).
+// Validate checks a flow against the law: Danish law allows three fee-bearing
+// reminders (renteloven § 9 b), so a fixed fee on a fourth is reported.
 func ExampleValidate() {
 	var steps []flow.Step
 	for _, name := range []string{"Reminder 1", "Reminder 2", "Reminder 3", "Reminder 4"} {
-		steps = append(steps, flow.Step{Kind: flow.Reminder, Name: name, Days: 10, Fee: flow.FeeRule{Mode: flow.FeeMax}})
+		steps = append(steps, flow.Step{Kind: flow.Reminder, Name: name, Days: 10,
+			Fee: flow.FeeRule{Mode: flow.FeeFixed, Amount: money.MustNew("100", money.DKK)}})
 	}
 	f, err := flow.New("Four reminders", steps...)
 	if err != nil {

@@ -19,6 +19,22 @@ func notice(k Kind) fees.Notice {
 	return fees.Reminder
 }
 
+// noticeOf maps a step kind to the notice whose deadline the law regulates
+// (fees.NoticeRuleFor): a reminder, the collection warning, or the demand letter
+// (NO betalingsoppfordring, SE inkassokrav, FI maksuvaatimus). Other kinds are
+// not notices.
+func noticeOf(k Kind) (fees.Notice, bool) {
+	switch k {
+	case Reminder:
+		return fees.Reminder, true
+	case CollectionWarning:
+		return fees.CollectionWarning, true
+	case DemandLetter:
+		return fees.PaymentDemand, true
+	}
+	return 0, false
+}
+
 // historyBuf is how many earlier fees Decide passes to fees.Assess without allocating;
 // a case with more fee-bearing reminders (no law allows that many) allocates.
 const historyBuf = 8
@@ -45,16 +61,20 @@ func (d *Decision) assessFee(s Step, p Progress, facts Facts, at date.Date) {
 	}
 	var buf [historyBuf]fees.Charge
 	c := fees.Claim{Due: facts.Due, Disputed: facts.Disputed, FeeAgreed: facts.FeeAgreed, History: buf[:0]}
-	for i := range p.Taken {
-		t := &p.Taken[i]
-		if t.Index < 0 || !t.Kind.IsReminder() {
-			continue
-		}
-		c.Reminders++ // every reminder sent, with or without a fee (DE: the first is free)
-		if t.Fee.IsPositive() {
-			c.History = append(c.History, fees.Charge{Date: t.On, Notice: notice(t.Kind), Fee: t.Fee})
+	count := func(taken []Taken) {
+		for i := range taken {
+			t := &taken[i]
+			if t.Index < 0 || !t.Kind.IsReminder() {
+				continue
+			}
+			c.Reminders++ // every reminder sent, with or without a fee (DE: the first is free)
+			if t.Fee.IsPositive() {
+				c.History = append(c.History, fees.Charge{Date: t.On, Notice: notice(t.Kind), Fee: t.Fee})
+			}
 		}
 	}
+	count(facts.Earlier) // E4: the fee law counts per claim, across cases
+	count(p.Taken)
 	a, err := fees.Assess(*rule, c, fees.Proposal{Date: at, Notice: notice(s.Kind), Fee: requested})
 	if err != nil {
 		d.FeeErr = err
@@ -65,39 +85,64 @@ func (d *Decision) assessFee(s Step, p Progress, facts Facts, at date.Date) {
 
 var errNoRules = &dunning.FieldError{Field: "Facts.Fees", Value: "", Reason: "has no reminder-fee rule (get it from fees.ReminderRules)", Err: fees.ErrNoRule}
 
-// Validate returns every way flow f would break the reminder-fee law of jurisdiction j
-// for a debtor of kind k, for a claim due on on (which also picks the version of the
-// law), through fees.CheckSchedule: too many fee-bearing reminders, too little time
-// between them or after the due date, a fee above the cap, a fee on the first reminder
-// (DE), a Norwegian notice outside the § 1-3 set. Each problem is a *StepError naming
-// the step, unwrapping to ErrUnlawful; they are joined with errors.Join. nil means the
-// flow is lawful.
+// Validate returns every way flow f would break the law of jurisdiction j for a
+// debtor of kind k, for a claim due on on (which also picks the version of the law),
+// when the flow runs as Decide runs it (Schedule: every step on the first day it is
+// allowed, each deadline at least the law's notice, the next step after it):
 //
-// The plan is the flow's reminders and collection warnings on their Offsets (every
-// step taken on the day it is allowed, no postal days: postal days only move the whole
-// series later), each asking for its fee (FeeMax: the cap). The law's conditions that
-// depend on the case (a dispute, the Swedish fee agreement) are Decide's, per case.
+//   - a step whose own Deadline (Step.Deadline) is shorter than the law's notice
+//     for its letter (DK inkassoloven § 10, NO inkassoloven §§ 9, 10, NL art. 6:96
+//     lid 6 BW, SE and FI guidance; fees.NoticeRules): Decide gives the law's
+//     deadline instead, so the flow does not run as written (*NoticeError);
+//   - a fixed fee (FeeFixed) the reminder-fee law does not allow on the day the
+//     step comes (fees.CheckSchedule): too many fee-bearing reminders, too little
+//     time between them or after the due date, a fee above the cap, a fee on the
+//     first reminder (DE), a Norwegian notice outside the § 1-3 set.
 //
-// A flow without fee-bearing reminders is lawful everywhere. Otherwise the rule comes
-// from fees.ReminderRules, and its error (a *dunning.FieldError, or a
+// A FeeMax step asks for whatever the law allows on its day, which may be nothing,
+// so it is never reported itself; the fees it does charge count towards the limits
+// of the steps after it. A deadline left to the flow (Step.Deadline 0) is never
+// reported either: Decide lengthens it to the law's notice and the next step waits
+// (the preset flows keep the law in every jurisdiction this way: Schedule shows the
+// days). Each problem is a *StepError naming the step, unwrapping to ErrUnlawful;
+// they are joined with errors.Join. nil means the flow is lawful.
+//
+// The law's conditions that depend on the case (a dispute, the Swedish fee
+// agreement, fees of earlier cases) are Decide's, per case. A flow with fee-bearing
+// steps needs a reminder-fee rule: its error (a *dunning.FieldError, or a
 // *fees.NoRuleError for a jurisdiction or date without a rule) is returned as is.
 func Validate(f Flow, j dunning.Jurisdiction, k dunning.PartyKind, on date.Date) error {
 	bearing := false
 	for _, s := range f.steps {
 		bearing = bearing || (s.Kind.IsReminder() && s.FeeBearing())
 	}
+	var rule fees.ReminderRule
+	if bearing {
+		var err error
+		if rule, err = fees.ReminderRules(j, k, on, on); err != nil {
+			return fmt.Errorf("flow %q: %w", f.name, err)
+		}
+	}
+	sched := Schedule(f, Facts{Due: on, Jurisdiction: j, Party: k, Fees: rule})
+	var errs []error
+	for i, pl := range sched {
+		s := f.steps[i]
+		if s.Deadline <= 0 {
+			continue
+		}
+		asked := pl.On.AddDays(s.Deadline)
+		if lawful, r := LawfulDeadline(s.Kind, j, k, pl.On, asked); lawful != asked {
+			errs = append(errs, &StepError{Flow: f.name, Index: i, Step: s.Name,
+				Err: &NoticeError{Deadline: s.Deadline, Earliest: pl.On.DaysUntil(lawful), Rule: r}})
+		}
+	}
 	if !bearing {
-		return nil
+		return errors.Join(errs...)
 	}
-	rule, err := fees.ReminderRules(j, k, on, on)
-	if err != nil {
-		return fmt.Errorf("flow %q: %w", f.name, err)
-	}
-	offsets := f.Offsets()
 	var plan []fees.PlannedReminder
 	var index []int // plan index -> step index
 	for i, s := range f.steps {
-		if !s.Kind.IsReminder() {
+		if !s.Kind.IsReminder() || i >= len(sched) {
 			continue
 		}
 		fee := money.Zero(rule.Cap.Currency())
@@ -107,20 +152,69 @@ func Validate(f Flow, j dunning.Jurisdiction, k dunning.PartyKind, on date.Date)
 		case FeeMax:
 			fee = rule.Cap
 		}
-		plan = append(plan, fees.PlannedReminder{DaysAfterDue: offsets[i], Notice: notice(s.Kind), Fee: fee})
+		plan = append(plan, fees.PlannedReminder{DaysAfterDue: on.DaysUntil(sched[i].On), Notice: notice(s.Kind), Fee: fee})
 		index = append(index, i)
 	}
-	var errs []error
 	for _, pr := range fees.CheckSchedule(rule, plan) {
 		e := &StepError{Flow: f.name, Index: -1, Err: &lawError{pr}}
 		if pr.Index >= 0 && pr.Index < len(index) {
 			e.Index = index[pr.Index]
 			e.Step = f.steps[e.Index].Name
+			if f.steps[e.Index].Fee.Mode == FeeMax && pr.Reason.Code != fees.ReasonInvalidFee {
+				continue // the law's maximum on that day, whatever it is: lawful
+			}
 		}
 		e.Problem = pr
 		errs = append(errs, e)
 	}
 	return errors.Join(errs...)
+}
+
+// NoticeError is a step whose own deadline is shorter than the law's notice for its
+// letter (Validate).
+type NoticeError struct {
+	Deadline int             // the days the step gives (Step.Deadline)
+	Earliest int             // the days the law asks for, counted from the day the step is sent
+	Rule     fees.NoticeRule // the law
+}
+
+// Error returns a sentence such as "the deadline of 7 days is shorter than the
+// 10 days DK law asks for (inkassoloven § 10 …)".
+func (e *NoticeError) Error() string {
+	return "the deadline of " + plural(e.Deadline, "day") + " is shorter than the " + plural(e.Earliest, "day") +
+		" " + string(e.Rule.Jurisdiction) + " law asks for, " + e.Rule.Counting.String() + " (" + e.Rule.Source + ")"
+}
+
+// Planned is one step of a flow as Schedule plans it.
+type Planned struct {
+	Index int       // the step's index in the flow
+	Step  string    // the step's name
+	On    date.Date // the first day Decide allows it
+	// Deadline is the deadline it gives (Decision.Deadline); Notice the notice law
+	// that set its minimum (MinDays 0 for none).
+	Deadline date.Date
+	Notice   fees.NoticeRule
+}
+
+// Schedule returns the flow's steps for a case with facts when every step is taken on
+// the first day Decide allows it, with no pause, override or letter between: the
+// flow's Offsets where the law asks for nothing more, later where a notice period
+// makes a deadline longer than the flow's spacing (the next step waits for the day
+// after it). It runs Decide itself, so it is what the daily run does. Holidays in
+// facts move steps as they would.
+func Schedule(f Flow, facts Facts) []Planned {
+	out := make([]Planned, 0, len(f.steps))
+	p := Start(f)
+	for range f.steps {
+		d := Decide(f, p, facts, date.Date{})
+		if d.Index < 0 || (d.Reason != ReasonWaiting && d.Reason != ReasonHoliday && d.Reason != ReasonDecision && d.Reason != ReasonNone) {
+			break
+		}
+		d = Decide(f, p, facts, d.On)
+		out = append(out, Planned{Index: d.Index, Step: d.Step.Name, On: d.On, Deadline: d.Deadline, Notice: d.Notice})
+		p = p.Take(d, d.On)
+	}
+	return out
 }
 
 // lawError is a fees.Problem as an error.

@@ -120,14 +120,42 @@ func joined(err error) []error {
 	return []error{err}
 }
 
-func TestValidatePresets(t *testing.T) {
+// TestValidatePresetsEveryJurisdictionE1 (E1, E4, E5): every preset keeps the law in
+// the six jurisdictions as shipped, for both debtor kinds: where a notice period is
+// longer than the flow's spacing the step waits longer (Schedule), and FeeMax asks
+// only for what the law allows on the day.
+func TestValidatePresetsEveryJurisdictionE1(t *testing.T) {
 	for _, f := range []Flow{Lenient(), Standard(), FastToCourt()} {
-		require.NoError(t, Validate(f, dunning.DK, dunning.Consumer, d0), f.Name())
-		require.NoError(t, Validate(f, dunning.DK, dunning.Business, d0), f.Name())
+		for _, j := range []dunning.Jurisdiction{dunning.DK, dunning.SE, dunning.NO, dunning.DE, dunning.NL, dunning.FI} {
+			for _, k := range []dunning.PartyKind{dunning.Consumer, dunning.Business} {
+				for _, due := range []date.Date{d0, date.MustParse("2026-06-12")} {
+					require.NoError(t, Validate(f, j, k, due), "%s %s %s %s", f.Name(), j, k, due)
+					sched := Schedule(f, Facts{Due: due, Jurisdiction: j, Party: k})
+					require.Len(t, sched, f.Len())
+					for i, pl := range sched {
+						if i > 0 {
+							require.True(t, pl.On.After(sched[i-1].Deadline), "%s %s: step %d on %s, before the deadline %s", f.Name(), j, i, pl.On, sched[i-1].Deadline)
+						}
+						if pl.Notice.MinDays > 0 {
+							require.False(t, pl.Deadline.Before(pl.Notice.Earliest(pl.On)), "%s %s step %d", f.Name(), j, i)
+						}
+					}
+				}
+			}
+		}
 	}
-	// Norway: a fee-bearing purring at earliest 14 days after the due date
-	// (inkassoforskriften § 1-2), so Standard's Reminder 1 on day 3 breaks it.
-	err := Validate(Standard(), dunning.NO, dunning.Consumer, d0)
+	// Norway: Standard's Reminder 1 on day 3 is too early for a fee
+	// (inkassoforskriften § 1-2); FeeMax charges nothing then, which is lawful,
+	// but a fixed fee there is reported.
+	st := Standard()
+	steps := make([]Step, st.Len())
+	for i, s := range st.All() {
+		steps[i] = s
+	}
+	steps[0].Fee = FeeRule{Mode: FeeFixed, Amount: money.MustNew("35", money.NOK)}
+	fixed, err := New("Fixed", steps...)
+	require.NoError(t, err)
+	err = Validate(fixed, dunning.NO, dunning.Consumer, d0)
 	require.ErrorIs(t, err, ErrUnlawful)
 	var se *StepError
 	require.ErrorAs(t, err, &se)
@@ -141,6 +169,93 @@ func TestValidatePresets(t *testing.T) {
 	// A rule that does not exist is an error, not a guess.
 	require.ErrorIs(t, Validate(Standard(), dunning.EU, dunning.Business, d0), fees.ErrNoRule)
 	require.ErrorIs(t, Validate(Standard(), dunning.Jurisdiction("XX"), dunning.Business, d0), dunning.ErrInvalid)
+}
+
+// TestNoticeDeadlinesE5 (E5, finding 1 of issue 17): a step's deadline is never
+// shorter than the law's notice for its letter, counted from the day it goes out,
+// and the next step waits for the day after it. The cases are the ones found: the DK
+// warning of FastToCourt (9 days → 10), a warning sent as the first reminder (E5),
+// NO warning and demand letter (14 days), the NL 14-day letter (from the day after
+// presumed receipt) and the FI warning (10 days).
+func TestNoticeDeadlinesE5(t *testing.T) {
+	warnFirst, err := New("WarningFirst",
+		Step{Kind: CollectionWarning, Days: 1, Fee: FeeRule{Mode: FeeMax}},
+		Step{Kind: DemandLetter, Days: 10},
+		Step{Kind: PaymentClaim, Days: 10})
+	require.NoError(t, err)
+	due := date.MustParse("2025-03-03") // a Monday
+	for _, c := range []struct {
+		name  string
+		f     Flow
+		j     dunning.Jurisdiction
+		k     dunning.PartyKind
+		index int // the step whose deadline is checked
+		days  int // the days from the step's day to its deadline
+	}{
+		{"DK FastToCourt warning: 10 days, not 9 (inkassoloven § 10)", FastToCourt(), dunning.DK, dunning.Consumer, 2, 10},
+		{"DK warning as the first reminder (E5): 10 days", warnFirst, dunning.DK, dunning.Business, 0, 10},
+		{"NO Standard warning: 14 days (inkassoloven § 9)", Standard(), dunning.NO, dunning.Consumer, 2, 14},
+		{"NO Standard demand letter: 14 days (inkassoloven § 10)", Standard(), dunning.NO, dunning.Consumer, 3, 14},
+		{"NO FastToCourt demand letter: 14 days", FastToCourt(), dunning.NO, dunning.Business, 3, 14},
+		{"FI FastToCourt warning to a consumer: 10 days", FastToCourt(), dunning.FI, dunning.Consumer, 2, 10},
+		{"SE FastToCourt warning: 9 days (the flow's own, above the 8 of god inkassosed)", FastToCourt(), dunning.SE, dunning.Consumer, 2, 9},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			facts := Facts{Due: due, Jurisdiction: c.j, Party: c.k}
+			sched := Schedule(c.f, facts)
+			pl := sched[c.index]
+			require.Equal(t, c.days, pl.On.DaysUntil(pl.Deadline))
+			if c.index+1 < len(sched) {
+				require.Equal(t, pl.Deadline.AddDays(1), sched[c.index+1].On, "the next step waits for the day after the deadline")
+			}
+		})
+	}
+	// NL: 14 days from the day after presumed receipt. FastToCourt's warning on
+	// day 23 (2025-03-26, a Wednesday) is presumed delivered on Friday the 28th.
+	sched := Schedule(FastToCourt(), Facts{Due: due, Jurisdiction: dunning.NL, Party: dunning.Consumer})
+	w := sched[2]
+	require.Equal(t, date.MustParse("2025-03-26"), w.On)
+	require.Equal(t, fees.FromReceipt, w.Notice.Counting)
+	require.Equal(t, date.MustParse("2025-04-11"), w.Deadline)
+	require.Equal(t, date.MustParse("2025-04-12"), sched[3].On)
+	// A business debtor in NL gets the flow's own spacing.
+	b := Schedule(FastToCourt(), Facts{Due: due, Jurisdiction: dunning.NL, Party: dunning.Business})
+	require.Equal(t, 9, b[2].On.DaysUntil(b[2].Deadline))
+
+	// An override (E2) cannot shorten the law either.
+	facts := Facts{Due: due, Jurisdiction: dunning.DK, Party: dunning.Consumer}
+	p := takeThrough(t, FastToCourt(), facts, 2).WithDeadline(due.AddDays(25))
+	d := Decide(FastToCourt(), p, facts, due.AddDays(23))
+	require.Equal(t, CollectionWarning, d.Step.Kind)
+	require.Equal(t, due.AddDays(33), d.Deadline)
+
+	// A later send day (a catch-up run, or letters queued for tomorrow) counts
+	// from that day.
+	p = takeThrough(t, FastToCourt(), facts, 2)
+	facts.SendOn = due.AddDays(40)
+	d = Decide(FastToCourt(), p, facts, due.AddDays(30))
+	require.Equal(t, due.AddDays(50), d.Deadline)
+}
+
+// TestValidateStepDeadline: a step's own deadline shorter than the law's notice is
+// reported by Validate (a *NoticeError), though Decide gives the law's.
+func TestValidateStepDeadline(t *testing.T) {
+	f, err := New("Short",
+		Step{Kind: Reminder, Days: 3},
+		Step{Kind: CollectionWarning, Days: 12, Deadline: 7},
+		Step{Kind: DemandLetter, Days: 20})
+	require.NoError(t, err)
+	require.NoError(t, Validate(f, dunning.DE, dunning.Consumer, d0))
+	err = Validate(f, dunning.DK, dunning.Consumer, d0)
+	require.ErrorIs(t, err, ErrUnlawful)
+	var ne *NoticeError
+	require.ErrorAs(t, err, &ne)
+	require.Equal(t, 7, ne.Deadline)
+	require.Equal(t, 10, ne.Earliest)
+	require.Contains(t, err.Error(), "inkassoloven § 10")
+	require.Contains(t, err.Error(), `step 2 "collection-warning"`)
+	d := Decide(f, takeThrough(t, f, factsFor(t, dunning.DK, dunning.Consumer), 1), factsFor(t, dunning.DK, dunning.Consumer), d0.AddDays(15))
+	require.Equal(t, 10, d.On.DaysUntil(d.Deadline))
 }
 
 // TestPropFeesLawful: walking any flow with any delays, dispute and agreement, the fees

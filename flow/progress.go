@@ -117,6 +117,18 @@ func (p Progress) Letter(on date.Date) Progress {
 	return p
 }
 
+// LetterWithDeadline records a letter called name, sent on day on outside the
+// flow, that gives the debtor until deadline to pay (a plan's termination, E13).
+// It does not move the flow, but the next step waits for the day after deadline:
+// a letter's promise holds. Rewind removes it like any letter (E19).
+func (p Progress) LetterWithDeadline(name string, on, deadline date.Date) Progress {
+	if name == "" {
+		name = FreeLetter.String()
+	}
+	p.Taken = p.appendTaken(Taken{Kind: FreeLetter, Index: -1, Flow: p.Flow, Name: name, On: on, Deadline: deadline})
+	return p
+}
+
 // WithPause pauses the case until the resume date until, for reason (L1). It replaces
 // any earlier pause. A zero until removes the pause.
 func (p Progress) WithPause(until date.Date, reason string) Progress {
@@ -179,6 +191,18 @@ func (p Progress) Last() (Taken, bool) {
 		return Taken{}, false
 	}
 	return p.Taken[i], true
+}
+
+// lastDeadline is the latest deadline any step or letter taken gave the debtor;
+// zero for none. The next step waits for the day after it.
+func (p Progress) lastDeadline() date.Date {
+	var d date.Date
+	for i := range p.Taken {
+		if dl := p.Taken[i].Deadline; dl.After(d) {
+			d = dl
+		}
+	}
+	return d
 }
 
 func (p Progress) lastStep() int {

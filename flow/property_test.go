@@ -169,22 +169,39 @@ func TestPropEligibleNeverDecreases(t *testing.T) {
 }
 
 // TestPropOnTimeReproducesOffsetsE1: taking every step on its eligible day reproduces
-// the flow's offsets from the due date plus postal days. Implements E1, S2.
+// the flow's days from the due date plus postal days, except that a step waits for
+// the day after the previous deadline where the law's notice made that deadline
+// longer than the flow's spacing; every deadline is at least the law's notice
+// (fees.EarliestDeadline, looked up here independently of Decide). Implements E1,
+// S2.
 func TestPropOnTimeReproducesOffsetsE1(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f := genFlow(t)
 		facts := genFacts(t)
 		facts.Holidays = nil
 		p := Start(f)
-		offsets := f.Offsets()
+		var prevOn, prevDeadline date.Date
 		for i := range f.Len() {
 			d := Decide(f, p, facts, facts.Due.AddDays(-10))
 			if d.Index != i {
 				t.Fatalf("step %d proposed, want %d", d.Index, i)
 			}
-			if got, want := facts.Due.DaysUntil(d.On), facts.PostalDays+offsets[i]; got != want {
-				t.Fatalf("step %d on day %d, want %d", i, got, want)
+			want := facts.Due.AddDays(facts.PostalDays + f.Step(0).Days)
+			if i > 0 {
+				want = prevOn.AddDays(f.Step(i).Days)
+				if !prevDeadline.IsZero() && !prevDeadline.Before(want) {
+					want = prevDeadline.AddDays(1)
+				}
 			}
+			if d.On != want {
+				t.Fatalf("step %d on %s, want %s", i, d.On, want)
+			}
+			if n, ok := map[Kind]fees.Notice{Reminder: fees.Reminder, CollectionWarning: fees.CollectionWarning, DemandLetter: fees.PaymentDemand}[d.Step.Kind]; ok {
+				if law, _, ok := fees.EarliestDeadline(facts.Jurisdiction, facts.Party, n, d.On); ok && d.Deadline.Before(law) {
+					t.Fatalf("step %d (%s) gives %s, the law asks for %s", i, d.Step.Kind, d.Deadline, law)
+				}
+			}
+			prevOn, prevDeadline = d.On, d.Deadline
 			if !Decide(f, p, facts, d.On).Due || Decide(f, p, facts, d.On.AddDays(-1)).Due {
 				t.Fatalf("step %d not due exactly from %s", i, d.On)
 			}

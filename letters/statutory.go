@@ -3,10 +3,10 @@ package letters
 import (
 	"errors"
 	"strconv"
-	"time"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
 )
 
 // Status is how well the research backs a rule (see the package doc).
@@ -20,21 +20,21 @@ const (
 	Unverified Status = "UNVERIFIED" // not confirmed by any stored source: check before relying on it
 )
 
-// Counting says from which day a notice period runs.
-type Counting uint8
+// Counting says from which day a notice period runs: fees.FromDispatch or
+// fees.FromReceipt.
+type Counting = fees.Counting
 
-// The ways a notice period is counted.
+// The ways a notice period is counted (see package fees).
 const (
-	// FromDispatch counts the days from the letter's date (its dispatch).
-	FromDispatch Counting = iota + 1
-	// FromReceipt counts the days from the day after the letter is presumed
-	// delivered (NL: the 2nd day after dispatch, not counting Sundays and Mondays).
-	FromReceipt
+	FromDispatch = fees.FromDispatch
+	FromReceipt  = fees.FromReceipt
 )
 
 // NoticeRule is what the law of one jurisdiction requires of a warning letter: the
 // shortest deadline, how it is counted, and whether the letter must state the costs
 // that follow if the debtor does not pay. Every rule carries its source and status.
+// The rules themselves are the fees package's (fees.NoticeRules): the same law gives
+// the flow its deadlines and the letter its check.
 type NoticeRule struct {
 	Jurisdiction dunning.Jurisdiction
 	Kind         Kind
@@ -52,77 +52,79 @@ type NoticeRule struct {
 	Note string
 }
 
-// noticeRules returns the notice rules, from research/jurisdictions.md §§ 1.5, 2.5,
-// 3.5, 4.1, 5.1 and 6.1. DE and the EU baseline set no deadline for a reminder or a
-// warning (§ 4.1: no statutory minimum interval), so they have no rule.
-func noticeRules() []NoticeRule {
-	return []NoticeRule{
-		{Jurisdiction: dunning.DK, Kind: CollectionWarning, MinDays: 10, Counting: FromDispatch, Costs: true,
-			Source: "inkassoloven § 10 (påkravsskrivelse before collection: at least 10 days from dispatch to pay without further costs)", Status: Verified},
-		{Jurisdiction: dunning.NO, Kind: CollectionWarning, MinDays: 14, Counting: FromDispatch, Costs: true,
-			Source: "inkassoloven § 9 (inkassovarsel: at least 14 days from dispatch)", Status: Verified},
-		{Jurisdiction: dunning.NO, Kind: DemandLetter, MinDays: 14, Counting: FromDispatch, Costs: true,
-			Source: "inkassoloven § 10 (betalingsoppfordring: at least 14 days)", Status: Verified},
-		{Jurisdiction: dunning.SE, Kind: CollectionWarning, MinDays: 8, Counting: FromDispatch, Costs: true,
-			Source: "god inkassosed, IMY guidance on inkassokrav (inkassolagen 5 §): at least 8 days from dispatch", Status: Verified,
-			Note: "the guidance also asks for at least 4 bank days after presumed receipt; that needs the host's bank calendar and is not checked"},
-		{Jurisdiction: dunning.SE, Kind: DemandLetter, MinDays: 8, Counting: FromDispatch, Costs: true,
-			Source: "god inkassosed, IMY guidance on inkassokrav (inkassolagen 5 §): at least 8 days from dispatch", Status: Verified,
-			Note: "the guidance also asks for at least 4 bank days after presumed receipt; that needs the host's bank calendar and is not checked"},
-		{Jurisdiction: dunning.NL, Kind: CollectionWarning, ConsumerOnly: true, MinDays: 14, Counting: FromReceipt, Costs: true,
-			Source: "art. 6:96 lid 6 BW; HR 25 Nov 2016, ECLI:NL:HR:2016:2704 (14-dagenbrief: 14 days from the day after receipt, consequences, exact costs incl. VAT)", Status: Verified,
-			Note: "presumed delivery on the 2nd day after dispatch not counting Sundays and Mondays is SECONDARY; public holidays are not counted out"},
-		{Jurisdiction: dunning.FI, Kind: CollectionWarning, ConsumerOnly: true, MinDays: 10, Counting: FromDispatch, Costs: true,
-			Source: "KKV decision of 21 Oct 2024 (at least 10 days to pay, counted from presumed receipt)", Status: Verified,
-			Note: "the research gives no presumed-receipt rule, so only the necessary 10 days from dispatch are checked"},
+// NoticeOf returns the notice of the fees package a letter of kind k is, for the
+// notice law (fees.NoticeRuleFor): a Reminder is a reminder, a CollectionWarning a
+// collection warning, a DemandLetter a payment demand; other kinds are not notices.
+func NoticeOf(k Kind) (fees.Notice, bool) {
+	switch k {
+	case Reminder:
+		return fees.Reminder, true
+	case CollectionWarning:
+		return fees.CollectionWarning, true
+	case DemandLetter:
+		return fees.PaymentDemand, true
 	}
+	return 0, false
 }
 
-// NoticeRules returns the notice rules CheckStatutory applies, a fresh copy each call.
-func NoticeRules() []NoticeRule { return noticeRules() }
+func letterKindOf(n fees.Notice) Kind {
+	switch n {
+	case fees.CollectionWarning:
+		return CollectionWarning
+	case fees.PaymentDemand:
+		return DemandLetter
+	}
+	return Reminder
+}
+
+func noticeRule(r fees.NoticeRule) NoticeRule {
+	return NoticeRule{Jurisdiction: r.Jurisdiction, Kind: letterKindOf(r.Notice), ConsumerOnly: r.ConsumerOnly,
+		MinDays: r.MinDays, Counting: r.Counting, Costs: r.Costs, Source: r.Source, Status: Status(r.Status.String()), Note: r.Note}
+}
+
+// NoticeRules returns the notice rules CheckStatutory applies (fees.NoticeRules as
+// letter kinds), a fresh copy each call.
+func NoticeRules() []NoticeRule {
+	rs := fees.NoticeRules()
+	out := make([]NoticeRule, len(rs))
+	for i, r := range rs {
+		out[i] = noticeRule(r)
+	}
+	return out
+}
 
 // ruleFor returns the rule for a letter, if any.
 func ruleFor(kind Kind, j dunning.Jurisdiction, debtor dunning.PartyKind) (NoticeRule, bool) {
-	for _, r := range noticeRules() {
-		if r.Kind == kind && r.Jurisdiction == j && (!r.ConsumerOnly || debtor == dunning.Consumer) {
-			return r, true
-		}
+	n, ok := NoticeOf(kind)
+	if !ok {
+		return NoticeRule{}, false
 	}
-	return NoticeRule{}, false
+	r, ok := fees.NoticeRuleFor(j, debtor, n)
+	if !ok {
+		return NoticeRule{}, false
+	}
+	return noticeRule(r), true
 }
 
 // PresumedDelivery returns the day a Dutch letter sent on sent is presumed delivered:
-// the 2nd day after dispatch, not counting Sundays and Mondays (SECONDARY; public
-// holidays are not counted out, which only makes the presumption earlier than a
-// court would, so a deadline computed from it errs on the short side: add the
-// holidays of the period yourself).
-func PresumedDelivery(sent date.Date) date.Date {
-	if sent.IsZero() {
-		return sent
-	}
-	d, n := sent, 0
-	for n < 2 {
-		d = d.AddDays(1)
-		if wd := d.Weekday(); wd != time.Sunday && wd != time.Monday {
-			n++
-		}
-	}
-	return d
-}
+// fees.PresumedDelivery.
+func PresumedDelivery(sent date.Date) date.Date { return fees.PresumedDelivery(sent) }
 
 // EarliestDeadline returns the earliest deadline the law allows for a letter of the
 // given kind sent on sent, to a debtor of the given kind under jurisdiction j, and
 // the rule it comes from; ok is false when no rule applies (then any deadline is
-// lawful as far as this package knows).
+// lawful as far as this package knows). It is fees.EarliestDeadline for the
+// letter's notice (NoticeOf).
 func EarliestDeadline(kind Kind, j dunning.Jurisdiction, debtor dunning.PartyKind, sent date.Date) (deadline date.Date, rule NoticeRule, ok bool) {
-	rule, ok = ruleFor(kind, j, debtor)
-	if !ok || sent.IsZero() {
-		return date.Date{}, rule, ok
+	n, isNotice := NoticeOf(kind)
+	if !isNotice {
+		return date.Date{}, NoticeRule{}, false
 	}
-	if rule.Counting == FromReceipt {
-		return PresumedDelivery(sent).AddDays(rule.MinDays), rule, true
+	d, r, ok := fees.EarliestDeadline(j, debtor, n, sent)
+	if !ok {
+		return date.Date{}, NoticeRule{}, false
 	}
-	return sent.AddDays(rule.MinDays), rule, true
+	return d, noticeRule(r), true
 }
 
 // CheckStatutory returns every statutory element a warning letter (CollectionWarning,
