@@ -11,12 +11,12 @@ import (
 	"time"
 
 	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/agreement"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
-	"github.com/shopspring/decimal"
 )
 
 // The event types of the batch run and the relay (E16, E17). Data keys are given
@@ -209,7 +209,7 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 	if err != nil {
 		return Preview{}, err
 	}
-	run := s.newRun(r)
+	run := s.newRun(r, time.Time{})
 	p := Preview{Request: r}
 	groups := map[[2]string]*PreviewGroup{}
 	n := 0
@@ -304,8 +304,7 @@ func (s *Service) Commit(ctx context.Context, b Batch, sendAt time.Time) (Commit
 	if err != nil {
 		return CommitResult{}, err
 	}
-	run := s.newRun(r)
-	run.sendAt = sendAt
+	run := s.newRun(r, sendAt)
 	res := CommitResult{Date: r.Date}
 	if r.BalanceStatement {
 		err = run.commitStatements(ctx, &res)
@@ -359,13 +358,25 @@ type run struct {
 	r      BatchRequest
 	cases  map[CaseID]bool
 	sendAt time.Time
+	// send is the day the run's letters go out: the run's Date, or today for a
+	// run for a past day (catch-up), or the day of sendAt when that is later.
+	// Steps are dated it, and deadlines count from it (flow.Facts.SendOn).
+	send date.Date
 
 	mu        sync.Mutex
 	creditors map[string]*creditorInfo
 }
 
-func (s *Service) newRun(r BatchRequest) *run {
-	rn := &run{s: s, r: r, creditors: map[string]*creditorInfo{}}
+func (s *Service) newRun(r BatchRequest, sendAt time.Time) *run {
+	rn := &run{s: s, r: r, sendAt: sendAt, send: r.Date, creditors: map[string]*creditorInfo{}}
+	if t := s.Today(); t.After(rn.send) {
+		rn.send = t
+	}
+	if !sendAt.IsZero() {
+		if d := date.In(sendAt, s.loc); d.After(rn.send) {
+			rn.send = d
+		}
+	}
 	if len(r.Cases) > 0 {
 		rn.cases = make(map[CaseID]bool, len(r.Cases))
 		for _, id := range r.Cases {
@@ -451,6 +462,7 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 	}
 	facts := rn.s.facts(c, day)
 	facts.Holidays = ci.holidays
+	facts.SendOn = rn.send // a catch-up run's letters count their deadlines from the day they go out
 	d := flow.Decide(f, c.Progress, facts, day)
 	if d.Index < 0 || (len(r.IncludeKinds) > 0 && !slices.Contains(r.IncludeKinds, d.Step.Kind)) || slices.Contains(r.ExcludeKinds, d.Step.Kind) {
 		return plan{lapseOnly: lapsed}, lapsed, nil
@@ -470,18 +482,11 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 		p.held = &Held{CaseID: c.ID, Step: d.Step.Name, Kind: d.Step.Kind, Reason: "a hand-over to an agency is made by a person (S13)"}
 	}
 	if p.deadline.IsZero() {
-		p.deadline = defaultDeadline(documentOf(d.Step.Kind), c, day)
+		// The last step of a flow gives no deadline of its own (the law's, where
+		// it sets one, is already in d.Deadline): 14 days from the day it goes out.
+		p.deadline = rn.send.AddDays(letterDays)
 	}
 	return p, true, nil
-}
-
-// defaultDeadline is the deadline of a step whose flow gives none (the last
-// step): the law's shortest notice for the letter, or 14 days.
-func defaultDeadline(k letters.Kind, c Case, day date.Date) date.Date {
-	if d, _, ok := letters.EarliestDeadline(k, c.Jurisdiction, c.Debtor.Kind, day); ok {
-		return d
-	}
-	return day.AddDays(14)
 }
 
 // commitEach takes the due steps one case at a time, with r.Workers workers.
@@ -500,7 +505,7 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 		go func() {
 			defer wg.Done()
 			for c := range work {
-				record(rn.commitCase(ctx, &c, false))
+				record(rn.commitCase(ctx, &c, false, false))
 			}
 		}()
 	}
@@ -559,8 +564,9 @@ func (o stepOutcome) addTo(res *CommitResult) {
 
 // commitCase takes the due step of c (as read from the store) in one Save,
 // deciding again on every attempt. noLetter leaves the letter to a balance
-// statement.
-func (rn *run) commitCase(ctx context.Context, c *Case, noLetter bool) stepOutcome {
+// statement; noFee charges no reminder fee, because another case's Save charges
+// the statement's one fee (S12).
+func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) stepOutcome {
 	var out stepOutcome
 	_, err := rn.s.updateFrom(ctx, c.ID, c, "batch step", func(c *Case, _ time.Time, _ date.Date, ch *change) error {
 		out = stepOutcome{}
@@ -576,7 +582,7 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter bool) stepOutco
 			out.check, err = rn.s.dailyPlan(c, rn.r.Date, ch)
 			return err
 		}
-		step, err := rn.take(c, pl, ch, noLetter)
+		step, err := rn.take(c, pl, ch, noLetter, noFee)
 		if err != nil {
 			return err
 		}
@@ -589,21 +595,23 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter bool) stepOutco
 	return out
 }
 
-// take takes the step pl proposes on c: the step, its fee, the compensation
-// fee, the interest accrued since it was last charged, and (unless noLetter)
-// the letter.
-func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, error) {
-	day := rn.r.Date
+// take takes the step pl proposes on c, dated the day its letter goes out
+// (rn.send), and decides what it does, in this order, each by the one function
+// that decides it: the compensation fee of a business debtor once per invoice
+// (E6), the reminder fee flow.Decide allowed (counted per claim across cases,
+// less the compensation the law credits against it), the collection costs of a
+// demand letter (collectionCost), the interest accrued since it was last charged,
+// and the settlement offer of an offer step (flowOffer). Unless noLetter (a
+// balance statement covers the step) or noFee (another case's letter in the same
+// statement carries the one fee, S12), it then renders the letter from what it
+// recorded.
+func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*CommitStep, error) {
+	day := rn.send
 	d := pl.d
 	d.Deadline = pl.deadline
-	c.Progress = c.Progress.Take(d, day)
-	action := len(c.Progress.Taken)
+	action := len(c.Progress.Taken) + 1
 	step := &CommitStep{CaseID: c.ID, Flow: pl.flow.Name(), Index: d.Index, Kind: d.Step.Kind}
 	n := len(c.Charges)
-	if d.FeeErr == nil && d.Fee.IsValid() && d.Fee.Sign() > 0 {
-		step.Fee = d.Fee
-		c.Charges = append(c.Charges, Charge{Kind: ChargeReminderFee, Amount: d.Fee, On: day, Action: action, Source: rn.s.rates.source(pl.facts.Fees.Source, pl.facts.Fees.Status)})
-	}
 	if pl.ci.profile.ClaimCompensation && c.Debtor.Kind == dunning.Business {
 		for _, cl := range c.Claims {
 			if cl.Status != ClaimOpen || hasCompensation(*c, cl.InvoiceID) {
@@ -614,6 +622,33 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, e
 				continue // no rule for the date or currency: nothing may be claimed
 			}
 			c.Charges = append(c.Charges, Charge{Kind: ChargeCompensation, Amount: comp.Amount, On: day, InvoiceID: cl.InvoiceID, Action: action, Source: comp.Source + " (" + comp.Status.String() + ")"})
+		}
+	}
+	if noFee || d.FeeErr != nil || !d.Fee.IsValid() {
+		d.Fee = money.Money{}
+	}
+	if d.Fee.IsPositive() {
+		src := rn.s.rates.source(pl.facts.Fees.Source, pl.facts.Fees.Status)
+		fee, offset := compensationOffset(c, ChargeReminderFee, d.Fee)
+		if offset != "" {
+			src += "; less the compensation: " + offset
+		}
+		d.Fee = fee
+		if fee.IsPositive() {
+			step.Fee = fee
+			c.Charges = append(c.Charges, Charge{Kind: ChargeReminderFee, Amount: fee, On: day, Action: action, Source: src})
+		} else {
+			d.Fee = money.Money{}
+		}
+	}
+	c.Progress = c.Progress.Take(d, day)
+	if d.Step.Kind == flow.DemandLetter {
+		l, err := c.Ledger()
+		if err != nil {
+			return nil, err
+		}
+		if cost, src := collectionCost(c, l, &pl.ci.profile, day, false); cost.IsPositive() {
+			c.Charges = append(c.Charges, Charge{Kind: ChargeCollectionCost, Amount: cost, On: day, Action: action, Source: src})
 		}
 	}
 	for _, chg := range c.Charges[n:] {
@@ -634,6 +669,11 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter bool) (*CommitStep, e
 		}
 	}
 	syncClaims(c, l, ch) // a charge of the step's day may reallocate that day's payment
+	if d.Step.Kind == flow.SettlementOffer {
+		if err := flowOffer(c, l, &pl.ci.profile, d, day, ch); err != nil {
+			return nil, err
+		}
+	}
 	if !noLetter {
 		step.MessageID = stepMessageID(c.ID, d.Index, c.Version+1)
 		msg, err := rn.s.stepLetter(c, &l, pl, day, step.MessageID, interestSegments(c, cis))
@@ -669,16 +709,12 @@ func stepMessageID(id CaseID, index int, v Version) string {
 	return string(id) + "/" + strconv.Itoa(index) + "/" + strconv.FormatUint(uint64(v), 10)
 }
 
-func hasCompensation(c Case, invoiceID string) bool {
-	return slices.ContainsFunc(c.Charges, func(ch Charge) bool {
-		return ch.Kind == ChargeCompensation && ch.InvoiceID == invoiceID
-	})
-}
-
 // commitStatements takes the due steps debtor by debtor and queues one balance
 // statement per debtor (S12) with the Save of the debtor's last due case (by id),
 // after the others: its id is "<that case>/balance/<date>", the same when a run
-// that failed half-way is repeated.
+// that failed half-way is repeated. The statement is one letter, so it carries one
+// reminder fee at most: the last case's, charged in the same Save; the steps of
+// the other cases are taken without a fee.
 func (rn *run) commitStatements(ctx context.Context, res *CommitResult) error {
 	type key struct{ creditor, debtor string }
 	byDebtor := map[key][]Case{}
@@ -699,13 +735,13 @@ func (rn *run) commitStatements(ctx context.Context, res *CommitResult) error {
 			res.Held = append(res.Held, *pl.held)
 			continue
 		case pl.lapseOnly:
-			rn.commitCase(ctx, &c, true).addTo(res)
+			rn.commitCase(ctx, &c, true, true).addTo(res)
 			continue
 		case rn.r.Limit > 0 && n >= rn.r.Limit:
 			continue
 		case pl.check: // a plan check sends no statement line (E13)
 			n++
-			rn.commitCase(ctx, &c, true).addTo(res)
+			rn.commitCase(ctx, &c, true, true).addTo(res)
 			continue
 		}
 		n++
@@ -721,7 +757,10 @@ func (rn *run) commitStatements(ctx context.Context, res *CommitResult) error {
 		last := len(cs) - 1
 		ok := true
 		for i := range cs[:last] {
-			o := rn.commitCase(ctx, &cs[i], true)
+			// One statement is one letter (rykkerskrivelse): at most one reminder
+			// fee, which the Save of the last case, the one that queues the
+			// statement, charges (S12, renteloven § 9 b).
+			o := rn.commitCase(ctx, &cs[i], true, true)
 			o.addTo(res)
 			ok = ok && o.failed == nil
 		}
@@ -749,7 +788,7 @@ func (rn *run) commitStatement(ctx context.Context, c *Case, creditorID, debtorI
 			out.held = pl.held
 			return nil
 		}
-		step, err := rn.take(c, pl, ch, true)
+		step, err := rn.take(c, pl, ch, true, false)
 		if err != nil {
 			return err
 		}
@@ -766,7 +805,7 @@ func (rn *run) commitStatement(ctx context.Context, c *Case, creditorID, debtorI
 		all := append([]Case{*c}, others...)
 		slices.SortFunc(all, func(a, b Case) int { return cmp.Compare(a.ID, b.ID) })
 		msgID = string(c.ID) + "/balance/" + rn.r.Date.String()
-		msg, err := rn.s.statementLetter(all, pl.ci.profile, rn.r.Date, msgID)
+		msg, err := rn.s.statementLetter(all, pl.ci.profile, rn.send, msgID)
 		if err != nil {
 			return err
 		}
@@ -827,12 +866,11 @@ func (s *Service) stepLetter(c *Case, l *Ledger, pl plan, day date.Date, id stri
 			}
 		}
 	case letters.CollectionWarning:
-		d.CostIfUnpaid = money.Zero(c.Currency)
-		if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, outstandingPrincipal(*c, *l), c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
-			d.CostIfUnpaid = cp.Amount
-		}
+		// What the demand letter will charge if the debtor does not pay: the same
+		// decision that charges it (collectionCost).
+		d.CostIfUnpaid, _ = collectionCost(c, *l, &pl.ci.profile, day, true)
 	case letters.SettlementOffer:
-		d.Offer = offerFigures(*c, *l, d, pl.d.Step.Discount, pl.deadline)
+		d.Offer = c.Offer.letter() // recorded by flowOffer: the figures the case holds
 	}
 	return s.render(c, pl.ci.profile, pl.d.Step.Channel, kind, &d, id)
 }
@@ -994,26 +1032,21 @@ func outstandingPrincipal(c Case, l Ledger) money.Money {
 	return p
 }
 
-// offerFigures fills the settlement offer of a flow step (E11): the discount of
-// the step in percent off what is owed now, expiring with the step's deadline;
-// what the debt grows to is what is owed plus the collection-cost cap (fees), by
-// the day after expiry. The case stays on its main track: the flow's next step
-// after the deadline is the offer's lapse.
-func offerFigures(c Case, l Ledger, d letters.Data, percent decimal.Decimal, expires date.Date) letters.Offer {
-	owed := d.Total
-	escalated := owed
-	if cp, err := fees.CollectionCostCap(c.Jurisdiction, c.Debtor.Kind, outstandingPrincipal(c, l), c.Earliest()); err == nil && cp.Amount.Currency() == c.Currency {
-		if e, err := owed.Add(cp.Amount); err == nil {
-			escalated = e
-		}
+// flowOffer records the settlement offer of a flow step (E1, E11) the way MakeOffer
+// records a manual one: agreement.Settle on what the case owes now by component,
+// the step's discount in percent, expiring with the step's deadline, the escalation
+// being the collection costs not yet charged (collectionCost). It replaces any
+// earlier offer (a lapsed manual one included). The case stays on its main track:
+// the flow's next step comes after the deadline, and payments reaching the offer's
+// amount by then settle the case (acceptOffer).
+func flowOffer(c *Case, l Ledger, prof *CreditorProfile, d flow.Decision, day date.Date, ch *change) error {
+	esc, _ := collectionCost(c, l, prof, day, true)
+	st, err := agreement.Settle(agreement.Offer{Owed: owedByComponent(*c, l), Discount: agreement.Discount{Percent: d.Step.Discount},
+		Expires: d.Deadline, Escalation: agreement.Escalation{Horizon: d.Deadline.AddDays(1), CollectionCosts: esc}})
+	if err != nil {
+		return fmt.Errorf("collection: case %q: settlement offer of step %q: %w", string(c.ID), d.Step.Name, err)
 	}
-	pay := owed
-	if percent.Sign() > 0 {
-		off := owed.Percent(percent, money.PolicyFor(c.Currency, money.HalfEven))
-		if p, err := owed.Sub(off); err == nil {
-			pay = p
-		}
-	}
-	saving, _ := escalated.Sub(pay)
-	return letters.Offer{OwedNow: owed, Escalated: escalated, Horizon: expires.AddDays(1), Amount: pay, Saving: saving, Expires: expires}
+	c.Offer = &OfferRecord{Made: day, Expires: d.Deadline, Owed: st.Owed, Pay: st.Pay, Escalated: st.Escalated, Horizon: st.Horizon, Flow: true}
+	ch.add(EventOfferMade, "owed", st.Owed.String(), "pay", st.Pay.String(), "expires", d.Deadline.String(), "step", d.Step.Name)
+	return nil
 }

@@ -109,6 +109,18 @@ func fees(t *testing.T, c collection.Case) []string {
 	return out
 }
 
+// reminderFees lists the unwaived reminder fees.
+func reminderFees(t *testing.T, c collection.Case) []string {
+	t.Helper()
+	var out []string
+	for _, ch := range c.Charges {
+		if !ch.Waived && ch.Kind == collection.ChargeReminderFee {
+			out = append(out, ch.Amount.String()+" "+ch.On.String())
+		}
+	}
+	return out
+}
+
 var (
 	feb3  = date.MustNew(2025, 2, 3)
 	feb15 = date.MustNew(2025, 2, 15)
@@ -132,7 +144,10 @@ func TestCommit_E17_DailyRunTakesEachStepOnItsDay(t *testing.T) {
 		{flow.DemandLetter, mar11, ""},
 		{flow.SettlementOffer, mar21, ""},
 	}, taken(c))
-	require.Equal(t, []string{"reminder-fee 100.00 DKK 2025-02-03", "reminder-fee 100.00 DKK 2025-02-15", "reminder-fee 100.00 DKK 2025-02-27"}, fees(t, c))
+	// The demand letter charges the collection costs the warning announced
+	// (bilag 1 cap on 1,000 DKK, inkassoloven § 10: after the warning's deadline).
+	require.Equal(t, []string{"reminder-fee 100.00 DKK 2025-02-03", "reminder-fee 100.00 DKK 2025-02-15", "reminder-fee 100.00 DKK 2025-02-27",
+		"collection-cost 400.00 DKK 2025-03-11"}, fees(t, c))
 	require.Equal(t, []string{"c1/0/2", "c1/1/3", "c1/2/4", "c1/3/5", "c1/4/6"}, e.messageIDs())
 	kinds := []letters.Kind{}
 	for _, o := range e.outbox() {
@@ -143,9 +158,16 @@ func TestCommit_E17_DailyRunTakesEachStepOnItsDay(t *testing.T) {
 	require.Equal(t, []letters.Kind{letters.Reminder, letters.Reminder, letters.CollectionWarning, letters.DemandLetter, letters.SettlementOffer}, kinds)
 	bal, err := c.Balance()
 	require.NoError(t, err)
-	// 1000.00 + three fees + statutory interest (DK 10.75 % on 1000.00, 30E/360)
-	// from the due date to the last step, 2025-01-31 to 2025-03-21: 51 days, 15.23.
-	require.True(t, bal.Equal(dkk("1315.23")), bal.String())
+	// 1000.00 + three fees + 400.00 collection costs + statutory interest (DK
+	// 10.75 % on 1000.00, 30E/360) from the due date to the last step, 2025-01-31
+	// to 2025-03-21: 51 days, 15.23.
+	require.True(t, bal.Equal(dkk("1715.23")), bal.String())
+	// The settlement offer of the flow is recorded like a manual one (E11): 20 %
+	// off what is owed on the day, expiring with the step's deadline.
+	require.NotNil(t, c.Offer)
+	require.True(t, c.Offer.Flow)
+	require.Equal(t, mar21, c.Offer.Made)
+	require.True(t, c.Offer.Pay.Equal(dkk("1372.18")), c.Offer.Pay.String())
 	// The payment claim is due from 2025-04-20 and held for a person (E8).
 	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
 	require.NoError(t, err)
@@ -201,7 +223,7 @@ func TestCommit_E17_MissedWeekIsCaughtUpStepByStep(t *testing.T) {
 	for i := 1; i < len(steps); i++ {
 		require.GreaterOrEqual(t, steps[i-1].On.DaysUntil(steps[i].On), 10, "fee spacing between %v and %v", steps[i-1], steps[i])
 	}
-	require.Len(t, fees(t, c), 3, "at most three fees (renteloven § 9 b)")
+	require.Len(t, reminderFees(t, c), 3, "at most three fees (renteloven § 9 b)")
 	require.Len(t, e.outbox(), 4, "one letter per step")
 }
 
@@ -341,8 +363,9 @@ func TestCommit_E18_ManualAndPausedCasesAreLeftAlone(t *testing.T) {
 }
 
 // With BalanceStatement, a debtor with several due cases gets one statement
-// listing them all; each case still takes its step and fee. Repeating the run
-// queues nothing. Implements S12.
+// listing them all; each case still takes its step, but the statement is one
+// letter (one rykkerskrivelse) and carries one reminder fee, charged on the case
+// whose Save queues it. Repeating the run queues nothing. Implements S12.
 func TestCommit_S12_OneBalanceStatementPerDebtor(t *testing.T) {
 	e := newBatchEnv(t, jan31, collection.Options{})
 	e.open("a1")
@@ -361,9 +384,11 @@ func TestCommit_S12_OneBalanceStatementPerDebtor(t *testing.T) {
 	require.Equal(t, letters.BalanceStatement, out[0].Message.Kind)
 	require.Contains(t, out[0].Message.Text, "N-inv-a1")
 	require.Contains(t, out[0].Message.Text, "N-inv-a2")
-	for _, id := range []collection.CaseID{"a1", "a2", "b1"} {
+	require.Empty(t, fees(t, e.get("a1")), "the statement's one fee is charged on a2")
+	for _, id := range []collection.CaseID{"a2", "b1"} {
 		require.Len(t, fees(t, e.get(id)), 1, string(id))
 	}
+	require.Contains(t, out[0].Message.Text, "100,00", "the statement lists its one fee")
 	res, err = e.svc.Commit(t.Context(), collection.BatchRequest{BalanceStatement: true}, e.clock.now)
 	require.NoError(t, err)
 	require.Empty(t, res.Steps)
@@ -492,8 +517,8 @@ func TestCommit_Property_ReplayChangesNothingAndFeesStayLawful(t *testing.T) {
 			}
 		}
 		for _, ch := range c.Charges {
-			if ch.Kind == collection.ChargeInterest {
-				continue // interest_test.go checks interest
+			if ch.Kind != collection.ChargeReminderFee {
+				continue // interest_test.go checks interest; collection costs have their own tests
 			}
 			if n, _ := ch.Amount.Compare(dkk("100.00")); n > 0 {
 				rt.Fatalf("fee %s above the cap", ch.Amount)

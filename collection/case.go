@@ -132,6 +132,10 @@ type Claim struct {
 	// InterestInvoiced is the day an interest invoice was made for the claim,
 	// paid late (S8); zero if none.
 	InterestInvoiced date.Date `json:"interestInvoiced,omitempty"`
+	// Earlier is what earlier cases of the creditor did to the invoice, read from
+	// the store when the case was opened (Open, Reopen): the reminders and
+	// one-time charges the fee law counts per claim (E4, E6); nil if none.
+	Earlier *ClaimHistory `json:"earlier,omitempty"`
 }
 
 // Charge is one line of the case's ledger: something added to the debt.
@@ -239,6 +243,9 @@ func (c Case) Clone() Case {
 	if c.Interest != nil {
 		it := *c.Interest
 		c.Interest = &it
+	}
+	for i := range c.Claims {
+		c.Claims[i].Earlier = c.Claims[i].Earlier.clone()
 	}
 	c.Notes = slices.Clone(c.Notes)
 	c.Foundations = slices.Clone(c.Foundations)

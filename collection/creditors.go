@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/letters"
 )
 
@@ -35,6 +36,16 @@ type CreditorProfile struct {
 	// business debtor (E6; fees.CompensationFee), once per invoice, with the
 	// first step the batch run takes on the case.
 	ClaimCompensation bool
+	// NoCollectionCosts says the creditor charges no collection costs: the demand
+	// letter adds none and the collection warning announces none. By default the
+	// demand letter charges the law's cap once (see collectionCost in the package
+	// doc: "Collection costs").
+	NoCollectionCosts bool
+	// CollectionCostStep is the collection step whose cap the creditor charges
+	// (fees.CostQuery.Step): the zero value, fees.Collection, is the ordinary
+	// third-party demand (DK fremmedinkasso, NO lett salær, …); fees.OwnCollection
+	// is a creditor collecting itself (DK egeninkasso, UNVERIFIED table).
+	CollectionCostStep fees.Step
 	// CopyTo is the e-mail address that receives the creditor's copy of a court
 	// submission (E15); empty means Case.Creditor.Email, and the postal address
 	// when that is empty too.

@@ -75,6 +75,9 @@ func (s *Service) Open(ctx context.Context, r OpenRequest) (Case, error) {
 			return Case{}, err
 		}
 	}
+	if err := s.earlierHistory(ctx, &c); err != nil {
+		return Case{}, err
+	}
 	var invoices []string
 	for _, cl := range c.Claims {
 		invoices = append(invoices, cl.InvoiceID)
@@ -146,6 +149,11 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 		if err := s.checkInvoiceFree(ctx, c.Creditor.ID, cl.InvoiceID, from.ID); err != nil {
 			return Case{}, err
 		}
+	}
+	// E4, E6: the fee law counts per claim, so the new case carries what the
+	// deactivated case (and any before it) did to its invoices.
+	if err := s.earlierHistory(ctx, &c); err != nil {
+		return Case{}, err
 	}
 	return s.create(ctx, c, "reopen", "flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(ids, ","), "reopenedFrom", string(from.ID))
 }

@@ -77,6 +77,30 @@ type OfferRecord struct {
 	// Accepted is the day payments reached Pay; Lapsed the day the offer lapsed.
 	Accepted date.Date `json:"accepted,omitempty"`
 	Lapsed   date.Date `json:"lapsed,omitempty"`
+	// Escalated is what the letter said the debt grows to by Horizon if the case
+	// goes on (Owed when no escalation was given); Horizon is zero then.
+	Escalated money.Money `json:"escalated"`
+	Horizon   date.Date   `json:"horizon,omitempty"`
+	// Flow says a settlement-offer step of the flow made the offer (E1): the case
+	// stayed on its main track, and the flow's next step comes after Expires.
+	Flow bool `json:"flow,omitempty"`
+}
+
+// letter returns the offer's figures as its letter prints them: the letter shows
+// what the case records, never a figure computed beside it.
+func (o *OfferRecord) letter() letters.Offer {
+	if o.IsZero() {
+		return letters.Offer{}
+	}
+	esc, horizon := o.Escalated, o.Horizon
+	if !esc.IsValid() {
+		esc = o.Owed
+	}
+	if horizon.IsZero() {
+		horizon = o.Expires.AddDays(1) // no escalation given: the debt stays what it is
+	}
+	saving, _ := esc.Sub(o.Pay)
+	return letters.Offer{OwedNow: o.Owed, Escalated: esc, Horizon: horizon, Amount: o.Pay, Saving: saving, Expires: o.Expires}
 }
 
 // IsZero reports whether the case never had an offer: o is nil or was never made.
@@ -409,6 +433,9 @@ func (s *Service) TerminatePlan(ctx context.Context, id CaseID, backToFlow strin
 			data.Breach.Since = today // terminated without a breach: due since today
 		}
 		data.Deadline = today.AddDays(letterDays)
+		// The letter gives the debtor until its deadline: the flow's next step
+		// waits for the day after it (E13, E21).
+		c.Progress = c.Progress.LetterWithDeadline("plan termination", today, data.Deadline)
 		msg, err := s.queueLetter(c, letters.PlanTermination, data, "plan-termination", d, ch)
 		if err != nil {
 			return err
@@ -481,17 +508,13 @@ func (s *Service) makeOffer(c *Case, r OfferRequest, today date.Date, ch *change
 	if err != nil {
 		return err
 	}
-	c.Offer = &OfferRecord{Made: today, Expires: r.Expires, Owed: st.Owed, Pay: st.Pay}
+	c.Offer = &OfferRecord{Made: today, Expires: r.Expires, Owed: st.Owed, Pay: st.Pay, Escalated: st.Escalated, Horizon: st.Horizon}
 	c.Progress = c.Progress.WithTrack(flow.TrackOffer)
 	d, err := s.letterData(*c, today)
 	if err != nil {
 		return err
 	}
-	horizon := st.Horizon
-	if horizon == (date.Date{}) {
-		horizon = r.Expires.AddDays(1) // no escalation given: the debt stays what it is
-	}
-	d.Offer = letters.Offer{OwedNow: st.Owed, Escalated: st.Escalated, Horizon: horizon, Amount: st.Pay, Saving: st.SavingVsEscalation, Expires: st.Expires}
+	d.Offer = c.Offer.letter()
 	d.Deadline = r.Expires
 	msg, err := s.queueLetter(c, letters.SettlementOffer, d, "settlement-offer", r.Delivery, ch)
 	if err != nil {
@@ -538,7 +561,8 @@ func lapseOffer(c *Case, today date.Date, ch *change) {
 func (s *Service) acceptOffer(c *Case, today date.Date, ch *change) error {
 	// A payment dated by the expiry but booked after the offer lapsed still
 	// accepts it: the debtor paid in time.
-	if c.Offer.IsZero() || c.Offer.Accepted != (date.Date{}) || !c.Status.Running() || (c.Progress.Track != flow.TrackOffer && c.Offer.Lapsed == (date.Date{})) {
+	if c.Offer.IsZero() || c.Offer.Accepted != (date.Date{}) || !c.Status.Running() ||
+		(c.Progress.Track != flow.TrackOffer && c.Offer.Lapsed == (date.Date{}) && !c.Offer.Flow) {
 		return nil
 	}
 	paid := money.Zero(c.Currency)

@@ -204,6 +204,7 @@ func (s *Service) facts(c Case, today date.Date) flow.Facts {
 		Disputed:     c.Disputed(),
 		PostalDays:   c.PostalDays,
 		FeeAgreed:    c.FeeAgreed,
+		Earlier:      earlierReminders(&c), // E4: the fee law counts per claim, across cases
 	}
 	if r, err := fees.ReminderRules(c.Jurisdiction, c.Debtor.Kind, due, today); err == nil {
 		f.Fees = r

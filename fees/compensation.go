@@ -22,6 +22,20 @@ type Compensation struct {
 	Source string
 	Status dunning.Status
 	Note   string
+	// Offset says what the compensation is credited against for the same claim:
+	// the debtor pays the compensation or those costs, whichever is more, never
+	// both (SE lag 1981:739 4 a §: reminder and collection fees; DE § 288 Abs. 5
+	// S. 3 BGB: external collection costs). The zero Offset credits nothing (DK:
+	// the compensation comes on top of reminder fees and collection costs).
+	Offset Offset
+}
+
+// Offset says which charges a compensation fee is credited against.
+type Offset struct {
+	ReminderFees    bool   // reminder fees (påminnelseavgift)
+	CollectionCosts bool   // collection costs (inkassokostnader, Inkassokosten)
+	Source          string // the law that credits them
+	Status          dunning.Status
 }
 
 // Total returns n times the compensation, for n overdue invoices or late payments.
@@ -40,6 +54,7 @@ func (c Compensation) Total(n int) (money.Money, error) {
 }
 
 type compRow struct {
+	offset   Offset
 	j        dunning.Jurisdiction
 	from, to date.Date // due dates; to exclusive, zero open
 	amount   money.Money
@@ -68,7 +83,9 @@ var compRows = []compRow{
 		note: "due without a reminder, once per overdue invoice (Østre Landsret) or per continuous arrears, on top of reminder fees and collection costs; claims due from 2013-03-01"},
 	{j: dunning.SE, from: date.MustNew(2013, 3, 16), amount: mustMoney("450", sek), per: "overdue invoice",
 		source: "lag (1981:739) 4 a § (SFS 2013:56)", status: dunning.Verified,
-		note: "förseningsersättning, due once dröjsmålsränta is due; replaces the reminder and collection fees (not both)"},
+		note: "förseningsersättning, due once dröjsmålsränta is due; replaces the reminder and collection fees (not both)",
+		offset: Offset{ReminderFees: true, CollectionCosts: true, Status: dunning.Verified,
+			Source: "lag (1981:739) 4 a § (the debtor does not pay both the förseningsersättning and the fees of 1-4 §§ for the same claim; jurisdictions.md § 2.1)"}},
 	nokRow("2020-01-01", "2020-07-01", "400", dunning.Secondary),
 	nokRow("2020-07-01", "2021-01-01", "430", dunning.Verified),
 	nokRow("2021-07-01", "2022-01-01", "400", dunning.Secondary),
@@ -80,7 +97,9 @@ var compRows = []compRow{
 	nokRow("2026-01-01", "2026-07-01", "460", dunning.Secondary),
 	{j: dunning.DE, from: date.MustNew(2014, 7, 29), amount: mustMoney("40", eur), per: "overdue invoice",
 		source: "§ 288 Abs. 5 BGB", status: dunning.Verified,
-		note: "Verzugspauschale for Entgeltforderungen, once per claim in default; credited against external collection costs (§ 288 Abs. 5 S. 3); in force 2014-07-29 (the transitional rule by contract date is UNVERIFIED)"},
+		note: "Verzugspauschale for Entgeltforderungen, once per claim in default; credited against external collection costs (§ 288 Abs. 5 S. 3); in force 2014-07-29 (the transitional rule by contract date is UNVERIFIED)",
+		offset: Offset{CollectionCosts: true, Status: dunning.Verified,
+			Source: "§ 288 Abs. 5 S. 3 BGB (the 40 EUR are credited against external collection costs; debated as possibly contrary to Directive Art. 6(3))"}},
 	{j: dunning.NL, from: directive, amount: mustMoney("40", eur), per: "overdue invoice",
 		source: "art. 6:96 lid 4 BW (Directive 2011/7/EU Art. 6)", status: dunning.Secondary,
 		note: "the 40 EUR minimum for B2B claims (wording SECONDARY); start date taken as the directive's transposition deadline: UNVERIFIED"},
@@ -124,7 +143,7 @@ func CompensationFee(j dunning.Jurisdiction, k dunning.PartyKind, due date.Date)
 		if due.Before(r.from) || (!r.to.IsZero() && !due.Before(r.to)) {
 			continue
 		}
-		return Compensation{Amount: r.amount, Per: r.per, From: r.from, Source: r.source, Status: r.status, Note: r.note}, nil
+		return Compensation{Amount: r.amount, Per: r.per, From: r.from, Source: r.source, Status: r.status, Note: r.note, Offset: r.offset}, nil
 	}
 	reason := "the first row applies to claims due from " + first.String()
 	if !due.Before(first) {

@@ -1,0 +1,252 @@
+package collection
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/money"
+)
+
+// This file holds the rules that decide what a step does besides moving the flow,
+// beyond its deadline (flow.Decide, flow.LawfulDeadline) and its reminder fee
+// (flow.Decide with fees.Assess): the law counted per claim across cases, the
+// compensation credited against fees and costs, and the collection costs. Each is
+// one function; the batch run's take applies them to the case and the letter
+// prints what take recorded, so no figure on a letter is computed beside the state
+// it announces.
+
+// ClaimHistory is what earlier cases of the same creditor did to one invoice, read
+// from the store when a case holding it is opened (Open, Reopen). The fee law
+// counts per claim, not per case (E4, E6; see the package doc, "The law per
+// claim"): a re-opened invoice keeps its count and spacing of fee-bearing
+// reminders, and is never charged the one-time compensation fee or the collection
+// costs twice.
+type ClaimHistory struct {
+	// Cases are the earlier cases that held the invoice, by id.
+	Cases []CaseID `json:"cases,omitempty"`
+	// Reminders are the reminders and collection warnings those cases sent
+	// (flow.Taken, in date order), which flow.Decide counts with the case's own
+	// (flow.Facts.Earlier).
+	Reminders []flow.Taken `json:"reminders,omitempty"`
+	// Compensated says one of them charged the compensation fee for the invoice (E6).
+	Compensated bool `json:"compensated,omitempty"`
+	// CollectionCosts says one of them charged collection costs.
+	CollectionCosts bool `json:"collectionCosts,omitempty"`
+}
+
+func (h *ClaimHistory) clone() *ClaimHistory {
+	if h == nil {
+		return nil
+	}
+	c := *h
+	c.Cases, c.Reminders = slices.Clone(h.Cases), slices.Clone(h.Reminders)
+	return &c
+}
+
+// earlierHistory reads from the store what the creditor's other cases did to each
+// invoice of c (ClaimHistory) and records it on the claim. An earlier case's own
+// history of the invoice is carried over, so the count follows an invoice through
+// any number of re-openings.
+func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
+	for i := range c.Claims {
+		cl := &c.Claims[i]
+		var h ClaimHistory
+		for other, err := range s.store.List(ctx, Filter{CreditorID: c.Creditor.ID, InvoiceID: cl.InvoiceID}) {
+			if err != nil {
+				return fmt.Errorf("collection: look up invoice %q: %w", cl.InvoiceID, err)
+			}
+			if other.ID == c.ID || slices.Contains(h.Cases, other.ID) {
+				continue
+			}
+			h.Cases = append(h.Cases, other.ID)
+			if ocl, ok := other.Claim(cl.InvoiceID); ok && ocl.Earlier != nil {
+				h.Reminders = append(h.Reminders, ocl.Earlier.Reminders...)
+				h.Compensated = h.Compensated || ocl.Earlier.Compensated
+				h.CollectionCosts = h.CollectionCosts || ocl.Earlier.CollectionCosts
+			}
+			for _, t := range other.Progress.Taken {
+				if t.Index >= 0 && t.Kind.IsReminder() {
+					h.Reminders = append(h.Reminders, t)
+				}
+			}
+			for _, chg := range other.Charges {
+				h.Compensated = h.Compensated || (chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID)
+				h.CollectionCosts = h.CollectionCosts || (chg.Kind == ChargeCollectionCost && !chg.Waived)
+			}
+		}
+		if len(h.Cases) == 0 {
+			continue
+		}
+		slices.Sort(h.Cases)
+		slices.SortStableFunc(h.Reminders, func(a, b flow.Taken) int { return a.On.Compare(b.On) })
+		cl.Earlier = &h
+	}
+	return nil
+}
+
+// earlierReminders returns the reminders earlier cases sent for the open claims
+// of c (flow.Facts.Earlier): one claim's list as it is, or the union of several,
+// each reminder once. A letter about several claims may carry a fee only as far as
+// the law allows it for the claim reminded most, so the union is the conservative
+// history. It allocates only when two claims have different histories.
+func earlierReminders(c *Case) []flow.Taken {
+	var out []flow.Taken
+	shared := true
+	for i := range c.Claims {
+		cl := &c.Claims[i]
+		if cl.Status != ClaimOpen || cl.Earlier == nil || len(cl.Earlier.Reminders) == 0 {
+			continue
+		}
+		if out == nil {
+			out = cl.Earlier.Reminders
+			continue
+		}
+		for _, t := range cl.Earlier.Reminders {
+			if !slices.ContainsFunc(out, func(o flow.Taken) bool {
+				return o.On == t.On && o.Kind == t.Kind && o.Index == t.Index && o.Flow == t.Flow && o.Name == t.Name
+			}) {
+				if shared {
+					out, shared = slices.Clone(out), false
+				}
+				out = append(out, t)
+			}
+		}
+	}
+	if !shared {
+		slices.SortStableFunc(out, func(a, b flow.Taken) int { return a.On.Compare(b.On) })
+	}
+	return out
+}
+
+// hasCompensation reports whether the compensation fee was charged for the
+// invoice, in this case or an earlier one (E6: once per invoice).
+func hasCompensation(c Case, invoiceID string) bool {
+	if slices.ContainsFunc(c.Charges, func(ch Charge) bool { return ch.Kind == ChargeCompensation && ch.InvoiceID == invoiceID }) {
+		return true
+	}
+	cl, ok := c.Claim(invoiceID)
+	return ok && cl.Earlier != nil && cl.Earlier.Compensated
+}
+
+// hasCollectionCost reports whether collection costs were charged on the case or
+// an earlier case of one of its open invoices: they are charged once.
+func hasCollectionCost(c Case) bool {
+	if slices.ContainsFunc(c.Charges, func(ch Charge) bool { return ch.Kind == ChargeCollectionCost && !ch.Waived }) {
+		return true
+	}
+	return slices.ContainsFunc(c.Claims, func(cl Claim) bool {
+		return cl.Status == ClaimOpen && cl.Earlier != nil && cl.Earlier.CollectionCosts
+	})
+}
+
+// compensationOffset returns amount (a charge of kind k about to be added to c)
+// less what is left of the compensation fees charged on c that the law credits
+// against such charges (fees.Compensation.Offset: SE 4 a § against reminder fees
+// and collection costs, DE § 288 Abs. 5 S. 3 BGB against collection costs), and
+// the law's source when it credited anything. What earlier charges of the
+// credited kinds used up is not credited twice.
+func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money, string) {
+	if !amount.IsPositive() || c.Debtor.Kind != dunning.Business {
+		return amount, ""
+	}
+	comp, err := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest())
+	if err != nil {
+		return amount, ""
+	}
+	o := comp.Offset
+	covers := func(k ChargeKind) bool {
+		return (k == ChargeReminderFee && o.ReminderFees) || (k == ChargeCollectionCost && o.CollectionCosts)
+	}
+	if !covers(k) {
+		return amount, ""
+	}
+	left := money.Zero(c.Currency)
+	for _, chg := range c.Charges {
+		if chg.Waived {
+			continue
+		}
+		switch {
+		case chg.Kind == ChargeCompensation:
+			left, _ = left.Add(chg.Amount)
+		case covers(chg.Kind):
+			left, _ = left.Sub(chg.Amount)
+		}
+	}
+	if !left.IsPositive() {
+		return amount, ""
+	}
+	rest, _ := amount.Sub(left)
+	if rest.IsNegative() {
+		rest = money.Zero(c.Currency)
+	}
+	return rest, o.Source
+}
+
+// costRule is the collection-cost law of one jurisdiction: the costs are charged
+// with the demand letter (flow.DemandLetter), the first collection step, and where
+// WarningFirst is set only after a collection warning whose deadline passed.
+type costRule struct {
+	WarningFirst bool
+	Source       string
+}
+
+// costRules, from research/jurisdictions.md §§ 1.2, 1.5, 2.1, 3.3, 3.5, 4.2, 5.1, 5.3
+// and 6.2. The amount is always fees.CollectionCostCapFor's cap for the creditor's
+// step (CreditorProfile.CollectionCostStep): the most the law lets the creditor
+// recover.
+var costRules = map[dunning.Jurisdiction]costRule{
+	dunning.DK: {WarningFirst: true, Source: "inkassoloven § 10 (costs only after a påkravsskrivelse whose 10-day deadline passed); bek. 601/2002 as amended (caps)"},
+	dunning.NO: {WarningFirst: true, Source: "inkassoloven § 9 (an inkassovarsel with a 14-day deadline before any collection step); inkassoforskriften ch. 2 (salær)"},
+	dunning.NL: {WarningFirst: true, Source: "art. 6:96 lid 6 BW (consumers: costs only after the 14-day letter expired); Besluit BIK (WIK scale)"},
+	dunning.SE: {Source: "lag (1981:739) 4 § 2 (the inkassokrav carries its cost)"},
+	dunning.DE: {Source: "§§ 280, 286 BGB with § 13e RDG (the Geschäftsgebühr of the collection demand, capped)"},
+	dunning.FI: {Source: "perintälaki 10 a § (the payment demand carries its cost)"},
+}
+
+// collectionCost decides the collection costs the demand letter of c adds when it
+// is taken on day (announce false), or that a collection warning announces for the
+// demand letter that follows it (announce true): the law's cap for the creditor's
+// collection step on the principal still owed (fees.CollectionCostCapFor, keyed as
+// the law keys it), less the compensation the law credits against it, once per
+// case (and not again for an invoice whose costs an earlier case charged), and
+// nothing when the creditor charges none (CreditorProfile.NoCollectionCosts), the
+// law has no cap (EU, a date outside the tables), or the law needs a warning first
+// and none was sent. The zero Money (not Money{}) when nothing is charged; source
+// says where the figure comes from. Every place that prints or charges collection
+// costs calls it: the warning's "costs if unpaid", the demand letter's charge, the
+// settlement offer's escalation.
+func collectionCost(c *Case, l Ledger, prof *CreditorProfile, day date.Date, announce bool) (money.Money, string) {
+	none := money.Zero(c.Currency)
+	rule, ok := costRules[c.Jurisdiction]
+	if !ok || prof.NoCollectionCosts || hasCollectionCost(*c) {
+		return none, ""
+	}
+	if !announce && rule.WarningFirst && (c.Jurisdiction != dunning.NL || c.Debtor.Kind == dunning.Consumer) &&
+		!slices.ContainsFunc(c.Progress.Taken, func(t flow.Taken) bool { return t.Kind == flow.CollectionWarning && t.Index >= 0 }) {
+		return none, ""
+	}
+	key := c.Earliest() // DK: the claim arose; NO: the due date; NL: default
+	switch c.Jurisdiction {
+	case dunning.SE, dunning.FI, dunning.DE:
+		key = day // the day of the step (DE: the day the collector is instructed)
+	}
+	if key.IsZero() {
+		return none, ""
+	}
+	cp, err := fees.CollectionCostCapFor(fees.CostQuery{Jurisdiction: c.Jurisdiction, Kind: c.Debtor.Kind,
+		Claim: outstandingPrincipal(*c, l), KeyDate: key, Step: prof.CollectionCostStep, Disputed: c.Disputed()})
+	if err != nil || !cp.Amount.IsValid() || cp.Amount.Currency() != c.Currency || !cp.Amount.IsPositive() {
+		return none, ""
+	}
+	amount, offset := compensationOffset(c, ChargeCollectionCost, cp.Amount)
+	source := cp.Source + " (" + cp.Status.String() + "); " + rule.Source
+	if offset != "" {
+		source += "; less the compensation: " + offset
+	}
+	return amount, source
+}
