@@ -49,25 +49,39 @@ func (h *ClaimHistory) clone() *ClaimHistory {
 }
 
 // earlierHistory reads from the store what the creditor's other cases did to each
-// invoice of c (ClaimHistory) and records it on the claim. An earlier case's own
-// history of the invoice is carried over, so the count follows an invoice through
-// any number of re-openings.
+// invoice of c (ClaimHistory) and records it on the claim: every case that holds
+// the invoice is read directly; the history an earlier case carried over is added
+// only when one of the cases it names is no longer found (a deleted case, P5), so
+// nothing is counted twice and the count follows an invoice through any number of
+// re-openings.
 func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 	for i := range c.Claims {
 		cl := &c.Claims[i]
-		var h ClaimHistory
+		var others []Case
+		found := map[CaseID]bool{}
 		for other, err := range s.store.List(ctx, Filter{CreditorID: c.Creditor.ID, InvoiceID: cl.InvoiceID}) {
 			if err != nil {
 				return fmt.Errorf("collection: look up invoice %q: %w", cl.InvoiceID, err)
 			}
-			if other.ID == c.ID || slices.Contains(h.Cases, other.ID) {
+			if other.ID == c.ID || found[other.ID] {
 				continue
 			}
+			found[other.ID] = true
+			others = append(others, other)
+		}
+		if len(others) == 0 {
+			continue
+		}
+		var h ClaimHistory
+		for _, other := range others {
 			h.Cases = append(h.Cases, other.ID)
 			if ocl, ok := other.Claim(cl.InvoiceID); ok && ocl.Earlier != nil {
-				h.Reminders = append(h.Reminders, ocl.Earlier.Reminders...)
-				h.Compensated = h.Compensated || ocl.Earlier.Compensated
-				h.CollectionCosts = h.CollectionCosts || ocl.Earlier.CollectionCosts
+				e := ocl.Earlier
+				h.Compensated = h.Compensated || e.Compensated
+				h.CollectionCosts = h.CollectionCosts || e.CollectionCosts
+				if slices.ContainsFunc(e.Cases, func(id CaseID) bool { return !found[id] }) {
+					h.Reminders = append(h.Reminders, e.Reminders...)
+				}
 			}
 			for _, t := range other.Progress.Taken {
 				if t.Index >= 0 && t.Kind.IsReminder() {
@@ -78,9 +92,6 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 				h.Compensated = h.Compensated || (chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID)
 				h.CollectionCosts = h.CollectionCosts || (chg.Kind == ChargeCollectionCost && !chg.Waived)
 			}
-		}
-		if len(h.Cases) == 0 {
-			continue
 		}
 		slices.Sort(h.Cases)
 		slices.SortStableFunc(h.Reminders, func(a, b flow.Taken) int { return a.On.Compare(b.On) })

@@ -314,8 +314,11 @@ func prefixFields(who string, err error) []error {
 }
 
 // checkInvoiceFree fails when invoice id is in a running case of the creditor, or
-// locked in a deactivated case other than reopenFrom (P6).
+// locked in a deactivated case other than reopenFrom (P6) that no later case
+// re-opened (a case re-opened from it lists it in Claim.Earlier).
 func (s *Service) checkInvoiceFree(ctx context.Context, creditor, id string, reopenFrom CaseID) error {
+	var locked []CaseID
+	reopened := map[CaseID]bool{}
 	for other, err := range s.store.List(ctx, Filter{CreditorID: creditor, InvoiceID: id}) {
 		if err != nil {
 			return fmt.Errorf("collection: look up invoice %q: %w", id, err)
@@ -325,7 +328,17 @@ func (s *Service) checkInvoiceFree(ctx context.Context, creditor, id string, reo
 		case other.Status.Running() && cl.Status == ClaimOpen:
 			return &InvoiceError{InvoiceID: id, CaseID: other.ID}
 		case other.Status == StatusDeactivated && cl.Status == ClaimLocked && other.ID != reopenFrom:
-			return &InvoiceError{InvoiceID: id, CaseID: other.ID, Locked: true}
+			locked = append(locked, other.ID)
+		}
+		if cl.Earlier != nil {
+			for _, from := range cl.Earlier.Cases {
+				reopened[from] = true
+			}
+		}
+	}
+	for _, l := range locked {
+		if !reopened[l] {
+			return &InvoiceError{InvoiceID: id, CaseID: l, Locked: true}
 		}
 	}
 	return nil

@@ -1,0 +1,388 @@
+package collection_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dunning-go/dunning"
+	"github.com/dunning-go/dunning/agreement"
+	"github.com/dunning-go/dunning/collection"
+	"github.com/dunning-go/dunning/court"
+	"github.com/dunning-go/dunning/date"
+	law "github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/money"
+	"github.com/stretchr/testify/require"
+)
+
+// The table tests of issue 17, one per finding, each named after the requirement
+// it keeps: what a letter promises is what the case does, and both keep the law.
+
+var presets = []flow.Flow{flow.Standard(), flow.Lenient(), flow.FastToCourt()}
+
+// currencyOf is the currency a case of jurisdiction j is opened in.
+func currencyOf(j dunning.Jurisdiction) money.Currency {
+	switch j {
+	case dunning.DK:
+		return money.DKK
+	case dunning.SE:
+		return money.SEK
+	case dunning.NO:
+		return money.NOK
+	}
+	return money.EUR
+}
+
+// openIn opens case id under jurisdiction j for a debtor of kind k on flow f,
+// with one invoice of 1,000 in the jurisdiction's currency due 2025-01-31.
+func (e *env) openIn(id collection.CaseID, j dunning.Jurisdiction, k dunning.PartyKind, f string, feeAgreed bool) collection.Case {
+	e.t.Helper()
+	r := openReq(id)
+	r.Flow, r.Jurisdiction, r.Currency, r.FeeAgreed = f, j, currencyOf(j), feeAgreed
+	r.Debtor.Kind, r.Debtor.Jurisdiction = k, j
+	r.Creditor.Jurisdiction = j
+	for i := range r.Invoices {
+		r.Invoices[i].Amount = money.MustNew("1000", currencyOf(j))
+	}
+	c, err := e.svc.Open(e.t.Context(), r)
+	require.NoError(e.t, err)
+	return c
+}
+
+func charges(c collection.Case, k collection.ChargeKind) []collection.Charge {
+	var out []collection.Charge
+	for _, ch := range c.Charges {
+		if ch.Kind == k && !ch.Waived {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// TestLawful_E1_E5_DeadlinesKeepTheNotice (finding 1): every letter a preset flow
+// sends in each jurisdiction gives at least the law's notice counted from the
+// day it is sent, and the next step waits for the day after the deadline.
+func TestLawful_E1_E5_DeadlinesKeepTheNotice(t *testing.T) {
+	for _, j := range []dunning.Jurisdiction{dunning.DK, dunning.SE, dunning.NO, dunning.DE, dunning.NL, dunning.FI} {
+		for _, f := range presets {
+			t.Run(string(j)+"/"+f.Name(), func(t *testing.T) {
+				e := newBatchEnv(t, jan31, collection.Options{Flows: presets})
+				e.openIn("c1", j, dunning.Consumer, f.Name(), true)
+				e.runDays(jan31, date.MustNew(2025, 6, 30), collection.BatchRequest{})
+				c := e.get("c1")
+				require.Len(t, c.Progress.Taken, f.Len()-1, "every step but the court filing")
+				var prev flow.Taken
+				for i, tk := range c.Progress.Taken {
+					n, ok := map[flow.Kind]law.Notice{flow.Reminder: law.Reminder, flow.CollectionWarning: law.CollectionWarning, flow.DemandLetter: law.PaymentDemand}[tk.Kind]
+					if ok {
+						if law, rule, ok := law.EarliestDeadline(j, dunning.Consumer, n, tk.On); ok {
+							require.False(t, tk.Deadline.Before(law), "%s gives %s, %s asks for %s", tk.Name, tk.Deadline, rule.Source, law)
+						}
+					}
+					if i > 0 {
+						require.True(t, tk.On.After(prev.Deadline), "%s on %s, before %s's deadline %s", tk.Name, tk.On, prev.Name, prev.Deadline)
+					}
+					prev = tk
+				}
+			})
+		}
+	}
+}
+
+// TestLawful_E1_E8_FastToCourtReachesAReadyPaymentClaimDK (finding 1): FastToCourt
+// in Denmark gives its warning 10 days (inkassoloven § 10), so the payment claim it
+// reaches is ready to file without edits.
+func TestLawful_E1_E8_FastToCourtReachesAReadyPaymentClaimDK(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{Flows: presets})
+	r := openReq("c1")
+	r.Flow = "FastToCourt"
+	r.Creditor.Registration = dunning.Registration{Scheme: dunning.CVR, Number: "24256790"}
+	r.Debtor.Registration = dunning.Registration{Scheme: dunning.CPR, Number: "010180-1234"}
+	_, err := e.svc.Open(t.Context(), r)
+	require.NoError(t, err)
+	var held date.Date
+	for d := jan31; d.Before(date.MustNew(2025, 6, 1)) && held.IsZero(); d = d.AddDays(1) {
+		e.clock.set(d)
+		res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+		require.NoError(t, err)
+		if len(res.Held) > 0 {
+			held = d
+		}
+	}
+	require.False(t, held.IsZero(), "the payment claim became due")
+	c := e.get("c1")
+	w := c.Progress.Taken[2]
+	require.Equal(t, flow.CollectionWarning, w.Kind)
+	require.Equal(t, 10, w.On.DaysUntil(w.Deadline))
+	c, err = e.svc.FileCourt(t.Context(), "c1", collection.FileRequest{District: court.Aarhus})
+	require.NoError(t, err)
+	require.True(t, c.Court.Filed())
+}
+
+// TestLawful_E4_P6_ReopenedInvoiceKeepsItsFeeCount (finding 2): after three
+// fee-bearing reminders, a deactivation and a re-opening of the invoice in a new
+// case, the new case charges no fourth reminder fee and no second compensation.
+func TestLawful_E4_P6_ReopenedInvoiceKeepsItsFeeCount(t *testing.T) {
+	cr := &testCreditors{profile: collection.CreditorProfile{ClaimCompensation: true}}
+	e := newBatchEnv(t, jan31, collection.Options{Creditors: cr})
+	r := openReq("c1")
+	r.Debtor.Kind = dunning.Business
+	_, err := e.svc.Open(t.Context(), r)
+	require.NoError(t, err)
+	e.runDays(jan31, date.MustNew(2025, 3, 1), collection.BatchRequest{})
+	old := e.get("c1")
+	require.Len(t, charges(old, collection.ChargeReminderFee), 3)
+	require.Len(t, charges(old, collection.ChargeCompensation), 1)
+	_, err = e.svc.Deactivate(t.Context(), "c1", collection.Acknowledgements{StepsTaken: true})
+	require.NoError(t, err)
+	c, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c2", From: "c1", Flow: "Standard"})
+	require.NoError(t, err)
+	require.NotNil(t, c.Claims[0].Earlier)
+	require.Equal(t, []collection.CaseID{"c1"}, c.Claims[0].Earlier.Cases)
+	require.Len(t, c.Claims[0].Earlier.Reminders, 3)
+	require.True(t, c.Claims[0].Earlier.Compensated)
+	e.runDays(date.MustNew(2025, 3, 2), date.MustNew(2025, 5, 30), collection.BatchRequest{})
+	c = e.get("c2")
+	require.GreaterOrEqual(t, len(c.Progress.Taken), 3, "the new case runs its flow")
+	require.Empty(t, charges(c, collection.ChargeReminderFee), "renteloven § 9 b: three fees per claim, across cases")
+	require.Empty(t, charges(c, collection.ChargeCompensation), "renteloven § 9 a stk. 3: once per invoice")
+
+	// A third case after a second deactivation still carries the history.
+	_, err = e.svc.Deactivate(t.Context(), "c2", collection.Acknowledgements{StepsTaken: true})
+	require.NoError(t, err)
+	c3, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c3", From: "c2", Flow: "Standard"})
+	require.NoError(t, err)
+	require.Equal(t, []collection.CaseID{"c1", "c2"}, c3.Claims[0].Earlier.Cases)
+	require.Len(t, c3.Claims[0].Earlier.Reminders, 3+countReminders(c), "each reminder once")
+	require.True(t, c3.Claims[0].Earlier.Compensated)
+}
+
+func countReminders(c collection.Case) int {
+	n := 0
+	for _, t := range c.Progress.Taken {
+		if t.Index >= 0 && t.Kind.IsReminder() {
+			n++
+		}
+	}
+	return n
+}
+
+// TestLawful_E13_TerminatedPlanWaitsForItsDeadline (finding 2): a plan terminated
+// after two fee-bearing reminders puts the case back into its flow, which waits for
+// the day after the termination letter's deadline and charges no fee beyond the
+// law's three for the claim.
+func TestLawful_E13_TerminatedPlanWaitsForItsDeadline(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.open("c1")
+	e.runDays(jan31, feb15, collection.BatchRequest{})
+	_, err := e.svc.StartPlan(t.Context(), "c1", collection.PlanRequest{Terms: agreement.Terms{Count: 3, Frequency: agreement.Monthly}})
+	require.NoError(t, err)
+	term := date.MustNew(2025, 4, 1)
+	e.clock.set(term)
+	c, err := e.svc.TerminatePlan(t.Context(), "c1", "Standard", collection.Delivery{})
+	require.NoError(t, err)
+	deadline := term.AddDays(14)
+	last := c.Progress.Taken[len(c.Progress.Taken)-1]
+	require.Equal(t, deadline, last.Deadline, "the termination letter's deadline is recorded")
+	d, err := e.svc.Next(t.Context(), "c1")
+	require.NoError(t, err)
+	require.Equal(t, deadline.AddDays(1), d.On, "no step before the day after the letter's deadline")
+	e.runDays(term.AddDays(1), date.MustNew(2025, 7, 30), collection.BatchRequest{})
+	c = e.get("c1")
+	for _, tk := range c.Progress.Taken {
+		if tk.Index >= 0 && tk.On.After(term) {
+			require.True(t, tk.On.After(deadline), "%s on %s", tk.Name, tk.On)
+		}
+	}
+	require.LessOrEqual(t, len(charges(c, collection.ChargeReminderFee)), 3)
+}
+
+// TestLawful_E6_CompensationCreditedSE_DE (finding 4): SE förseningsersättning
+// replaces the reminder fees and collection costs (lag 1981:739 4 a §); DE credits
+// the 40 EUR against the collection costs (§ 288 Abs. 5 S. 3 BGB); DK charges
+// both.
+func TestLawful_E6_CompensationCreditedSE_DE(t *testing.T) {
+	for _, c := range []struct {
+		j                 dunning.Jurisdiction
+		wantFees, wantCap bool // reminder fees charged; full collection-cost cap charged
+	}{
+		{dunning.SE, false, false},
+		{dunning.DE, true, false},
+		{dunning.DK, true, true},
+	} {
+		t.Run(string(c.j), func(t *testing.T) {
+			cr := &testCreditors{profile: collection.CreditorProfile{ClaimCompensation: true}}
+			e := newBatchEnv(t, jan31, collection.Options{Creditors: cr})
+			e.openIn("c1", c.j, dunning.Business, "Standard", true)
+			e.runDays(jan31, date.MustNew(2025, 4, 30), collection.BatchRequest{})
+			cs := e.get("c1")
+			comp := charges(cs, collection.ChargeCompensation)
+			require.Len(t, comp, 1)
+			feesCharged := charges(cs, collection.ChargeReminderFee)
+			require.Equal(t, c.wantFees, len(feesCharged) > 0, "reminder fees %v", feesCharged)
+			cp, err := law.CollectionCostCapFor(law.CostQuery{Jurisdiction: c.j, Kind: dunning.Business, Claim: money.MustNew("1000", currencyOf(c.j)),
+				KeyDate: collectionKey(cs), Disputed: false})
+			require.NoError(t, err)
+			costs := charges(cs, collection.ChargeCollectionCost)
+			switch {
+			case c.wantCap:
+				require.Len(t, costs, 1)
+				require.True(t, costs[0].Amount.Equal(cp.Amount), "%s, cap %s", costs[0].Amount, cp.Amount)
+			case c.j == dunning.SE:
+				require.Empty(t, costs, "450 SEK covers the 180 SEK inkassokrav")
+			default:
+				want, _ := cp.Amount.Sub(comp[0].Amount)
+				require.Len(t, costs, 1)
+				require.True(t, costs[0].Amount.Equal(want), "%s, want %s", costs[0].Amount, want)
+				require.Contains(t, costs[0].Source, "§ 288 Abs. 5 S. 3")
+			}
+		})
+	}
+}
+
+// collectionKey is the key date of the demand letter's cost lookup in the DE
+// test: the day the demand letter was taken.
+func collectionKey(c collection.Case) date.Date {
+	for _, tk := range c.Progress.Taken {
+		if tk.Kind == flow.DemandLetter {
+			return tk.On
+		}
+	}
+	return c.Earliest()
+}
+
+// TestLawful_E4_CollectionCostsChargedAsAnnounced (finding 5): the demand letter
+// charges the collection costs the warning announced, once, printed on its
+// letter; a creditor can switch them off; without a warning first DK charges none.
+func TestLawful_E4_CollectionCostsChargedAsAnnounced(t *testing.T) {
+	for _, j := range []dunning.Jurisdiction{dunning.DK, dunning.SE, dunning.NO, dunning.DE, dunning.NL, dunning.FI} {
+		t.Run(string(j), func(t *testing.T) {
+			e := newBatchEnv(t, jan31, collection.Options{})
+			e.openIn("c1", j, dunning.Consumer, "Standard", true)
+			e.runDays(jan31, date.MustNew(2025, 5, 30), collection.BatchRequest{})
+			c := e.get("c1")
+			costs := charges(c, collection.ChargeCollectionCost)
+			require.Len(t, costs, 1)
+			var demand flow.Taken
+			for _, tk := range c.Progress.Taken {
+				if tk.Kind == flow.DemandLetter {
+					demand = tk
+				}
+			}
+			require.Equal(t, demand.On, costs[0].On, "charged with the demand letter")
+			var warningText, demandText string
+			for _, o := range e.outbox() {
+				switch o.Message.Kind {
+				case letters.CollectionWarning:
+					warningText = o.Message.Text
+				case letters.DemandLetter:
+					demandText = o.Message.Text
+				}
+			}
+			amount := costs[0].Amount.Amount().StringFixed(2)
+			require.Contains(t, warningText, localAmount(amount), "the warning announces what the demand charges")
+			require.Contains(t, demandText, localAmount(amount), "the demand letter prints the cost it charges")
+		})
+	}
+	t.Run("off", func(t *testing.T) {
+		e := newBatchEnv(t, jan31, collection.Options{Creditors: &testCreditors{profile: collection.CreditorProfile{NoCollectionCosts: true}}})
+		e.open("c1")
+		e.runDays(jan31, date.MustNew(2025, 5, 30), collection.BatchRequest{})
+		require.Empty(t, charges(e.get("c1"), collection.ChargeCollectionCost))
+	})
+	t.Run("DK without a warning", func(t *testing.T) {
+		f, err := flow.New("NoWarning", flow.Step{Kind: flow.Reminder, Days: 3}, flow.Step{Kind: flow.DemandLetter, Days: 12})
+		require.NoError(t, err)
+		e := newBatchEnv(t, jan31, collection.Options{Flows: []flow.Flow{f}})
+		e.openIn("c1", dunning.DK, dunning.Consumer, "NoWarning", false)
+		e.runDays(jan31, date.MustNew(2025, 4, 30), collection.BatchRequest{})
+		c := e.get("c1")
+		require.Len(t, c.Progress.Taken, 2)
+		require.Empty(t, charges(c, collection.ChargeCollectionCost), "inkassoloven § 10: no costs without a påkravsskrivelse")
+	})
+}
+
+// localAmount turns "400.00" into the Nordic and continental "400,00" the letters
+// print.
+func localAmount(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] == '.' {
+			b[i] = ','
+		}
+	}
+	return string(b)
+}
+
+// TestLawful_E17_BackDatedRunCountsFromTheSendDay (finding 6): a run for a past
+// day dates its steps and letters the day they go out and counts the deadlines
+// from it; letters queued for a later day count from that day.
+func TestLawful_E17_BackDatedRunCountsFromTheSendDay(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{Flows: presets})
+	r := openReq("c1")
+	r.Flow = "FastToCourt"
+	_, err := e.svc.Open(t.Context(), r)
+	require.NoError(t, err)
+	e.runDays(jan31, feb20, collection.BatchRequest{}) // R1 and R2
+	today := date.MustNew(2025, 3, 20)
+	e.clock.set(today)
+	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{Date: date.MustNew(2025, 2, 24)}, e.clock.now)
+	require.NoError(t, err)
+	require.Len(t, res.Steps, 1)
+	c := e.get("c1")
+	w := c.Progress.Taken[len(c.Progress.Taken)-1]
+	require.Equal(t, flow.CollectionWarning, w.Kind)
+	require.Equal(t, today, w.On, "dated the day it goes out")
+	require.Equal(t, today.AddDays(10), w.Deadline, "10 days from the day it goes out (inkassoloven § 10)")
+	out := e.outbox()
+	require.Contains(t, out[len(out)-1].Message.Text, "Dato: 20. marts 2025", "dated the day it goes out")
+	require.Contains(t, out[len(out)-1].Message.Text, "senest den 30. marts 2025", "the deadline counted from today")
+
+	// Letters queued for a later day count from that day.
+	e2 := newBatchEnv(t, jan31, collection.Options{})
+	e2.open("c1")
+	sendAt := time.Date(2025, 2, 5, 8, 0, 0, 0, time.UTC)
+	e2.clock.set(feb3)
+	_, err = e2.svc.Commit(t.Context(), collection.BatchRequest{}, sendAt)
+	require.NoError(t, err)
+	tk := e2.get("c1").Progress.Taken[0]
+	require.Equal(t, date.MustNew(2025, 2, 5), tk.On)
+	require.Equal(t, date.MustNew(2025, 2, 5).AddDays(11), tk.Deadline)
+}
+
+// TestLawful_E11_FlowOfferIsRecordedAndSettles (finding 7): the Standard flow's
+// settlement offer records the same Offer as MakeOffer; paying it by the
+// deadline settles the case; a lapsed manual offer is replaced by the flow's.
+func TestLawful_E11_FlowOfferIsRecordedAndSettles(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.open("c1")
+	// A manual offer made after the warning lapses.
+	e.runDays(jan31, feb27, collection.BatchRequest{})
+	e.clock.set(date.MustNew(2025, 3, 1))
+	_, err := e.svc.MakeOffer(t.Context(), "c1", collection.OfferRequest{Discount: agreement.Discount{Percent: dec("10")}, Expires: date.MustNew(2025, 3, 3)})
+	require.NoError(t, err)
+	e.runDays(date.MustNew(2025, 3, 4), mar21, collection.BatchRequest{})
+	c := e.get("c1")
+	require.NotNil(t, c.Offer)
+	require.True(t, c.Offer.Flow, "the flow's offer replaced the lapsed manual one")
+	require.Equal(t, mar21, c.Offer.Made)
+	require.Equal(t, c.Progress.Taken[len(c.Progress.Taken)-1].Deadline, c.Offer.Expires)
+	var text string
+	for _, o := range e.outbox() {
+		if o.Message.Kind == letters.SettlementOffer {
+			text = o.Message.Text
+		}
+	}
+	require.Contains(t, text, danish(c.Offer.Pay), "the letter prints the recorded amount")
+	// Paying the offered amount by the deadline settles the case.
+	e.clock.set(mar21.AddDays(2))
+	_, err = e.svc.RecordPayment(t.Context(), "c1", collection.Payment{ID: "p1", On: mar21.AddDays(2), Amount: c.Offer.Pay, To: collection.PaidToCreditor})
+	require.NoError(t, err)
+	c = e.get("c1")
+	require.False(t, c.Status.Running(), "status %s", c.Status)
+	require.Equal(t, mar21.AddDays(2), c.Offer.Accepted)
+	bal, err := c.Balance()
+	require.NoError(t, err)
+	require.True(t, bal.IsZero(), bal.String())
+}
