@@ -184,8 +184,10 @@
 //     attempt: a day committed twice changes nothing the second time, and a
 //     missed day is caught up step by step, the next step counting from the day
 //     the previous one was actually taken (flow.Decide), so no step the law needs
-//     is skipped and the fee spacing holds. Steps are dated BatchRequest.Date
-//     (today by default; never after today).
+//     is skipped and the fee spacing holds. Steps are dated the day their letter
+//     goes out: BatchRequest.Date (today by default; never after today), or today
+//     for a run for a past day, or the day of the send time when that is later
+//     (see "What a step does" below).
 //   - A step's letter has the id "<case id>/<step index>/<version>", version being
 //     the case version of the Save that took it: the same on every retry of that
 //     Save (a failed Save writes nothing, and after a Save whose outcome is unknown
@@ -225,6 +227,60 @@
 //     restart from. Delivery is at least once: a repeated id is the Dispatcher's
 //     to recognise. Receipts are events; a repeated receipt is a no-op.
 //
+// # What a step does: the law end to end (E1, E4–E6, E11, E13, S12)
+//
+// A step's effects are decided once and used both for the case's new state and
+// for its letter: the letter prints what the case records, never a figure
+// computed beside it. In the order the batch run applies them (take, in
+// batch.go; the rules in effects.go):
+//
+//   - The day. A step is dated the day its letter goes out (flow.Facts.SendOn):
+//     a run for a past day (catching up missed days) dates its steps, letters
+//     and deadlines today, and letters queued for a later send time count from
+//     that day. No letter is queued whose deadline has already passed.
+//   - The deadline: the flow's (the day before the next step, Step.Deadline or
+//     an Override, E2), never earlier than the law's notice for the letter,
+//     counted from the day it goes out (flow.LawfulDeadline over
+//     fees.NoticeRules: DK inkassoloven § 10, 10 days; NO inkassoloven §§ 9, 10
+//     and inkassoforskriften § 1-3, 14 days; SE god inkassosed, 8 days; NL
+//     art. 6:96 lid 6 BW, 14 days from the day after presumed receipt, consumers;
+//     FI KKV 2024, 10 days, consumers). The next step waits for the day after
+//     the deadline, and after the deadline of any letter the Service sent
+//     outside the flow (a plan's termination, E13). So every preset keeps the
+//     law in every jurisdiction; flow.Schedule shows the days it runs on.
+//   - The reminder fee flow.Decide allows (fees.Assess), counted per claim: the
+//     reminders earlier cases sent for the same invoices (Claim.Earlier, read
+//     from the store by Open and Reopen) count with the case's own, so a
+//     re-opened invoice never gets a 4th fee in Denmark. Per claim (renteloven
+//     § 9 b stk. 1, inkassoforskriften § 1-3: "per krav"): the number of
+//     fee-bearing reminders and their spacing. Per letter: the fee itself — one
+//     balance statement (S12) is one rykkerskrivelse and carries at most one
+//     fee, however many cases and invoices it lists.
+//   - The compensation fee of a business debtor (E6; CreditorProfile.
+//     ClaimCompensation), once per invoice across cases, with the first step.
+//     Where the law credits it (fees.Compensation.Offset: SE lag 1981:739 4 a §
+//     against reminder fees and collection costs, DE § 288 Abs. 5 S. 3 BGB
+//     against collection costs) those charges are reduced by what is left of it:
+//     the debtor pays the larger, never both.
+//   - Collection costs: the demand letter (flow.DemandLetter) charges the cap of
+//     fees.CollectionCostCapFor for the creditor's CollectionCostStep on the
+//     principal still owed, once per case (and not for an invoice an earlier
+//     case charged), less the credited compensation. In DK, NO and for NL
+//     consumers only after a collection warning whose deadline passed
+//     (inkassoloven § 10, inkassoloven § 9, art. 6:96 lid 6 BW). The collection
+//     warning's "costs if unpaid" is the same figure, decided by the same
+//     function; CreditorProfile.NoCollectionCosts switches both off.
+//   - Interest, as below.
+//   - A settlement-offer step (E1) records an Offer as MakeOffer does (E11):
+//     agreement.Settle on what is owed by component, the step's discount,
+//     expiring with the step's deadline (OfferRecord.Flow: the case stays on its
+//     main track). It replaces any earlier offer. Payments reaching its amount by
+//     the deadline settle the case.
+//
+// A plan terminated (E13) puts the case back into a flow with flow.Switch, which
+// keeps every step taken, so the fee count goes on; its letter's deadline holds
+// the next step back.
+//
 // # Interest in the daily run (S7, S8)
 //
 // Case.Interest (InterestTerms; OpenRequest.Interest when the case is opened)
@@ -263,6 +319,6 @@
 //
 // # Requirements
 //
-// L1, L2, L3, P1–P6, E2, E3, E6, E8–E13, E15–E22, S5, S7, S8, S9, S11, S12, S13,
-// N1–N9.
+// L1, L2, L3, P1–P6, E1, E2, E3, E4, E5, E6, E8–E13, E15–E22, S5, S7, S8, S9, S11,
+// S12, S13, N1–N9.
 package collection

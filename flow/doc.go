@@ -13,7 +13,9 @@
 // the law's maximum), a template name, a Channel, whether it blocks the customer from
 // further invoicing (S5), a comment for the letter (S6), a deadline in days, and, for
 // a settlement offer, the discount in percent. New validates a flow; Validate checks
-// it against the reminder-fee law through fees.CheckSchedule.
+// it against the law of a jurisdiction: its own deadlines against the notice
+// periods (fees.NoticeRules) and its fixed fees through fees.CheckSchedule, on the
+// days Schedule says it runs.
 //
 // The presets have exactly the days of E1 (all days after the previous step; the
 // first after the due date plus postal days):
@@ -42,9 +44,18 @@
 //     was allowed. A case that fell behind (a missed batch run) is caught up one step
 //     at a time, and the spacing the law requires between fee-bearing reminders holds.
 //   - A step's deadline is the debtor's last day to pay; the next step is allowed no
-//     earlier than the day after it. By default the deadline is the day before the
-//     next step is due, so deadlines never change the E1 days; an overridden (E2) or
-//     configured longer deadline holds the next step back.
+//     earlier than the day after it, and after the deadline of any letter recorded
+//     with Progress.LetterWithDeadline. By default the deadline is the day before
+//     the next step is due; an overridden (E2) or configured longer deadline holds
+//     the next step back. Whatever the flow says, a deadline is never earlier than
+//     the law's notice for the step's letter, counted from the day it goes out
+//     (LawfulDeadline, Facts.SendOn): DK collection warning 10 days (inkassoloven
+//     § 10), NO purring, inkassovarsel and betalingsoppfordring 14 days, SE warning
+//     and demand 8 days, NL consumer 14-day letter 14 days from the day after
+//     presumed receipt, FI consumer warning and demand 10 days. Where the law asks
+//     for more than the flow's spacing, the step gives more and the next step
+//     waits longer: FastToCourt's demand letter comes 11 days after the warning in
+//     Denmark, not 10 (Schedule shows the days per jurisdiction).
 //   - A pause holds every step until its resume date, on which the case resumes by
 //     itself (L2). A step with a deadline, and Switch, replace the pause (E21).
 //   - Holiday windows are half-open date.Periods. A step allowed inside one, or an
@@ -52,7 +63,11 @@
 //     the window (after chains of touching windows). Nothing is skipped (L3).
 //   - Only reminders and collection warnings carry fees (Kind.IsReminder). Decide
 //     asks fees.Assess for the fee of the step on the day it would go out, with the
-//     case's fee history; the flow never encodes fee law itself. Collection costs,
+//     fee history of the claim: the case's own steps and the reminders of earlier
+//     cases of the same invoices (Facts.Earlier; the law counts per claim). FeeMax
+//     asks for whatever the law allows that day, which may be nothing, so Validate
+//     never reports it; a FeeFixed the law reduces is reported. The flow never
+//     encodes fee law itself. Collection costs,
 //     compensation fees and court fees are the fees and court packages' to compute.
 //   - Switch continues after the furthest step of the new flow already reached, by
 //     kind and count (see Switch). Rewind removes the last action and restores what

@@ -45,7 +45,9 @@ type Step struct {
 	// the day the step is taken: the deadline is the last day to pay, and the
 	// next step is not proposed before the day after it. Zero means "until the
 	// day before the next step is due" (the next step's Days - 1), and no
-	// deadline for the last step or when the next step has 0 Days.
+	// deadline for the last step or when the next step has 0 Days. Either way
+	// Decide never gives less than the law's notice for the step's letter
+	// (LawfulDeadline); Validate reports a Deadline set shorter than it.
 	Deadline int `json:"deadline,omitempty"`
 	// Fee is the fee the step asks for; only reminder kinds (Kind.IsReminder)
 	// may carry one.
@@ -64,9 +66,9 @@ type Step struct {
 	Discount decimal.Decimal `json:"discount,omitzero"`
 }
 
-// FeeBearing reports whether the step asks for a fee. A fee-bearing reminder counts
-// against the law's limits (DK: at most 3, 10 days apart) even when the law reduces
-// its fee to nothing.
+// FeeBearing reports whether the step asks for a fee. What it charges is what the
+// law allows on its day (Decide); only a fee actually charged counts against the
+// law's limits for the reminders after it (DK: at most 3, 10 days apart).
 func (s Step) FeeBearing() bool { return s.Fee.Mode != FeeNone }
 
 // validate appends every problem with s, each a *dunning.FieldError named after
