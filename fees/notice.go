@@ -86,7 +86,7 @@ var noticeRules = [...]NoticeRule{
 	{Jurisdiction: dunning.FI, Notice: CollectionWarning, ConsumerOnly: true, MinDays: 10, Counting: FromDispatch, Costs: true,
 		Source: "KKV decision of 21 Oct 2024 (at least 10 days to pay, counted from presumed receipt)", Status: dunning.Verified,
 		Note: "the research gives no presumed-receipt rule, so only the necessary 10 days from dispatch are given"},
-	{Jurisdiction: dunning.FI, Notice: PaymentDemand, ConsumerOnly: true, MinDays: 10, Counting: FromDispatch, Costs: true,
+	{Jurisdiction: dunning.FI, Notice: PaymentDemand, ConsumerOnly: true, MinDays: 10, Counting: FromDispatch,
 		Source: "KKV decision of 21 Oct 2024 (a collection letter gives a consumer at least 10 days to pay, counted from presumed receipt)", Status: dunning.Verified,
 		Note: "the research gives no presumed-receipt rule, so only the necessary 10 days from dispatch are given"},
 }
