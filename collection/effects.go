@@ -29,14 +29,20 @@ import (
 type ClaimHistory struct {
 	// Cases are the earlier cases that held the invoice, by id.
 	Cases []CaseID `json:"cases,omitempty"`
-	// Reminders are the reminders and collection warnings those cases sent
-	// (flow.Taken, in date order), which flow.Decide counts with the case's own
-	// (flow.Facts.Earlier).
-	Reminders []flow.Taken `json:"reminders,omitempty"`
+	// Steps are the flow steps those cases took (flow.Taken, in date order),
+	// which flow.Decide takes with the case's own (flow.Facts.Earlier): the
+	// reminders count for the fee law, and the deadlines they gave still hold.
+	Steps []flow.Taken `json:"steps,omitempty"`
 	// Compensated says one of them charged the compensation fee for the invoice (E6).
 	Compensated bool `json:"compensated,omitempty"`
 	// CollectionCosts says one of them charged collection costs.
 	CollectionCosts bool `json:"collectionCosts,omitempty"`
+	// CompensationLeft is the compensation charged for the invoice in those
+	// cases that the law credits against later fees and costs (SE, DE;
+	// fees.Compensation.Offset) and that their own fees and costs did not use
+	// up: the new case's fees and costs are credited against it as they would
+	// have been in the old one. Money{} for none.
+	CompensationLeft money.Money `json:"compensationLeft"`
 }
 
 func (h *ClaimHistory) clone() *ClaimHistory {
@@ -44,80 +50,120 @@ func (h *ClaimHistory) clone() *ClaimHistory {
 		return nil
 	}
 	c := *h
-	c.Cases, c.Reminders = slices.Clone(h.Cases), slices.Clone(h.Reminders)
+	c.Cases, c.Steps = slices.Clone(h.Cases), slices.Clone(h.Steps)
 	return &c
 }
 
 // earlierHistory reads from the store what the creditor's other cases did to each
 // invoice of c (ClaimHistory) and records it on the claim: every case that holds
-// the invoice is read directly; the history an earlier case carried over is added
-// only when one of the cases it names is no longer found (a deleted case, P5), so
-// nothing is counted twice and the count follows an invoice through any number of
-// re-openings.
+// one of the invoices is read once; the history an earlier case carried over is
+// added only when one of the cases it names is no longer found (a deleted case,
+// P5), so nothing is counted twice and the count follows an invoice through any
+// number of re-openings.
 func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
-	for i := range c.Claims {
-		cl := &c.Claims[i]
-		var others []Case
-		found := map[CaseID]bool{}
+	others := map[CaseID]Case{}
+	var ids []CaseID
+	for _, cl := range c.Claims {
 		for other, err := range s.store.List(ctx, Filter{CreditorID: c.Creditor.ID, InvoiceID: cl.InvoiceID}) {
 			if err != nil {
 				return fmt.Errorf("collection: look up invoice %q: %w", cl.InvoiceID, err)
 			}
-			if other.ID == c.ID || found[other.ID] {
+			if _, seen := others[other.ID]; other.ID == c.ID || seen {
 				continue
 			}
-			found[other.ID] = true
-			others = append(others, other)
+			others[other.ID] = other
+			ids = append(ids, other.ID)
 		}
-		if len(others) == 0 {
-			continue
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	// The fees and costs the earlier cases charged of the kinds their
+	// compensation is credited against: set against the claims' compensation in
+	// claim order (E6; SE 4 a §, DE § 288 Abs. 5 S. 3 BGB).
+	covers := compensationCovers(c)
+	pool := money.Zero(c.Currency)
+	for _, id := range ids {
+		for _, chg := range others[id].Charges {
+			if !chg.Waived && covers(chg.Kind) && chg.Amount.Currency() == c.Currency {
+				pool, _ = pool.Add(chg.Amount)
+			}
 		}
+	}
+	for i := range c.Claims {
+		cl := &c.Claims[i]
 		var h ClaimHistory
-		for _, other := range others {
+		comp := money.Zero(c.Currency)
+		for _, id := range ids {
+			other := others[id]
+			ocl, ok := other.Claim(cl.InvoiceID)
+			if !ok {
+				continue
+			}
 			h.Cases = append(h.Cases, other.ID)
-			if ocl, ok := other.Claim(cl.InvoiceID); ok && ocl.Earlier != nil {
-				e := ocl.Earlier
+			if e := ocl.Earlier; e != nil {
 				h.Compensated = h.Compensated || e.Compensated
 				h.CollectionCosts = h.CollectionCosts || e.CollectionCosts
-				if slices.ContainsFunc(e.Cases, func(id CaseID) bool { return !found[id] }) {
-					h.Reminders = append(h.Reminders, e.Reminders...)
+				if slices.ContainsFunc(e.Cases, func(id CaseID) bool { _, found := others[id]; return !found }) {
+					h.Steps = append(h.Steps, e.Steps...)
+					if e.CompensationLeft.Currency() == c.Currency {
+						comp, _ = comp.Add(e.CompensationLeft)
+					}
 				}
 			}
 			for _, t := range other.Progress.Taken {
-				if t.Index >= 0 && t.Kind.IsReminder() {
-					h.Reminders = append(h.Reminders, t)
+				if t.Index >= 0 {
+					h.Steps = append(h.Steps, t)
 				}
 			}
 			for _, chg := range other.Charges {
-				h.Compensated = h.Compensated || (chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID)
+				if chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID {
+					h.Compensated = true
+					if !chg.Waived && chg.Amount.Currency() == c.Currency {
+						comp, _ = comp.Add(chg.Amount)
+					}
+				}
 				h.CollectionCosts = h.CollectionCosts || (chg.Kind == ChargeCollectionCost && !chg.Waived)
 			}
 		}
-		slices.Sort(h.Cases)
-		slices.SortStableFunc(h.Reminders, func(a, b flow.Taken) int { return a.On.Compare(b.On) })
+		if len(h.Cases) == 0 {
+			continue
+		}
+		if covers(ChargeReminderFee) || covers(ChargeCollectionCost) {
+			used := pool
+			if n, _ := used.Compare(comp); n > 0 {
+				used = comp
+			}
+			pool, _ = pool.Sub(used)
+			if left, _ := comp.Sub(used); left.IsPositive() {
+				h.CompensationLeft = left
+			}
+		}
+		slices.SortStableFunc(h.Steps, func(a, b flow.Taken) int { return a.On.Compare(b.On) })
 		cl.Earlier = &h
 	}
 	return nil
 }
 
-// earlierReminders returns the reminders earlier cases sent for the open claims
-// of c (flow.Facts.Earlier): one claim's list as it is, or the union of several,
-// each reminder once. A letter about several claims may carry a fee only as far as
-// the law allows it for the claim reminded most, so the union is the conservative
+// earlierSteps returns the steps earlier cases took for the open claims of c
+// (flow.Facts.Earlier): one claim's list as it is, or the union of several, each
+// step once. A letter about several claims may carry a fee only as far as the law
+// allows it for the claim reminded most, so the union is the conservative
 // history. It allocates only when two claims have different histories.
-func earlierReminders(c *Case) []flow.Taken {
+func earlierSteps(c *Case) []flow.Taken {
 	var out []flow.Taken
 	shared := true
 	for i := range c.Claims {
 		cl := &c.Claims[i]
-		if cl.Status != ClaimOpen || cl.Earlier == nil || len(cl.Earlier.Reminders) == 0 {
+		if cl.Status != ClaimOpen || cl.Earlier == nil || len(cl.Earlier.Steps) == 0 {
 			continue
 		}
 		if out == nil {
-			out = cl.Earlier.Reminders
+			out = cl.Earlier.Steps
 			continue
 		}
-		for _, t := range cl.Earlier.Reminders {
+		for _, t := range cl.Earlier.Steps {
 			if !slices.ContainsFunc(out, func(o flow.Taken) bool {
 				return o.On == t.On && o.Kind == t.Kind && o.Index == t.Index && o.Flow == t.Flow && o.Name == t.Name
 			}) {
@@ -155,28 +201,39 @@ func hasCollectionCost(c Case) bool {
 	})
 }
 
-// compensationOffset returns amount (a charge of kind k about to be added to c)
-// less what is left of the compensation fees charged on c that the law credits
-// against such charges (fees.Compensation.Offset: SE 4 a § against reminder fees
-// and collection costs, DE § 288 Abs. 5 S. 3 BGB against collection costs), and
-// the law's source when it credited anything. What earlier charges of the
-// credited kinds used up is not credited twice.
-func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money, string) {
-	if !amount.IsPositive() || c.Debtor.Kind != dunning.Business {
-		return amount, ""
+// compensationCovers returns whether the compensation fee of a business debtor
+// of c is credited against charges of a kind (fees.Compensation.Offset: SE 4 a §
+// reminder fees and collection costs, DE § 288 Abs. 5 S. 3 BGB collection
+// costs). For a consumer, or where nothing is credited, it is false for every kind.
+func compensationCovers(c *Case) func(ChargeKind) bool {
+	var o fees.Offset
+	if c.Debtor.Kind == dunning.Business {
+		if comp, err := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest()); err == nil {
+			o = comp.Offset
+		}
 	}
-	comp, err := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest())
-	if err != nil {
-		return amount, ""
-	}
-	o := comp.Offset
-	covers := func(k ChargeKind) bool {
+	return func(k ChargeKind) bool {
 		return (k == ChargeReminderFee && o.ReminderFees) || (k == ChargeCollectionCost && o.CollectionCosts)
 	}
-	if !covers(k) {
+}
+
+// compensationOffset returns amount (a charge of kind k about to be added to c)
+// less what is left of the compensation fees charged for c's invoices that the
+// law credits against such charges (compensationCovers), and the law's source
+// when it credited anything. The compensation counts whether this case charged it
+// or an earlier case of the invoice did (ClaimHistory.CompensationLeft); what
+// earlier charges of the credited kinds used up is not credited twice.
+func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money, string) {
+	covers := compensationCovers(c)
+	if !amount.IsPositive() || !covers(k) {
 		return amount, ""
 	}
 	left := money.Zero(c.Currency)
+	for _, cl := range c.Claims {
+		if cl.Status == ClaimOpen && cl.Earlier != nil && cl.Earlier.CompensationLeft.Currency() == c.Currency {
+			left, _ = left.Add(cl.Earlier.CompensationLeft)
+		}
+	}
 	for _, chg := range c.Charges {
 		if chg.Waived {
 			continue
@@ -195,7 +252,8 @@ func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money,
 	if rest.IsNegative() {
 		rest = money.Zero(c.Currency)
 	}
-	return rest, o.Source
+	comp, _ := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest())
+	return rest, comp.Offset.Source
 }
 
 // costRule is the collection-cost law of one jurisdiction: the costs are charged

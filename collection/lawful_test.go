@@ -140,11 +140,13 @@ func TestLawful_E4_P6_ReopenedInvoiceKeepsItsFeeCount(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, c.Claims[0].Earlier)
 	require.Equal(t, []collection.CaseID{"c1"}, c.Claims[0].Earlier.Cases)
-	require.Len(t, c.Claims[0].Earlier.Reminders, 3)
+	require.Len(t, c.Claims[0].Earlier.Steps, 3)
 	require.True(t, c.Claims[0].Earlier.Compensated)
 	e.runDays(date.MustNew(2025, 3, 2), date.MustNew(2025, 5, 30), collection.BatchRequest{})
 	c = e.get("c2")
 	require.GreaterOrEqual(t, len(c.Progress.Taken), 3, "the new case runs its flow")
+	w := old.Progress.Taken[len(old.Progress.Taken)-1]
+	require.True(t, c.Progress.Taken[0].On.After(w.Deadline), "the old case's %s gave until %s; the new case waits (first step %s)", w.Name, w.Deadline, c.Progress.Taken[0].On)
 	require.Empty(t, charges(c, collection.ChargeReminderFee), "renteloven § 9 b: three fees per claim, across cases")
 	require.Empty(t, charges(c, collection.ChargeCompensation), "renteloven § 9 a stk. 3: once per invoice")
 
@@ -154,14 +156,14 @@ func TestLawful_E4_P6_ReopenedInvoiceKeepsItsFeeCount(t *testing.T) {
 	c3, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c3", From: "c2", Flow: "Standard"})
 	require.NoError(t, err)
 	require.Equal(t, []collection.CaseID{"c1", "c2"}, c3.Claims[0].Earlier.Cases)
-	require.Len(t, c3.Claims[0].Earlier.Reminders, 3+countReminders(c), "each reminder once")
+	require.Len(t, c3.Claims[0].Earlier.Steps, 3+countSteps(c), "each step once")
 	require.True(t, c3.Claims[0].Earlier.Compensated)
 }
 
-func countReminders(c collection.Case) int {
+func countSteps(c collection.Case) int {
 	n := 0
 	for _, t := range c.Progress.Taken {
-		if t.Index >= 0 && t.Kind.IsReminder() {
+		if t.Index >= 0 {
 			n++
 		}
 	}
@@ -385,4 +387,79 @@ func TestLawful_E11_FlowOfferIsRecordedAndSettles(t *testing.T) {
 	bal, err := c.Balance()
 	require.NoError(t, err)
 	require.True(t, bal.IsZero(), bal.String())
+}
+
+// TestNext_L3_AgreesWithTheBatchInAHolidayWindow: inside the creditor's holiday
+// window Next says the step is held back until the window ends, as the batch
+// run's Preview does.
+func TestNext_L3_AgreesWithTheBatchInAHolidayWindow(t *testing.T) {
+	window := date.Period{From: date.MustNew(2025, 2, 1), To: date.MustNew(2025, 2, 10)}
+	cr := &testCreditors{holidays: map[string][]date.Period{"cr-1": {window}}}
+	e := newBatchEnv(t, feb3, collection.Options{Creditors: cr})
+	e.open("c1")
+	d, err := e.svc.Next(t.Context(), "c1")
+	require.NoError(t, err)
+	require.False(t, d.Due)
+	require.Equal(t, flow.ReasonHoliday, d.Reason)
+	require.Equal(t, window.To, d.On)
+	p, err := e.svc.Preview(t.Context(), collection.BatchRequest{})
+	require.NoError(t, err)
+	require.Zero(t, p.Count())
+	require.Len(t, p.Held, 1)
+	require.Equal(t, d.On, p.Held[0].Until)
+}
+
+// TestPlan_E13_LateButFullPaymentSendsNoEmptyBreachWarning: an instalment paid
+// late but in full leaves nothing overdue, so the daily run sends no breach
+// warning (which would list no missed instalment) and keeps running; found by
+// TestPropLawfulEndToEnd.
+func TestPlan_E13_LateButFullPaymentSendsNoEmptyBreachWarning(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	r := openReq("c1")
+	r.Invoices[0].Amount = dkk("50.00")
+	_, err := e.svc.Open(t.Context(), r)
+	require.NoError(t, err)
+	e.runDays(jan31, feb3, collection.BatchRequest{})
+	e.clock.set(date.MustNew(2025, 2, 6))
+	c, err := e.svc.StartPlan(t.Context(), "c1", collection.PlanRequest{})
+	require.NoError(t, err)
+	check := c.Plan.Check
+	pl, err := c.Plan.Plan()
+	require.NoError(t, err)
+	first := pl.At(0)
+	e.clock.set(check)
+	_, err = e.svc.RecordPayment(t.Context(), "c1", collection.Payment{ID: "p1", On: check, Amount: first.Amount, To: collection.PaidToCreditor})
+	require.NoError(t, err)
+	for d := check; d.Before(check.AddDays(40)); d = d.AddDays(1) {
+		e.clock.set(d)
+		res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+		require.NoError(t, err, "day %s", d)
+		for _, pc := range res.Plans {
+			require.False(t, pc.Warned && d.Before(first.Due.AddDays(30)), "warned on %s with nothing overdue", d)
+		}
+	}
+	require.True(t, e.get("c1").Plan.Warned.IsZero() || !e.get("c1").Plan.Warned.Before(pl.At(1).Due))
+}
+
+// TestLawful_E6_P6_CompensationCreditFollowsTheInvoice: the förseningsersättning
+// charged in a deactivated case is still credited against the reminder fees and
+// collection costs of the case the invoice is re-opened in (SE 4 a §); found by
+// TestPropLawfulEndToEnd.
+func TestLawful_E6_P6_CompensationCreditFollowsTheInvoice(t *testing.T) {
+	cr := &testCreditors{profile: collection.CreditorProfile{ClaimCompensation: true}}
+	e := newBatchEnv(t, jan31, collection.Options{Creditors: cr})
+	e.openIn("c1", dunning.SE, dunning.Business, "Standard", true)
+	e.runDays(jan31, date.MustNew(2025, 2, 12), collection.BatchRequest{})
+	require.Len(t, charges(e.get("c1"), collection.ChargeCompensation), 1)
+	_, err := e.svc.Deactivate(t.Context(), "c1", collection.Acknowledgements{StepsTaken: true})
+	require.NoError(t, err)
+	c, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c2", From: "c1", Flow: "Standard", FeeAgreed: true})
+	require.NoError(t, err)
+	require.True(t, c.Claims[0].Earlier.CompensationLeft.Equal(money.MustNew("450", money.SEK)), c.Claims[0].Earlier.CompensationLeft.String())
+	e.runDays(date.MustNew(2025, 2, 13), date.MustNew(2025, 6, 30), collection.BatchRequest{})
+	c = e.get("c2")
+	require.GreaterOrEqual(t, len(c.Progress.Taken), 4)
+	require.Empty(t, charges(c, collection.ChargeCompensation))
+	require.Empty(t, charges(c, collection.ChargeReminderFee), "60 SEK fees are covered by the 450 SEK")
+	require.Empty(t, charges(c, collection.ChargeCollectionCost), "the 180 SEK inkassokrav too")
 }

@@ -258,7 +258,7 @@ func (s *Service) planCheckDate(c *Case, today date.Date) error {
 	if err != nil {
 		return err
 	}
-	if st.Breached() {
+	if warnable(st) {
 		c.Plan.Check = today
 		return nil
 	}
@@ -324,7 +324,7 @@ func (s *Service) checkPlan(c *Case, today date.Date, dl Delivery, ch *change) (
 	if err != nil {
 		return false, st, err
 	}
-	if !st.Breached() || c.Plan.Warned != (date.Date{}) {
+	if !warnable(st) || c.Plan.Warned != (date.Date{}) {
 		old := c.Plan.Check
 		if err := s.planCheckDate(c, today); err != nil {
 			return false, st, err
@@ -383,7 +383,23 @@ func (s *Service) planWouldWarn(c Case, day date.Date) (bool, error) {
 		return false, nil
 	}
 	_, st, err := trackPlan(c, day, date.Date{})
-	return err == nil && st.Breached(), err
+	return err == nil && warnable(st), err
+}
+
+// warnable reports whether a plan is breached with instalments overdue today:
+// the breach warning lists them (E13). A plan breached by a late payment that
+// the debtor has since made good has nothing to warn about; its check moves to
+// the next instalment.
+func warnable(st agreement.Status) bool {
+	if !st.Breached() {
+		return false
+	}
+	for is := range st.All() {
+		if is.Overdue {
+			return true
+		}
+	}
+	return false
 }
 
 // TerminatePlan terminates the payment plan of a case (E13): the plan is

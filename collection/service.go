@@ -174,7 +174,8 @@ func (s *Service) Events(ctx context.Context, id CaseID) iter.Seq2[Event, error]
 
 // Next returns what flow.Decide says comes next for the case today (from the
 // Clock in Options.Location): the next step, the day it may be taken, its fee, and
-// if it may not be taken today, why (S10). A case that is not run by its flow
+// if it may not be taken today, why (S10). The creditor's holiday windows
+// (Options.Creditors, L3) hold the step back as they do in the batch run. A case that is not run by its flow
 // (closed, deactivated, handed to an agency) is a *TransitionError.
 func (s *Service) Next(ctx context.Context, id CaseID) (flow.Decision, error) {
 	c, err := s.load(ctx, id)
@@ -189,7 +190,15 @@ func (s *Service) Next(ctx context.Context, id CaseID) (flow.Decision, error) {
 	if !ok {
 		return flow.Decision{}, &dunning.FieldError{Field: "Progress.Flow", Value: c.Progress.Flow, Reason: "is not a configured flow", Err: ErrUnknownFlow}
 	}
-	return flow.Decide(f, c.Progress, s.facts(c, today), today), nil
+	facts := s.facts(c, today)
+	// L3: the creditor's holiday windows hold the step back here as in the batch
+	// run, so Next and Preview agree.
+	ci := s.creditor(ctx, c.Creditor.ID, nil)
+	if ci.err != nil {
+		return flow.Decision{}, fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
+	}
+	facts.Holidays = ci.holidays
+	return flow.Decide(f, c.Progress, facts, today), nil
 }
 
 // facts builds the flow.Facts of a case: the earliest open due date, the law and
@@ -204,7 +213,7 @@ func (s *Service) facts(c Case, today date.Date) flow.Facts {
 		Disputed:     c.Disputed(),
 		PostalDays:   c.PostalDays,
 		FeeAgreed:    c.FeeAgreed,
-		Earlier:      earlierReminders(&c), // E4: the fee law counts per claim, across cases
+		Earlier:      earlierSteps(&c), // E4: the fee law counts per claim, across cases
 	}
 	if r, err := fees.ReminderRules(c.Jurisdiction, c.Debtor.Kind, due, today); err == nil {
 		f.Fees = r

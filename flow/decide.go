@@ -34,12 +34,13 @@ type Facts struct {
 	// FeeAgreed says a reminder fee was agreed no later than when the debt arose
 	// (SE, lag 1981:739 2 §; fees.Claim.FeeAgreed).
 	FeeAgreed bool
-	// Earlier are the reminders sent for the same claims before this Progress
+	// Earlier are the steps taken for the same claims before this Progress
 	// began: in an earlier case that held the invoices (a case re-opened after a
-	// deactivation, P6) or an earlier life of the case. The reminder-fee law counts
-	// per claim (E4: at most three fee-bearing reminders, ten days apart, however
-	// many cases the invoice went through), so Decide assesses every fee against
-	// them and Progress.Taken together. Only entries of a reminder kind count.
+	// deactivation, P6). The reminder-fee law counts per claim (E4: at most three
+	// fee-bearing reminders, ten days apart, however many cases the invoice went
+	// through), so Decide assesses every fee against the reminders among them and
+	// in Progress.Taken together; and a deadline one of them gave the debtor
+	// still holds: no step comes before the day after it.
 	Earlier []Taken
 	// SendOn is the day the step's letter goes out when that is later than today
 	// (a batch run for a past day, or letters queued for a later send time); zero
@@ -132,6 +133,8 @@ type Decision struct {
 	today  date.Date
 	since  date.Date // the date the wait counts from
 	prev   string    // the step waited on; "" for the due date
+	dl     date.Date // the deadline waited on, when it holds the step back longer than its days
+	dlName string    // what gave that deadline
 	days   int       // the days the step needs after since
 	pause  string    // the pause reason
 	flow   string    // the flow's name
@@ -177,14 +180,20 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 	s := f.steps[p.Next]
 	d.Index, d.Step, d.days = p.Next, s, s.Days
 
+	// The latest deadline the debtor was given for the claims, in this flow or
+	// before it (Facts.Earlier): no step comes before the day after it.
+	dl, dlName := lastDeadline(p.Taken)
+	if edl, name := lastDeadline(facts.Earlier); edl.After(dl) {
+		dl, dlName = edl, name
+	}
 	// The day the step is allowed by the schedule.
 	var on date.Date
 	if li := p.lastStep(); li >= 0 {
 		last := &p.Taken[li]
 		d.since, d.prev = last.On, last.Name
 		on = last.On.AddDays(s.Days)
-		if after := p.lastDeadline().AddDays(1); after.After(on) {
-			on = after
+		if dl.AddDays(1).After(on) {
+			on, d.dl, d.dlName = dl.AddDays(1), dl, dlName
 		}
 	} else {
 		if facts.Due.IsZero() {
@@ -193,8 +202,10 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 		}
 		d.since, d.postal = facts.Due, facts.PostalDays
 		on = facts.Due.AddDays(facts.PostalDays + s.Days)
-		if dl := p.lastDeadline(); !dl.IsZero() && !dl.Before(on) {
-			on = dl.AddDays(1) // a manual letter's deadline (a plan's termination, E13)
+		if !dl.IsZero() && !dl.Before(on) {
+			// a letter's deadline (a plan's termination, E13), or one an earlier
+			// case gave for the same claims
+			on, d.dl, d.dlName = dl.AddDays(1), dl, dlName
 		}
 	}
 	reason := ReasonWaiting
@@ -294,6 +305,11 @@ func (d Decision) Explain() string {
 		}
 		return s
 	case ReasonWaiting:
+		if !d.dl.IsZero() {
+			// The deadline a letter gave the debtor holds the step back (S10).
+			return "waiting for the deadline " + d.dl.String() + " of " + d.dlName + " to pass: " +
+				d.Step.Name + " from " + d.On.String()
+		}
 		if d.prev == "" {
 			s := "waiting on the due date " + d.since.String() + " until " + d.On.String() +
 				" (" + plural(d.days, "day")

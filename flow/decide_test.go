@@ -248,3 +248,19 @@ func TestBatchE18(t *testing.T) {
 	require.True(t, d.Due)
 	require.False(t, d.Batch)
 }
+
+// TestExplainNamesTheDeadlineS10: after a step whose deadline holds the next step
+// back longer than its days (the DK warning gives 10 days, FastToCourt's demand
+// letter comes +10), the explanation names that deadline, not the step's days.
+func TestExplainNamesTheDeadlineS10(t *testing.T) {
+	f := FastToCourt()
+	facts := dkFacts(d0)
+	p := takeThrough(t, f, facts, 3)
+	d := Decide(f, p, facts, day(33))
+	require.Equal(t, ReasonWaiting, d.Reason)
+	require.Equal(t, day(34), d.On)
+	require.Equal(t, "waiting for the deadline "+day(33).String()+" of Collection warning to pass: Demand letter from "+day(34).String(), d.Explain())
+	// Without a longer deadline the days are named, as before.
+	d = Decide(f, takeThrough(t, f, facts, 1), facts, day(5))
+	require.Equal(t, "waiting on Reminder 1 until "+day(12).String()+" (11 days)", d.Explain())
+}

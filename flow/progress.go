@@ -193,16 +193,18 @@ func (p Progress) Last() (Taken, bool) {
 	return p.Taken[i], true
 }
 
-// lastDeadline is the latest deadline any step or letter taken gave the debtor;
-// zero for none. The next step waits for the day after it.
-func (p Progress) lastDeadline() date.Date {
+// lastDeadline is the latest deadline any step or letter taken gave the debtor,
+// and the name of what gave it; zero for none. The next step waits for the day
+// after it.
+func lastDeadline(taken []Taken) (date.Date, string) {
 	var d date.Date
-	for i := range p.Taken {
-		if dl := p.Taken[i].Deadline; dl.After(d) {
-			d = dl
+	var name string
+	for i := range taken {
+		if dl := taken[i].Deadline; dl.After(d) {
+			d, name = dl, taken[i].Name
 		}
 	}
-	return d
+	return d, name
 }
 
 func (p Progress) lastStep() int {
