@@ -601,10 +601,10 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) st
 // (E6), the reminder fee flow.Decide allowed (counted per claim across cases,
 // less the compensation the law credits against it), the collection costs of a
 // demand letter (collectionCost), the interest accrued since it was last charged,
-// and the settlement offer of an offer step (flowOffer). Unless noLetter (a
-// balance statement covers the step) or noFee (another case's letter in the same
-// statement carries the one fee, S12), it then renders the letter from what it
-// recorded.
+// and the settlement offer of an offer step (flowOffer). noFee charges no
+// reminder fee: another case's Save charges the one fee of the balance statement
+// that covers the step (S12). Unless noLetter (a balance statement covers the
+// step), it then renders the letter from what it recorded.
 func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*CommitStep, error) {
 	day := rn.send
 	d := pl.d
