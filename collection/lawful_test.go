@@ -463,3 +463,30 @@ func TestLawful_E6_P6_CompensationCreditFollowsTheInvoice(t *testing.T) {
 	require.Empty(t, charges(c, collection.ChargeReminderFee), "60 SEK fees are covered by the 450 SEK")
 	require.Empty(t, charges(c, collection.ChargeCollectionCost), "the 180 SEK inkassokrav too")
 }
+
+// TestReopen_P2_P6_PartlyPaidInvoiceKeepsItsPayment: an invoice of 1,000 with 300
+// paid in the deactivated case is re-opened owing 700; one paid in full stays
+// paid and cannot be re-opened.
+func TestReopen_P2_P6_PartlyPaidInvoiceKeepsItsPayment(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.open("c1", "i1", "i2")
+	_, err := e.svc.RecordPayment(t.Context(), "c1", collection.Payment{ID: "p1", On: jan31, Amount: dkk("1300.00"), To: collection.PaidToCreditor})
+	require.NoError(t, err)
+	c := e.get("c1")
+	l, err := c.Ledger()
+	require.NoError(t, err)
+	require.True(t, l.Claims[0].Outstanding.IsZero(), "the first invoice is paid in full")
+	require.True(t, l.Claims[1].Outstanding.Equal(dkk("700.00")), l.Claims[1].Outstanding.String())
+	require.Equal(t, collection.ClaimPaid, c.Claims[0].Status)
+	_, err = e.svc.Deactivate(t.Context(), "c1", collection.Acknowledgements{})
+	require.NoError(t, err)
+	_, err = e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c2", From: "c1", Invoices: []string{"i1"}, Flow: "Standard"})
+	require.ErrorIs(t, err, dunning.ErrInvalid, "a paid invoice is not locked: nothing to re-open")
+	c2, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c2", From: "c1", Invoices: []string{"i2"}, Flow: "Standard"})
+	require.NoError(t, err)
+	require.True(t, c2.Claims[0].Open.Equal(dkk("700.00")), c2.Claims[0].Open.String())
+	require.True(t, c2.Claims[0].Original.Equal(dkk("1000.00")))
+	bal, err := c2.Balance()
+	require.NoError(t, err)
+	require.True(t, bal.Equal(dkk("700.00")), "the payment is not lost: %s", bal)
+}

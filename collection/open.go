@@ -105,6 +105,9 @@ type ReopenRequest struct {
 // in a new case with the same creditor, debtor, currency and jurisdiction (P6):
 // the way collection continues after a deactivation (P4 keeps the old case
 // deactivated). Each invoice must be locked in case From and in no running case.
+// An invoice is re-opened with what is still outstanding of it: what case From's
+// payments and write-offs paid of it stays paid (P2, P6); one paid in full is a
+// *dunning.FieldError. Its history in earlier cases goes with it (Claim.Earlier).
 func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	from, err := s.load(ctx, r.From)
 	if err != nil {
@@ -121,6 +124,13 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 			}
 		}
 	}
+	// P2, P6: what the deactivated case's payments and write-offs paid of each
+	// invoice stays paid. Its Ledger leaves locked claims out, so the amounts are
+	// read from the Ledger the case had while the claims were open.
+	open, err := lockedOutstanding(from)
+	if err != nil {
+		return Case{}, err
+	}
 	var errs []error
 	var invoices []Invoice
 	for i, id := range ids {
@@ -129,7 +139,12 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Invoices[%d]", i), Value: id, Reason: fmt.Sprintf("is not a locked invoice of case %q", string(from.ID))})
 			continue
 		}
-		invoices = append(invoices, Invoice{ID: cl.InvoiceID, Number: cl.Number, Issued: cl.Issued, Due: cl.Due, Amount: cl.Original, Open: cl.Open})
+		owed := open[id]
+		if !owed.IsPositive() {
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Invoices[%d]", i), Value: id, Reason: fmt.Sprintf("was paid in full in case %q: nothing to collect", string(from.ID))})
+			continue
+		}
+		invoices = append(invoices, Invoice{ID: cl.InvoiceID, Number: cl.Number, Issued: cl.Issued, Due: cl.Due, Amount: cl.Original, Open: owed})
 	}
 	if len(ids) == 0 {
 		errs = append(errs, &dunning.FieldError{Field: "Invoices", Value: "", Reason: fmt.Sprintf("case %q has no locked invoices", string(from.ID))})
@@ -156,6 +171,27 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 		return Case{}, err
 	}
 	return s.create(ctx, c, "reopen", "flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(ids, ","), "reopenedFrom", string(from.ID))
+}
+
+// lockedOutstanding returns, per invoice locked in the deactivated case c, the
+// principal still outstanding after what c's payments and write-offs matched as
+// payment paid of it (Case.Ledger with the locked claims counted as open).
+func lockedOutstanding(c Case) (map[string]money.Money, error) {
+	c = c.Clone()
+	for i := range c.Claims {
+		if c.Claims[i].Status == ClaimLocked {
+			c.Claims[i].Status = ClaimOpen
+		}
+	}
+	l, err := c.Ledger()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]money.Money, len(c.Claims))
+	for i, acc := range l.Claims {
+		out[c.Claims[i].InvoiceID] = acc.Outstanding
+	}
+	return out, nil
 }
 
 // create saves a new case with its opening event.
