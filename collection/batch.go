@@ -76,6 +76,22 @@ type Preview struct {
 	// court filing or an agency hand-over (a person files them, E8, S13), or a
 	// step a creditor holiday holds back (L3).
 	Held []Held
+	// NotDue are the cases of Request.Cases that the run would not take, each
+	// with why and from which day (S10), by case id; empty when Request.Cases is.
+	NotDue []NotDue
+}
+
+// NotDue is a case selected for a batch run (BatchRequest.Cases) that the run
+// would not take, and why (S10).
+type NotDue struct {
+	CaseID CaseID
+	// Step is the next step's name, when there is one; On the first day it may
+	// be taken (zero when a person must act, or nothing is pending).
+	Step string
+	On   date.Date
+	// Reason says why, as a person reads it: flow.Decision.Explain, or the
+	// case's state ("the case is closed (P1)", "not found").
+	Reason string
 }
 
 func (p Preview) batchRequest() BatchRequest {
@@ -212,6 +228,7 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 	run := s.newRun(r, time.Time{})
 	p := Preview{Request: r}
 	groups := map[[2]string]*PreviewGroup{}
+	shown := map[CaseID]bool{}
 	n := 0
 	for c, err := range s.store.Due(ctx, r.Date) {
 		if err != nil {
@@ -224,6 +241,7 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 		if !ok || pl.lapseOnly {
 			continue
 		}
+		shown[c.ID] = true
 		if pl.held != nil {
 			p.Held = append(p.Held, *pl.held)
 			continue
@@ -270,7 +288,60 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 		return cmp.Or(cmp.Compare(a.Flow, b.Flow), cmp.Compare(a.Kind, b.Kind))
 	})
 	slices.SortFunc(p.Held, func(a, b Held) int { return cmp.Compare(a.CaseID, b.CaseID) })
+	for _, id := range r.Cases {
+		if shown[id] || slices.ContainsFunc(p.NotDue, func(nd NotDue) bool { return nd.CaseID == id }) {
+			continue
+		}
+		nd, err := s.notDue(ctx, id, r.Date)
+		if err != nil {
+			return Preview{}, err
+		}
+		p.NotDue = append(p.NotDue, nd)
+	}
+	slices.SortFunc(p.NotDue, func(a, b NotDue) int { return cmp.Compare(a.CaseID, b.CaseID) })
 	return p, nil
+}
+
+// notDue says why a selected case is not in a batch run for day (S10): its
+// state, or what flow.Decide says of it with the creditor's holidays.
+func (s *Service) notDue(ctx context.Context, id CaseID, day date.Date) (NotDue, error) {
+	nd := NotDue{CaseID: id}
+	c, err := s.load(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		nd.Reason = "not found"
+		return nd, nil
+	}
+	if err != nil {
+		return NotDue{}, err
+	}
+	if err := s.mustRun(c, day, "batch"); err != nil {
+		var te *TransitionError
+		if errors.As(err, &te) {
+			nd.Reason = te.Reason
+			return nd, nil
+		}
+		return NotDue{}, err
+	}
+	f, ok := s.flows[c.Progress.Flow]
+	if !ok {
+		nd.Reason = "flow " + strconv.Quote(c.Progress.Flow) + " is not configured"
+		return nd, nil
+	}
+	ci := s.creditor(ctx, c.Creditor.ID, nil)
+	if ci.err != nil {
+		return NotDue{}, fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
+	}
+	facts := s.facts(c, day)
+	facts.Holidays = ci.holidays
+	d := flow.Decide(f, c.Progress, facts, day)
+	nd.Step, nd.On, nd.Reason = d.Step.Name, d.On, d.Explain()
+	switch {
+	case d.Due && c.Progress.Manual:
+		nd.Reason = d.Step.Name + " is due, but the case is out of batch follow-up (E18): take it by hand"
+	case d.Due:
+		nd.Reason = d.Step.Name + " is due but left out by the request (kinds or limit)"
+	}
+	return nd, nil
 }
 
 // Commit takes the due steps of b (a BatchRequest, or a Preview: only its

@@ -23,9 +23,10 @@ const (
 	AttentionBounced                          // a letter bounced (E15)
 	AttentionUndelivered                      // the relay gave up delivering a letter (E15)
 	AttentionPlan                             // the payment plan is breached: warn, wait or terminate it (E13)
+	AttentionManual                           // a case out of batch follow-up has a step due: take it by hand (E18)
 )
 
-var attentionNames = [...]string{"", "decision", "court", "hand-over", "bounced", "undelivered", "plan"}
+var attentionNames = [...]string{"", "decision", "court", "hand-over", "bounced", "undelivered", "plan", "manual"}
 
 // String returns the reason's text form, such as "bounced", or "Attention(n)".
 func (a Attention) String() string { return enumString(attentionNames[:], uint8(a), "Attention") }
@@ -57,7 +58,8 @@ type Digest struct {
 // (E22): waiting for a decision (N6, with the reason given, such as court
 // readiness problems), with a court filing or an agency hand-over due (the batch
 // run holds those), with a breached payment plan (E13: agreement.Track on day;
-// a plan that is on time needs nobody),
+// a plan that is on time needs nobody), out of batch follow-up with a step due
+// (E18: the batch run leaves it to a person),
 // and, when the Store is an EventReader, with a letter that bounced and was not
 // delivered since, or that the relay gave up on. Implements E22.
 func (s *Service) Digest(ctx context.Context, creditorID string, day date.Date) (Digest, error) {
@@ -128,6 +130,10 @@ func (s *Service) Digest(ctx context.Context, creditorID string, day date.Date) 
 				add(AttentionHandover, d.Step.Name+" is due", d.On)
 			case d.Index >= 0 && d.Reason == flow.ReasonDecision:
 				add(AttentionDecision, d.Step.Name+": a person decides the next step", d.On)
+			case d.Due && c.Progress.Manual:
+				// E18: the batch run leaves a manual case alone, so a person must
+				// take its step.
+				add(AttentionManual, d.Step.Name+" is due; the case is out of batch follow-up", d.On)
 			}
 		}
 		// The last receipt of each message decides: a bounce followed by a

@@ -490,3 +490,52 @@ func TestReopen_P2_P6_PartlyPaidInvoiceKeepsItsPayment(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, bal.Equal(dkk("700.00")), "the payment is not lost: %s", bal)
 }
+
+// TestDigest_E18_E22_ManualCaseWithAStepDue: a case taken out of batch follow-up
+// is left alone by the batch run, and the digest tells a person that its step is
+// due; put back, the batch takes it.
+func TestDigest_E18_E22_ManualCaseWithAStepDue(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.open("c1")
+	_, err := e.svc.SetManual(t.Context(), "c1", true)
+	require.NoError(t, err)
+	e.clock.set(feb3)
+	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+	require.Empty(t, res.Steps)
+	dg, err := e.svc.Digest(t.Context(), "cr-1", feb3)
+	require.NoError(t, err)
+	require.Len(t, dg.Items, 1)
+	require.Equal(t, collection.AttentionManual, dg.Items[0].Reason)
+	require.Equal(t, feb3, dg.Items[0].Since)
+	_, err = e.svc.SetManual(t.Context(), "c1", false)
+	require.NoError(t, err)
+	res, err = e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+	require.Len(t, res.Steps, 1)
+	dg, err = e.svc.Digest(t.Context(), "cr-1", feb3)
+	require.NoError(t, err)
+	require.Empty(t, dg.Items)
+}
+
+// TestPreview_S10_SelectedCasesNotDueSayWhy: a preview of selected cases lists
+// those it would not take, each with why and from which day.
+func TestPreview_S10_SelectedCasesNotDueSayWhy(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	e.open("due")
+	e.open("paused")
+	_, err := e.svc.Pause(t.Context(), "paused", date.MustNew(2025, 3, 1), "debtor on holiday")
+	require.NoError(t, err)
+	p, err := e.svc.Preview(t.Context(), collection.BatchRequest{Cases: []collection.CaseID{"due", "paused", "nope"}})
+	require.NoError(t, err)
+	require.Equal(t, 1, p.Count())
+	require.Len(t, p.NotDue, 2)
+	require.Equal(t, collection.NotDue{CaseID: "nope", Reason: "not found"}, p.NotDue[0])
+	require.Equal(t, collection.CaseID("paused"), p.NotDue[1].CaseID)
+	require.Equal(t, date.MustNew(2025, 3, 1), p.NotDue[1].On)
+	require.Equal(t, "paused until 2025-03-01: debtor on holiday", p.NotDue[1].Reason)
+	// Without a selection nothing is listed.
+	p, err = e.svc.Preview(t.Context(), collection.BatchRequest{})
+	require.NoError(t, err)
+	require.Empty(t, p.NotDue)
+}
