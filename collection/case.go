@@ -242,6 +242,7 @@ func (c Case) Clone() Case {
 	}
 	if c.Interest != nil {
 		it := *c.Interest
+		it.Waived = slices.Clone(it.Waived)
 		c.Interest = &it
 	}
 	for i := range c.Claims {

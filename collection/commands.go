@@ -19,7 +19,11 @@ import (
 // no step is proposed and no letter or fee goes out before until, on which the
 // case resumes by itself (L2). It replaces an earlier pause. until must be after
 // today and reason must not be empty (*dunning.FieldError naming the value).
-// Implements L1.
+// An action with a deadline (a settlement offer, a payment plan, an interest
+// invoice) or a flow switch replaces the pause (E21). Late-payment interest runs
+// on through a pause, as the law lets it in every jurisdiction covered, unless
+// the creditor waives it (CreditorProfile.WaiveInterestWhilePaused; see pause.go
+// and the package doc). Implements L1.
 func (s *Service) Pause(ctx context.Context, id CaseID, until date.Date, reason string) (Case, error) {
 	return s.update(ctx, id, "pause", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		var errs []error
@@ -35,8 +39,16 @@ func (s *Service) Pause(ctx context.Context, id CaseID, until date.Date, reason 
 		if err := s.mustRun(*c, today, "pause"); err != nil {
 			return err
 		}
-		c.Progress = c.Progress.WithPause(until, reason)
-		ch.add(EventPaused, "until", until.String(), "reason", reason)
+		ci := s.creditor(ctx, c.Creditor.ID, nil)
+		if ci.err != nil {
+			return fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
+		}
+		startPause(c, today, until, reason, ci.profile.WaiveInterestWhilePaused)
+		kv := []string{"until", until.String(), "reason", reason}
+		if ci.profile.WaiveInterestWhilePaused {
+			kv = append(kv, "interestWaived", "true")
+		}
+		ch.add(EventPaused, kv...)
 		return nil
 	})
 }
@@ -51,7 +63,7 @@ func (s *Service) Resume(ctx context.Context, id CaseID) (Case, error) {
 		if !c.Progress.Pause.Active(today) {
 			return &TransitionError{CaseID: c.ID, Op: "resume", Status: c.StatusOn(today), Reason: "the case is not paused"}
 		}
-		c.Progress = c.Progress.Resume()
+		endPause(c, today)
 		ch.add(EventResumed, "auto", "false")
 		return nil
 	})
@@ -193,7 +205,7 @@ func (s *Service) SwitchFlow(ctx context.Context, id CaseID, name string) (Case,
 			return err
 		}
 		from := c.Progress.Flow
-		c.Progress = flow.Switch(c.Progress, to)
+		switchFlow(c, to, today)
 		ch.add(EventFlowSwitched, "from", from, "to", name)
 		return nil
 	})

@@ -46,6 +46,10 @@ type CreditorProfile struct {
 	// third-party demand (DK fremmedinkasso, NO lett salær, …); fees.OwnCollection
 	// is a creditor collecting itself (DK egeninkasso, UNVERIFIED table).
 	CollectionCostStep fees.Step
+	// WaiveInterestWhilePaused says the creditor waives late-payment interest for
+	// the days a case is paused (L1): the law lets it run (see Pause), so the
+	// default is that it does.
+	WaiveInterestWhilePaused bool
 	// CopyTo is the e-mail address that receives the creditor's copy of a court
 	// submission (E15); empty means Case.Creditor.Email, and the postal address
 	// when that is empty too.

@@ -12,7 +12,7 @@ type EventType string
 // The event types (E16). Data keys are given after each.
 const (
 	EventOpened         EventType = "case.opened"      // flow, currency, jurisdiction, invoices, reopenedFrom
-	EventPaused         EventType = "case.paused"      // until, reason
+	EventPaused         EventType = "case.paused"      // until, reason, interestWaived (only when true)
 	EventResumed        EventType = "case.resumed"     // auto ("true" when the resume date had come)
 	EventClosed         EventType = "case.closed"      // reason, waivedCosts, waivedInterest, credited
 	EventChargeWaived   EventType = "charge.waived"    // kind, amount, on

@@ -92,6 +92,10 @@ type InterestTerms struct {
 	// Percent is the annual contract rate in percent (12 means 12 % a year);
 	// required for InterestContract and zero otherwise.
 	Percent decimal.Decimal `json:"percent,omitzero"`
+	// Waived are periods in which no interest runs: the pauses the creditor
+	// waived interest for (L1, CreditorProfile.WaiveInterestWhilePaused). The
+	// Service keeps them; a host leaves them empty.
+	Waived []date.Period `json:"waived,omitempty"`
 }
 
 // validate reports what is wrong with t, naming field (such as "Interest").
@@ -248,7 +252,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				}
 			}
 			slices.SortStableFunc(changes, func(a, b interest.Change) int { return a.On.Compare(b.On) })
-			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: planPeriod(c, day)}, cl.Due, day, rates, conv)
+			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: excludedPeriods(c, day)}, cl.Due, day, rates, conv)
 		}
 		if err != nil {
 			var nr *interest.NoRateError

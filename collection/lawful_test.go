@@ -539,3 +539,55 @@ func TestPreview_S10_SelectedCasesNotDueSayWhy(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, p.NotDue)
 }
+
+// TestPause_E21_ActionWithADeadlineReplacesThePause: a settlement offer made on a
+// paused case replaces the pause (E21): the case is active, its pause is gone,
+// and the offer letter is the only contact.
+func TestPause_E21_ActionWithADeadlineReplacesThePause(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	e.open("c1")
+	_, err := e.svc.Pause(t.Context(), "c1", date.MustNew(2025, 3, 1), "talking to the debtor")
+	require.NoError(t, err)
+	c, err := e.svc.MakeOffer(t.Context(), "c1", collection.OfferRequest{Discount: agreement.Discount{Percent: dec("10")}, Expires: feb15})
+	require.NoError(t, err)
+	require.Equal(t, collection.StatusActive, c.Status)
+	require.True(t, c.Progress.Pause.Until.IsZero(), "the offer's deadline replaced the pause date")
+	require.Equal(t, feb15.AddDays(1), c.NextDue, "the offer decides what happens next")
+	types := eventTypes(e.events("c1"))
+	require.Contains(t, types, collection.EventResumed)
+	require.Len(t, e.outbox(), 1)
+}
+
+// TestPause_L1_InterestRunsUnlessTheCreditorWaivesIt: interest runs through a
+// pause by default (the law lets it run); a creditor that waives it for pauses
+// gets no interest for the paused days, and an early resume ends the waiver.
+func TestPause_L1_InterestRunsUnlessTheCreditorWaivesIt(t *testing.T) {
+	interestOf := func(waive, resumeEarly bool) money.Money {
+		e := newBatchEnv(t, feb3, collection.Options{Creditors: &testCreditors{profile: collection.CreditorProfile{WaiveInterestWhilePaused: waive}}})
+		e.open("c1")
+		_, err := e.svc.Pause(t.Context(), "c1", date.MustNew(2025, 3, 5), "on holiday")
+		require.NoError(t, err)
+		if resumeEarly {
+			e.clock.set(date.MustNew(2025, 2, 13))
+			_, err = e.svc.Resume(t.Context(), "c1")
+			require.NoError(t, err)
+		}
+		// One run after the pause: Reminder 1 is taken on 2025-03-05 with the
+		// interest from the due date 2025-01-31 to that day.
+		e.runDays(date.MustNew(2025, 3, 5), date.MustNew(2025, 3, 5), collection.BatchRequest{})
+		c := e.get("c1")
+		require.Len(t, c.Progress.Taken, 1)
+		total := dkk("0")
+		for _, ch := range charges(c, collection.ChargeInterest) {
+			total, _ = total.Add(ch.Amount)
+		}
+		return total
+	}
+	full, waived, early := interestOf(false, false), interestOf(true, false), interestOf(true, true)
+	// DK 10.75 % a year on 1,000 DKK, 30E/360 (2.986 DKK per 10 days): 35 days
+	// from 2025-01-31 to 2025-03-05; the pause 2025-02-03 – 2025-03-05 is 32 of
+	// them (30E/360), leaving 3; resumed on 2025-02-13, 10 days are waived.
+	require.True(t, full.Equal(dkk("10.45")), full.String())
+	require.True(t, waived.Equal(dkk("0.90")), waived.String())
+	require.True(t, early.Equal(dkk("7.47")), early.String())
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -297,8 +298,9 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 		FeeAgreed:    r.FeeAgreed,
 		Published:    r.Published,
 	}
-	if r.Interest != (InterestTerms{}) {
+	if r.Interest.Mode != InterestStatutory || !r.Interest.Percent.IsZero() || len(r.Interest.Waived) > 0 {
 		it := r.Interest
+		it.Waived = slices.Clone(it.Waived)
 		c.Interest = &it
 	}
 	return c, nil

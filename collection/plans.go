@@ -438,7 +438,7 @@ func (s *Service) TerminatePlan(ctx context.Context, id CaseID, backToFlow strin
 		}
 		c.Plan.Terminated = today
 		c.Plan.Check = date.Date{}
-		c.Progress = flow.Switch(c.Progress, to)
+		switchFlow(c, to, today)
 		data, err := s.letterData(*c, today)
 		if err != nil {
 			return err
@@ -827,6 +827,11 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 		return "", fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}
 	id := fmt.Sprintf("%s/%s/%d", c.ID, name, c.Version+1)
+	if !d.Deadline.IsZero() && !d.Date.IsZero() {
+		// E21: an action with a deadline replaces the pause date; the debtor is
+		// contacted, so the case is no longer paused (L1).
+		replacePause(c, d.Date, ch, name)
+	}
 	ch.outbox = append(ch.outbox, letter.Message(id, chn, rcpt))
 	ch.add(EventLetterQueued, "message", id, "channel", chn.String(), "kind", kind.String())
 	return id, nil
