@@ -650,7 +650,7 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) st
 			return nil
 		}
 		if pl.check {
-			out.check, err = rn.s.dailyPlan(c, rn.r.Date, ch)
+			out.check, err = rn.s.dailyPlan(ctx, c, rn.r.Date, ch)
 			return err
 		}
 		step, err := rn.take(c, pl, ch, noLetter, noFee)
@@ -1042,9 +1042,23 @@ func letterData(c *Case, l *Ledger, prof *CreditorProfile, day date.Date) letter
 		Case:         string(c.ID),
 		Total:        l.Outstanding,
 	}
+	// E14: the profile's letterhead (bank, logo, website), completed from the
+	// case's creditor party where the profile leaves a field empty.
+	p := &c.Creditor
 	if d.Creditor.Name == "" {
-		p := &c.Creditor
-		d.Creditor = letters.Creditor{Name: p.Name, Address: p.Address, Registration: p.Registration, Email: p.Email, Phone: p.Phone}
+		d.Creditor.Name = p.Name
+		if len(d.Creditor.Address.Lines) == 0 && d.Creditor.Address.City == "" {
+			d.Creditor.Address = p.Address
+		}
+	}
+	if d.Creditor.Registration.IsZero() {
+		d.Creditor.Registration = p.Registration
+	}
+	if d.Creditor.Email == "" {
+		d.Creditor.Email = p.Email
+	}
+	if d.Creditor.Phone == "" {
+		d.Creditor.Phone = p.Phone
 	}
 	for i := range c.Claims {
 		cl := &c.Claims[i]

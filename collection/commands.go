@@ -284,8 +284,13 @@ func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error)
 
 // Letter is a free letter (E14, E20): free text on the creditor's letterhead.
 type Letter struct {
-	// Subject and Text are required; HTML is optional.
-	Subject, Text, HTML string
+	// Subject and Text are required. Text is printed on the creditor's
+	// letterhead (letters.FreeLetter), one paragraph per block of lines
+	// separated by an empty line.
+	Subject, Text string
+	// HTML, when set, is the host's own HTML body, sent as it is instead of the
+	// rendered letter's HTML (then the host places the letterhead).
+	HTML string
 	// Channel is how it is sent. Required.
 	Channel letters.Channel
 	// Recipient is the address for the channel; empty means the debtor's e-mail
@@ -326,14 +331,40 @@ func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, er
 			return err
 		}
 		msgID := fmt.Sprintf("%s/letter/%d", c.ID, c.Version+1)
+		d, err := s.letterData(ctx, *c, today)
+		if err != nil {
+			return err
+		}
+		d.Subject, d.Paragraphs = l.Subject, paragraphs(l.Text)
+		r, err := s.renderer()
+		if err != nil {
+			return fmt.Errorf("collection: letters: %w", err)
+		}
+		letter, err := r.Render(letters.FreeLetter, c.Debtor.LetterLanguage(), d)
+		if err != nil {
+			return fmt.Errorf("collection: case %q: render free letter: %w", string(c.ID), err)
+		}
+		msg := letter.Message(msgID, l.Channel, recipient)
+		if l.HTML != "" {
+			msg.HTML = l.HTML
+		}
 		c.Progress = c.Progress.Letter(today)
-		ch.outbox = append(ch.outbox, letters.Message{
-			ID: msgID, Channel: l.Channel, Recipient: recipient, Subject: l.Subject,
-			Text: l.Text, HTML: l.HTML, Lang: c.Debtor.LetterLanguage(), Kind: letters.FreeLetter,
-		})
+		ch.outbox = append(ch.outbox, msg)
 		ch.add(EventLetterQueued, "message", msgID, "channel", l.Channel.String())
 		return nil
 	})
+}
+
+// paragraphs splits text into paragraphs at empty lines, each paragraph's lines
+// joined by spaces.
+func paragraphs(text string) []string {
+	var out []string
+	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p := strings.Join(strings.Fields(block), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func defaultRecipient(p dunning.Party, chn letters.Channel) string {

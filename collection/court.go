@@ -92,7 +92,7 @@ func (s *Service) FileCourt(ctx context.Context, id CaseID, r FileRequest) (Case
 	var notReady error
 	c, err := s.update(ctx, id, "file court", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		var err error
-		notReady, err = s.fileCourt(c, r, today, ch)
+		notReady, err = s.fileCourt(ctx, c, r, today, ch)
 		return err
 	})
 	if err != nil {
@@ -104,7 +104,7 @@ func (s *Service) FileCourt(ctx context.Context, id CaseID, r FileRequest) (Case
 // fileCourt is the body of FileCourt; the daily run may call it for a due
 // PaymentClaim or EnforcementRequest step. notReady is the *NotReadyError when
 // the case was set to wait instead.
-func (s *Service) fileCourt(c *Case, r FileRequest, today date.Date, ch *change) (notReady error, err error) {
+func (s *Service) fileCourt(ctx context.Context, c *Case, r FileRequest, today date.Date, ch *change) (notReady error, err error) {
 	if !r.District.IsValid() {
 		return nil, &dunning.FieldError{Field: "District", Value: r.District.String(), Reason: "is required: one of the district courts"}
 	}
@@ -168,7 +168,7 @@ func (s *Service) fileCourt(c *Case, r FileRequest, today date.Date, ch *change)
 	added := s.chargeCourtFee(c, fee, today, len(c.Progress.Taken), ch)
 	msg := ""
 	if r.Submission.Recipient != "" {
-		data, err := s.letterData(*c, today)
+		data, err := s.letterData(ctx, *c, today)
 		if err != nil {
 			return nil, err
 		}

@@ -26,8 +26,10 @@ type Creditors interface {
 // made from Case.Creditor, letters go by e-mail when the debtor has an address
 // and by post otherwise, and no compensation fee is claimed.
 type CreditorProfile struct {
-	// Letterhead is printed on every letter (E14). A zero Name means: made from
-	// Case.Creditor (name, address, registration, e-mail, phone), with no bank.
+	// Letterhead is printed on every letter the Service writes, from the batch
+	// run and from every command (E14): with its bank and logo. The fields it
+	// leaves empty are taken from Case.Creditor (name and address when Name is
+	// empty, registration, e-mail, phone).
 	Letterhead letters.Creditor
 	// Channel is how a step's letter is sent when its flow step sets no channel;
 	// zero means e-mail when the debtor has an e-mail address, else post.

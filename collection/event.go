@@ -13,7 +13,7 @@ type EventType string
 const (
 	EventOpened         EventType = "case.opened"      // flow, currency, jurisdiction, invoices, reopenedFrom
 	EventPaused         EventType = "case.paused"      // until, reason, interestWaived (only when true)
-	EventResumed        EventType = "case.resumed"     // auto ("true" when the resume date had come)
+	EventResumed        EventType = "case.resumed"     // auto ("true" when the resume date had come), by (the letter whose deadline replaced the pause, E21)
 	EventClosed         EventType = "case.closed"      // reason, waivedCosts, waivedInterest, credited
 	EventChargeWaived   EventType = "charge.waived"    // kind, amount, on
 	EventClaimCredited  EventType = "claim.credited"   // invoice

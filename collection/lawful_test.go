@@ -591,3 +591,29 @@ func TestPause_L1_InterestRunsUnlessTheCreditorWaivesIt(t *testing.T) {
 	require.True(t, waived.Equal(dkk("0.90")), waived.String())
 	require.True(t, early.Equal(dkk("7.47")), early.String())
 }
+
+// TestLetters_E14_FreeLetterOnTheLetterheadWithTheLogo: a free letter is
+// rendered on the creditor's letterhead, and the profile's logo and bank reach
+// the HTML of every letter, also when the profile gives only those and the rest
+// comes from the case's creditor.
+func TestLetters_E14_FreeLetterOnTheLetterheadWithTheLogo(t *testing.T) {
+	prof := collection.CreditorProfile{Letterhead: letters.Creditor{Logo: "https://tomrer-hansen.dk/logo.png",
+		Bank: letters.Bank{IBAN: "DK50 0040 0440 1162 43"}}}
+	e := newBatchEnv(t, feb3, collection.Options{Creditors: &testCreditors{profile: prof}})
+	e.open("c1")
+	_, err := e.svc.SendLetter(t.Context(), "c1", collection.Letter{Subject: "Din konto", Text: "Kære Jens\n\nVi har modtaget dit brev.", Channel: letters.Email})
+	require.NoError(t, err)
+	_, err = e.svc.MakeOffer(t.Context(), "c1", collection.OfferRequest{Discount: agreement.Discount{Percent: dec("10")}, Expires: feb15})
+	require.NoError(t, err)
+	out := e.outbox()
+	require.Len(t, out, 2)
+	for _, o := range out {
+		m := o.Message
+		require.Contains(t, m.Text, "Tømrer Hansen ApS", m.Kind.String())
+		require.Contains(t, m.Text, "Vestergade 1", m.Kind.String())
+		require.Contains(t, m.HTML, `<img class="logo" src="https://tomrer-hansen.dk/logo.png"`, m.Kind.String())
+	}
+	require.Equal(t, letters.FreeLetter, out[0].Message.Kind)
+	require.Contains(t, out[0].Message.Text, "Vi har modtaget dit brev.")
+	require.Contains(t, out[1].Message.Text, "DK50 0040 0440 1162 43", "the offer says where to pay")
+}

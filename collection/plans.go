@@ -207,7 +207,7 @@ func (s *Service) StartPlan(ctx context.Context, id CaseID, r PlanRequest) (Case
 		if err := s.planCheckDate(c, today); err != nil {
 			return err
 		}
-		d, err := s.letterData(*c, today)
+		d, err := s.letterData(ctx, *c, today)
 		if err != nil {
 			return err
 		}
@@ -301,7 +301,7 @@ func (s *Service) CheckPlan(ctx context.Context, id CaseID, d Delivery) (PlanSta
 			return &TransitionError{CaseID: c.ID, Op: "check plan", Status: c.StatusOn(today), Reason: "the case is not on a payment plan"}
 		}
 		var err error
-		res.Warned, res.Status, err = s.checkPlan(c, today, d, ch)
+		res.Warned, res.Status, err = s.checkPlan(ctx, c, today, d, ch)
 		return err
 	})
 	if err != nil {
@@ -319,7 +319,7 @@ func (s *Service) CheckPlan(ctx context.Context, id CaseID, d Delivery) (PlanSta
 
 // checkPlan is the daily hook for a case on the plan track: it warns once on
 // breach (E13). It reports whether it warned.
-func (s *Service) checkPlan(c *Case, today date.Date, dl Delivery, ch *change) (bool, agreement.Status, error) {
+func (s *Service) checkPlan(ctx context.Context, c *Case, today date.Date, dl Delivery, ch *change) (bool, agreement.Status, error) {
 	p, st, err := trackPlan(*c, today, date.Date{})
 	if err != nil {
 		return false, st, err
@@ -334,7 +334,7 @@ func (s *Service) checkPlan(c *Case, today date.Date, dl Delivery, ch *change) (
 		}
 		return false, st, nil
 	}
-	d, err := s.letterData(*c, today)
+	d, err := s.letterData(ctx, *c, today)
 	if err != nil {
 		return false, st, err
 	}
@@ -360,12 +360,12 @@ func (s *Service) checkPlan(c *Case, today date.Date, dl Delivery, ch *change) (
 // (Plan.Check) has come on day: CheckPlan's body with the default Delivery,
 // dated day. Commit calls it in its per-case command (E13); it does nothing
 // (nil) for other cases.
-func (s *Service) dailyPlan(c *Case, day date.Date, ch *change) (*PlanCheck, error) {
+func (s *Service) dailyPlan(ctx context.Context, c *Case, day date.Date, ch *change) (*PlanCheck, error) {
 	if c.Progress.Track != flow.TrackPlan || c.Plan.IsZero() || c.Plan.Check == (date.Date{}) || c.Plan.Check.After(day) || !c.Status.Running() {
 		return nil, nil
 	}
 	n := len(ch.outbox)
-	warned, _, err := s.checkPlan(c, day, Delivery{}, ch)
+	warned, _, err := s.checkPlan(ctx, c, day, Delivery{}, ch)
 	if err != nil {
 		return nil, err
 	}
@@ -439,7 +439,7 @@ func (s *Service) TerminatePlan(ctx context.Context, id CaseID, backToFlow strin
 		c.Plan.Terminated = today
 		c.Plan.Check = date.Date{}
 		switchFlow(c, to, today)
-		data, err := s.letterData(*c, today)
+		data, err := s.letterData(ctx, *c, today)
 		if err != nil {
 			return err
 		}
@@ -499,13 +499,13 @@ type OfferRequest struct {
 // archived. Implements E11, E20.
 func (s *Service) MakeOffer(ctx context.Context, id CaseID, r OfferRequest) (Case, error) {
 	return s.update(ctx, id, "make offer", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		return s.makeOffer(c, r, today, ch)
+		return s.makeOffer(ctx, c, r, today, ch)
 	})
 }
 
 // makeOffer is the body of MakeOffer; the daily run may call it for a flow's
 // SettlementOffer step.
-func (s *Service) makeOffer(c *Case, r OfferRequest, today date.Date, ch *change) error {
+func (s *Service) makeOffer(ctx context.Context, c *Case, r OfferRequest, today date.Date, ch *change) error {
 	if r.Expires.Before(today) {
 		return &dunning.FieldError{Field: "Expires", Value: r.Expires.String(), Reason: "is before today, " + today.String()}
 	}
@@ -526,7 +526,7 @@ func (s *Service) makeOffer(c *Case, r OfferRequest, today date.Date, ch *change
 	}
 	c.Offer = &OfferRecord{Made: today, Expires: r.Expires, Owed: st.Owed, Pay: st.Pay, Escalated: st.Escalated, Horizon: st.Horizon}
 	c.Progress = c.Progress.WithTrack(flow.TrackOffer)
-	d, err := s.letterData(*c, today)
+	d, err := s.letterData(ctx, *c, today)
 	if err != nil {
 		return err
 	}
@@ -732,7 +732,7 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 		}
 		c.Charges = append(c.Charges, Charge{Kind: ChargeInterest, Amount: inv.Total, On: today, Source: "interest invoice (S8)"})
 		ch.add(EventChargeAdded, "kind", ChargeInterest.String(), "amount", inv.Total.String(), "on", today.String(), "source", "interest invoice")
-		d, err := s.letterData(*c, today)
+		d, err := s.letterData(ctx, *c, today)
 		if err != nil {
 			return err
 		}
@@ -792,13 +792,19 @@ func (s *Service) InterestInvoices(ctx context.Context, creditorID string, r Int
 func joinIDs(ids []string) string { return strings.Join(ids, ",") }
 
 // letterData is letterData (batch.go) for a letter the Service writes today
-// outside the batch run, with the letterhead made from Case.Creditor.
-func (s *Service) letterData(c Case, today date.Date) (letters.Data, error) {
+// outside the batch run: on the creditor's letterhead from its profile
+// (Options.Creditors: name, address, bank, logo; E14), completed from
+// Case.Creditor.
+func (s *Service) letterData(ctx context.Context, c Case, today date.Date) (letters.Data, error) {
 	l, err := c.Ledger()
 	if err != nil {
 		return letters.Data{}, err
 	}
-	return letterData(&c, &l, &CreditorProfile{}, today), nil
+	ci := s.creditor(ctx, c.Creditor.ID, nil)
+	if ci.err != nil {
+		return letters.Data{}, fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
+	}
+	return letterData(&c, &l, &ci.profile, today), nil
 }
 
 func claimNumber(cl Claim) string {
