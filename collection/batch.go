@@ -752,6 +752,13 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*Commit
 			return nil, err
 		}
 		msg.SendAt = rn.sendAt
+		if d.Step.Kind == flow.CollectionWarning && c.Jurisdiction == dunning.DK {
+			enc, err := rn.s.foundationEnclosures(c, &l, pl, day)
+			if err != nil {
+				return nil, err
+			}
+			msg.Attachments = append(msg.Attachments, enc...)
+		}
 		ch.outbox = append(ch.outbox, msg)
 		ch.add(EventLetterQueued, "message", msg.ID, "channel", msg.Channel.String(), "sendAt", rn.sendAtText())
 	}
@@ -944,6 +951,39 @@ func (s *Service) stepLetter(c *Case, l *Ledger, pl plan, day date.Date, id stri
 		d.Offer = c.Offer.letter() // recorded by flowOffer: the figures the case holds
 	}
 	return s.render(c, pl.ci.profile, pl.d.Step.Channel, kind, &d, id)
+}
+
+// foundationEnclosures renders, for a Danish collection warning, the debtor
+// declaration (skyldnererklæring) and the voluntary settlement (frivilligt
+// forlig, with a monthly instalment: the default plan of E12 on what is owed,
+// interest-free, the first instalment the day after the warning's deadline) that
+// go out with it for the debtor to sign (E7), as HTML attachments of the
+// warning: one envelope, one letter per step. Once signed, RecordFoundation
+// makes either one a foundation that takes the case to the enforcement court (E8).
+func (s *Service) foundationEnclosures(c *Case, l *Ledger, pl plan, day date.Date) ([]letters.Attachment, error) {
+	if !l.Outstanding.IsPositive() {
+		return nil, nil
+	}
+	p, err := agreement.Propose(agreement.Terms{Principal: l.Outstanding, Start: day, First: pl.deadline.AddDays(1)}, agreement.Proposal{})
+	if err != nil {
+		return nil, fmt.Errorf("collection: case %q: voluntary settlement: %w", string(c.ID), err)
+	}
+	r, err := s.renderer()
+	if err != nil {
+		return nil, fmt.Errorf("collection: letters: %w", err)
+	}
+	var out []letters.Attachment
+	for _, k := range []letters.Kind{letters.DebtorDeclaration, letters.VoluntarySettlement} {
+		d := letterData(c, l, &pl.ci.profile, day)
+		d.Deadline = pl.deadline
+		d.Plan = planData(p)
+		letter, err := r.Render(k, c.Debtor.LetterLanguage(), d)
+		if err != nil {
+			return nil, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), k, err)
+		}
+		out = append(out, letters.Attachment{Name: k.String() + ".html", ContentType: "text/html; charset=utf-8", Data: []byte(letter.HTML)})
+	}
+	return out, nil
 }
 
 // statementLetter renders the balance statement (S12) of the debtor of cases.

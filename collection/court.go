@@ -20,6 +20,8 @@ const (
 	EventCourtFiled    EventType = "court.filed"     // route, proceeding, district, fee, addedToDebt, message
 	EventCourtNotReady EventType = "court.not-ready" // problems (joined with "; ")
 	EventCourtUpdated  EventType = "court.updated"   // kind, on, stage, fee, reference
+	// EventFoundationRecorded: the creditor holds a foundation (E7, E8).
+	EventFoundationRecorded EventType = "foundation.recorded" // kind, date, reference
 )
 
 // CourtRecord is where a case stands in court (E8–E10).
@@ -252,6 +254,34 @@ func paymentClaim(c Case, l Ledger, r FileRequest) court.PaymentClaim {
 		}
 	}
 	return pc
+}
+
+// RecordFoundation records a foundation (fundament) the creditor holds for the
+// claims of a running case (E7, E8): above all the debtor declaration
+// (skyldnererklæring) or voluntary settlement (frivilligt forlig) that the
+// debtor signed and returned after the collection warning (the batch run sends
+// both with a Danish warning), or a promissory note, mortgage deed or judgment.
+// It must be usable on today (court.Foundation.Validate: a known kind, dated, not
+// in the future, not older than court.FoundationYears), else a
+// *dunning.FieldError. From then on FileCourt takes the case to the enforcement
+// court by an enforcement request (fogedrekvisition) instead of a payment claim
+// (court.RouteFor). Recording the same foundation again changes nothing.
+// Implements E7, E8.
+func (s *Service) RecordFoundation(ctx context.Context, id CaseID, f court.Foundation) (Case, error) {
+	return s.update(ctx, id, "record foundation", func(c *Case, _ time.Time, today date.Date, ch *change) error {
+		if err := f.Validate(today); err != nil {
+			return err
+		}
+		if err := s.mustRun(*c, today, "record foundation"); err != nil {
+			return err
+		}
+		if slices.Contains(c.Foundations, f) {
+			return nil
+		}
+		c.Foundations = append(c.Foundations, f)
+		ch.add(EventFoundationRecorded, "kind", f.Kind.String(), "date", f.Date.String(), "reference", f.Reference)
+		return nil
+	})
 }
 
 // CourtEventKind is what the court reported (E8, E10).

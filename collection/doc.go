@@ -42,6 +42,7 @@
 //	SetManual                             E18 out of / back into batch follow-up
 //	SetDisputed, AddNote                  disputes; notes on the case or a claim (S11)
 //	HandOver                              S13 external partner with its reference
+//	RecordFoundation                      E7, E8 a signed declaration or settlement (or other title)
 //	Await, Proceed                        N6 wait for a person's decision
 //	Blocked                               S5 is the customer blocked from invoicing
 //	Get, List, Next, Events               queries; Next is flow.Decide for today
@@ -276,6 +277,11 @@
 //     expiring with the step's deadline (OfferRecord.Flow: the case stays on its
 //     main track). It replaces any earlier offer. Payments reaching its amount by
 //     the deadline settle the case.
+//
+// A Danish collection warning goes out with the debtor declaration and the
+// voluntary settlement enclosed (HTML attachments of the one message) for the
+// debtor to sign (E7); RecordFoundation records the
+// signed one as a foundation, and FileCourt then goes to the enforcement court.
 //
 // A plan terminated (E13) puts the case back into a flow with flow.Switch, which
 // keeps every step taken, so the fee count goes on; its letter's deadline holds

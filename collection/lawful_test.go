@@ -617,3 +617,38 @@ func TestLetters_E14_FreeLetterOnTheLetterheadWithTheLogo(t *testing.T) {
 	require.Contains(t, out[0].Message.Text, "Vi har modtaget dit brev.")
 	require.Contains(t, out[1].Message.Text, "DK50 0040 0440 1162 43", "the offer says where to pay")
 }
+
+// TestFoundation_E7_E8_SignedDeclarationGoesToTheEnforcementCourt: the Danish
+// collection warning goes out with the debtor declaration and the voluntary
+// settlement enclosed (E7); recorded as signed, the declaration is a foundation and the
+// case is filed with the enforcement court instead of a payment claim (E8).
+func TestFoundation_E7_E8_SignedDeclarationGoesToTheEnforcementCourt(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.open("c1")
+	e.runDays(jan31, feb27, collection.BatchRequest{})
+	out := e.outbox()
+	require.Len(t, out, 3, "one letter per step")
+	w := out[2].Message
+	require.Equal(t, letters.CollectionWarning, w.Kind)
+	require.Len(t, w.Attachments, 2)
+	require.Equal(t, "debtor-declaration.html", w.Attachments[0].Name)
+	require.Equal(t, "voluntary-settlement.html", w.Attachments[1].Name)
+	require.Contains(t, string(w.Attachments[1].Data), "Frivilligt forlig")
+	require.Contains(t, string(w.Attachments[1].Data), "Jens Jensen")
+
+	signed := court.Foundation{Kind: court.DebtorDeclaration, Date: date.MustNew(2025, 3, 3)}
+	e.clock.set(date.MustNew(2025, 3, 4))
+	_, err := e.svc.RecordFoundation(t.Context(), "c1", court.Foundation{Kind: court.DebtorDeclaration, Date: date.MustNew(2025, 3, 9)})
+	require.ErrorIs(t, err, dunning.ErrInvalid, "signed in the future")
+	c, err := e.svc.RecordFoundation(t.Context(), "c1", signed)
+	require.NoError(t, err)
+	require.Equal(t, []court.Foundation{signed}, c.Foundations)
+	again, err := e.svc.RecordFoundation(t.Context(), "c1", signed)
+	require.NoError(t, err)
+	require.Equal(t, c.Version, again.Version, "the same foundation again changes nothing")
+
+	e.runDays(date.MustNew(2025, 3, 4), date.MustNew(2025, 5, 30), collection.BatchRequest{})
+	c, err = e.svc.FileCourt(t.Context(), "c1", collection.FileRequest{District: court.Aarhus})
+	require.NoError(t, err)
+	require.Equal(t, court.ByEnforcementRequest, c.Court.State.Route)
+}
