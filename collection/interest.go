@@ -110,6 +110,11 @@ func (t InterestTerms) validate(field string) error {
 	case t.Mode != InterestContract && !t.Percent.IsZero():
 		errs = append(errs, &dunning.FieldError{Field: field + ".Percent", Value: t.Percent.String(), Reason: "is set, but the mode is " + t.Mode.String() + ", not contract"})
 	}
+	for i, w := range t.Waived {
+		if w.From.IsZero() || !w.From.Before(w.To) {
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("%s.Waived[%d]", field, i), Value: w.String(), Reason: "is not a period: From must be set and before To"})
+		}
+	}
 	return joinErrs(errs)
 }
 

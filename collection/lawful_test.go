@@ -652,3 +652,18 @@ func TestFoundation_E7_E8_SignedDeclarationGoesToTheEnforcementCourt(t *testing.
 	require.NoError(t, err)
 	require.Equal(t, court.ByEnforcementRequest, c.Court.State.Route)
 }
+
+// TestOpen_L1_WaivedInterestPeriodsAreChecked: a waived period a host passes in
+// must be a period.
+func TestOpen_L1_WaivedInterestPeriodsAreChecked(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	r := openReq("c1")
+	r.Interest = collection.InterestTerms{Waived: []date.Period{{From: feb15, To: feb3}}}
+	_, err := e.svc.Open(t.Context(), r)
+	require.ErrorIs(t, err, dunning.ErrInvalid)
+	require.ErrorContains(t, err, "Interest.Waived[0]")
+	r.Interest = collection.InterestTerms{Waived: []date.Period{{From: feb3, To: feb15}}}
+	c, err := e.svc.Open(t.Context(), r)
+	require.NoError(t, err)
+	require.Len(t, c.Interest.Waived, 1)
+}
