@@ -29,6 +29,7 @@ const (
 	EventMessageOpened    EventType = "message.opened"    // message, at, detail
 	EventMessageBounced   EventType = "message.bounced"   // message, at, detail
 	EventMessageFailed    EventType = "message.failed"    // message, at, detail (the relay gave up)
+	EventMessageCancelled EventType = "message.cancelled" // message, reason (E19: its action was deleted before it was sent)
 )
 
 // BatchRequest says which due steps a batch run previews or commits (E17).
@@ -761,6 +762,7 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*Commit
 		}
 		ch.outbox = append(ch.outbox, msg)
 		ch.add(EventLetterQueued, "message", msg.ID, "channel", msg.Channel.String(), "sendAt", rn.sendAtText())
+		c.Progress.Taken[len(c.Progress.Taken)-1].Message = msg.ID // Take gave c a Taken of its own
 	}
 	fee := ""
 	if step.Fee.IsValid() {

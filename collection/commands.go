@@ -256,7 +256,10 @@ func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Cas
 
 // DeleteLastAction deletes the last action of a running case (E19): the next
 // proposed step is that action again, what taking it replaced (override, pause,
-// wait mark) is restored, and the charges it added are removed. Deleting a free
+// wait mark) is restored, and the charges it added are removed. Its letter, if
+// the relay has not sent it yet, is cancelled: a "message.cancelled" event, which
+// the Relay honours by never delivering it (a letter already sent cannot be
+// called back; the "action.deleted" event names it). Deleting a free
 // letter leaves the flow where it is. A case with no action is a
 // *TransitionError. Implements E19.
 func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error) {
@@ -277,7 +280,18 @@ func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error)
 			}
 		}
 		c.Charges = kept
-		ch.add(EventActionDeleted, "kind", last.Kind.String(), "name", last.Name, "on", last.On.String())
+		ch.add(EventActionDeleted, "kind", last.Kind.String(), "name", last.Name, "on", last.On.String(), "message", last.Message)
+		if last.Message != "" {
+			// E19: the letter of the deleted action is not sent, unless it already
+			// was (a letter that went out cannot be called back).
+			sent, err := s.hasEvent(ctx, c.ID, EventMessageSent, last.Message)
+			if err != nil {
+				return err
+			}
+			if !sent {
+				ch.add(EventMessageCancelled, "message", last.Message, "reason", "the action was deleted (E19)")
+			}
+		}
 		return nil
 	})
 }
@@ -349,6 +363,7 @@ func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, er
 			msg.HTML = l.HTML
 		}
 		c.Progress = c.Progress.Letter(today)
+		c.Progress.Taken[len(c.Progress.Taken)-1].Message = msgID // Letter gave c a Taken of its own
 		ch.outbox = append(ch.outbox, msg)
 		ch.add(EventLetterQueued, "message", msgID, "channel", l.Channel.String())
 		return nil

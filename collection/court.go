@@ -183,6 +183,7 @@ func (s *Service) fileCourt(ctx context.Context, c *Case, r FileRequest, today d
 		if msg, err = s.queueLetter(c, kind, data, "court", r.Submission, ch); err != nil {
 			return nil, err
 		}
+		c.Progress.Taken[len(c.Progress.Taken)-1].Message = msg
 	}
 	ch.add(EventCourtFiled, "route", route.String(), "proceeding", route.Proceeding().String(), "district", r.District.String(),
 		"fee", fee.Amount.String(), "feeRule", fee.Rule.ID, "feeStatus", string(fee.Status), "addedToDebt", fmt.Sprint(added), "message", msg)

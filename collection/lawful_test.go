@@ -1,6 +1,7 @@
 package collection_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -666,4 +667,45 @@ func TestOpen_L1_WaivedInterestPeriodsAreChecked(t *testing.T) {
 	c, err := e.svc.Open(t.Context(), r)
 	require.NoError(t, err)
 	require.Len(t, c.Interest.Waived, 1)
+}
+
+// TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent: deleting the last action
+// before the relay ran cancels its letter; the step taken again sends a new one;
+// a letter already sent is not cancelled (it cannot be called back).
+func TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	e.open("c1")
+	var sent []string
+	relay, err := e.svc.NewRelay(letters.DispatcherFunc(func(_ context.Context, m letters.Message) error {
+		sent = append(sent, m.ID)
+		return nil
+	}), collection.RelayOptions{})
+	require.NoError(t, err)
+	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+	first := res.Steps[0].MessageID
+	c, err := e.svc.DeleteLastAction(t.Context(), "c1")
+	require.NoError(t, err)
+	require.Empty(t, c.Progress.Taken)
+	require.Contains(t, eventTypes(e.events("c1")), collection.EventMessageCancelled)
+	rr, err := relay.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Equal(t, []string{first}, rr.Cancelled)
+	require.Empty(t, sent, "the deleted action's letter is never delivered")
+
+	res, err = e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+	second := res.Steps[0].MessageID
+	require.NotEqual(t, first, second)
+	_, err = relay.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Equal(t, []string{second}, sent)
+
+	// Sent already: deleting the action cannot call the letter back.
+	n := len(e.events("c1"))
+	_, err = e.svc.DeleteLastAction(t.Context(), "c1")
+	require.NoError(t, err)
+	evs := e.events("c1")[n:]
+	require.NotContains(t, eventTypes(evs), collection.EventMessageCancelled)
+	require.Equal(t, second, evs[len(evs)-1].Data["message"], "action.deleted names the letter that went out")
 }

@@ -456,6 +456,7 @@ func (s *Service) TerminatePlan(ctx context.Context, id CaseID, backToFlow strin
 		if err != nil {
 			return err
 		}
+		c.Progress.Taken[len(c.Progress.Taken)-1].Message = msg
 		l, err := c.Ledger()
 		if err != nil {
 			return err

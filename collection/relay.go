@@ -175,6 +175,9 @@ type RelayResult struct {
 	Retrying []string
 	// Failed are the ids of the messages the relay gave up on.
 	Failed []string
+	// Cancelled are the ids of the messages not delivered because their action
+	// was deleted before they were sent (E19, DeleteLastAction).
+	Cancelled []string
 	// Waiting is the number of messages whose send time or retry time has not come.
 	Waiting int
 	// Pending is the number of messages left for later runs: waiting, to be
@@ -264,6 +267,17 @@ func (r *Relay) RunOnce(ctx context.Context, now time.Time) (RelayResult, error)
 // reports whether m stays pending.
 func (r *Relay) attempt(ctx context.Context, m *relayMessage, now time.Time, res *RelayResult) bool {
 	if !m.delivered {
+		if id, ok := caseOfMessage(m.msg.ID); ok {
+			cancelled, err := r.s.hasEvent(ctx, id, EventMessageCancelled, m.msg.ID)
+			if err != nil {
+				m.next = now.Add(r.opts.Backoff)
+				return true // not known: ask again on the next run
+			}
+			if cancelled {
+				res.Cancelled = append(res.Cancelled, m.msg.ID)
+				return false
+			}
+		}
 		m.attempts++
 		if err := r.d.Deliver(ctx, m.msg); err != nil {
 			if m.attempts >= r.opts.MaxAttempts {

@@ -42,6 +42,10 @@ type Taken struct {
 	On       date.Date   `json:"on"`                 // the day it was taken (sent)
 	Fee      money.Money `json:"fee"`                // the fee charged; Money{} for none
 	Deadline date.Date   `json:"deadline,omitempty"` // the deadline given to the debtor
+	// Message is the id of the letter the action sent, where the caller records
+	// one (the collection package does), so that deleting the action can cancel
+	// a letter not yet sent (E19).
+	Message string `json:"message,omitempty"`
 	// Replaced is the state taking the step replaced; Rewind restores it (E19).
 	Replaced Replaced `json:"replaced,omitzero"`
 }
