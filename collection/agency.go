@@ -53,7 +53,7 @@ func (s *Service) HandOverToAgency(ctx context.Context, id CaseID, partner strin
 	if err != nil {
 		return Case{}, err
 	}
-	if err := s.mustRun(c, s.Today(), "hand over"); err != nil {
+	if err := s.allow(c, "hand over", s.Today()); err != nil {
 		return Case{}, err
 	}
 	ref, err := client.Submit(ctx, c.Clone())
@@ -61,7 +61,7 @@ func (s *Service) HandOverToAgency(ctx context.Context, id CaseID, partner strin
 		return Case{}, fmt.Errorf("collection: hand case %q over to %s: %w", string(id), partner, err)
 	}
 	return s.update(ctx, id, "hand over", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "hand over"); err != nil {
+		if err := s.allow(*c, "hand over", today); err != nil {
 			return err
 		}
 		if f, ok := s.flows[c.Progress.Flow]; ok {
@@ -158,8 +158,8 @@ func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (Agency
 		if dup {
 			return nil // applied before (N2–N9: idempotent on the message id)
 		}
-		if c.Agency.IsZero() {
-			return &TransitionError{CaseID: c.ID, Op: "agency update", Status: c.StatusOn(today), Reason: "the case was not handed over to an agency"}
+		if err := s.allow(*c, "agency update", today); err != nil {
+			return err
 		}
 		switch u.Kind {
 		case AgencyStatusChanged:

@@ -36,7 +36,7 @@ func (s *Service) Pause(ctx context.Context, id CaseID, until date.Date, reason 
 		if err := joinErrs(errs); err != nil {
 			return err
 		}
-		if err := s.mustRun(*c, today, "pause"); err != nil {
+		if err := s.allow(*c, "pause", today); err != nil {
 			return err
 		}
 		ci := s.creditor(ctx, c.Creditor.ID, nil)
@@ -57,11 +57,8 @@ func (s *Service) Pause(ctx context.Context, id CaseID, until date.Date, reason 
 // resume"). A case that is not paused is a *TransitionError. Implements L2.
 func (s *Service) Resume(ctx context.Context, id CaseID) (Case, error) {
 	return s.update(ctx, id, "resume", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "resume"); err != nil {
+		if err := s.allow(*c, "resume", today); err != nil {
 			return err
-		}
-		if !c.Progress.Pause.Active(today) {
-			return &TransitionError{CaseID: c.ID, Op: "resume", Status: c.StatusOn(today), Reason: "the case is not paused"}
 		}
 		endPause(c, today)
 		ch.add(EventResumed, "auto", "false")
@@ -91,8 +88,8 @@ func (s *Service) Close(ctx context.Context, id CaseID, r CloseRequest) (Case, e
 		if strings.TrimSpace(r.Reason) == "" {
 			return &dunning.FieldError{Field: "Reason", Value: r.Reason, Reason: "is required"}
 		}
-		if st := c.StatusOn(today); !st.Running() {
-			return &TransitionError{CaseID: c.ID, Op: "close", Status: st, Reason: notRunning(st)}
+		if err := s.allow(*c, "close", today); err != nil {
+			return err
 		}
 		c.Status = StatusClosed
 		c.CloseReason = r.Reason
@@ -140,9 +137,8 @@ type Acknowledgements struct {
 // Implements P2, P3, P4, P6.
 func (s *Service) Deactivate(ctx context.Context, id CaseID, ack Acknowledgements) (Case, error) {
 	return s.update(ctx, id, "deactivate", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		st := c.StatusOn(today)
-		if !st.Running() && st != StatusClosed {
-			return &TransitionError{CaseID: c.ID, Op: "deactivate", Status: st, Reason: "the case is already deactivated; deactivation is final (P4)"}
+		if err := s.allow(*c, "deactivate", today); err != nil {
+			return err
 		}
 		missing := AcknowledgementError{CaseID: c.ID, Published: c.Published && !ack.Published, StepsTaken: c.StepsTaken() && !ack.StepsTaken}
 		if missing.Published || missing.StepsTaken {
@@ -166,8 +162,8 @@ func (s *Service) Deactivate(ctx context.Context, id CaseID, ack Acknowledgement
 // a *TransitionError. Implements P5.
 func (s *Service) Delete(ctx context.Context, id CaseID) error {
 	_, err := s.update(ctx, id, "delete", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if c.Status != StatusDeactivated {
-			return &TransitionError{CaseID: c.ID, Op: "delete", Status: c.StatusOn(today), Reason: "only a deactivated case can be deleted (P5)"}
+		if err := s.allow(*c, "delete", today); err != nil {
+			return err
 		}
 		c.Status = StatusDeleted
 		ch.add(EventDeleted)
@@ -180,8 +176,8 @@ func (s *Service) Delete(ctx context.Context, id CaseID) error {
 // A deactivated case cannot be published again (P4).
 func (s *Service) Publish(ctx context.Context, id CaseID) (Case, error) {
 	return s.update(ctx, id, "publish", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if c.Status == StatusDeactivated {
-			return &TransitionError{CaseID: c.ID, Op: "publish", Status: c.Status, Reason: notRunning(c.Status)}
+		if err := s.allow(*c, "publish", today); err != nil {
+			return err
 		}
 		if !c.Published {
 			c.Published = true
@@ -201,7 +197,7 @@ func (s *Service) SwitchFlow(ctx context.Context, id CaseID, name string) (Case,
 		if !ok {
 			return &dunning.FieldError{Field: "flow", Value: name, Reason: "is not a configured flow", Err: ErrUnknownFlow}
 		}
-		if err := s.mustRun(*c, today, "switch flow"); err != nil {
+		if err := s.allow(*c, "switch flow", today); err != nil {
 			return err
 		}
 		from := c.Progress.Flow
@@ -230,7 +226,7 @@ func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Cas
 		if err := joinErrs(errs); err != nil {
 			return err
 		}
-		if err := s.mustRun(*c, today, "override"); err != nil {
+		if err := s.allow(*c, "override", today); err != nil {
 			return err
 		}
 		f, ok := s.flows[c.Progress.Flow]
@@ -264,7 +260,7 @@ func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Cas
 // *TransitionError. Implements E19.
 func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error) {
 	return s.update(ctx, id, "delete last action", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "delete last action"); err != nil {
+		if err := s.allow(*c, "delete last action", today); err != nil {
 			return err
 		}
 		n := len(c.Progress.Taken)
@@ -319,11 +315,8 @@ type Letter struct {
 // Implements E20.
 func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, error) {
 	return s.update(ctx, id, "send letter", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "send letter"); err != nil {
+		if err := s.allow(*c, "send letter", today); err != nil {
 			return err
-		}
-		if c.StatusOn(today) == StatusPaused {
-			return &TransitionError{CaseID: c.ID, Op: "send letter", Status: StatusPaused, Reason: "a paused case is not contacted (L1) until " + c.Progress.Pause.Until.String()}
 		}
 		recipient := l.Recipient
 		if recipient == "" {
@@ -405,7 +398,7 @@ func (s *Service) SetTrack(ctx context.Context, id CaseID, t flow.Track) (Case, 
 		if !t.IsValid() {
 			return &dunning.FieldError{Field: "track", Value: t.String(), Reason: "is not a track"}
 		}
-		if err := s.mustRun(*c, today, "set track"); err != nil {
+		if err := s.allow(*c, "set track", today); err != nil {
 			return err
 		}
 		if c.Progress.Track != t {
@@ -420,7 +413,7 @@ func (s *Service) SetTrack(ctx context.Context, id CaseID, t flow.Track) (Case, 
 // hand) or puts it back (false) (E18). Implements E18.
 func (s *Service) SetManual(ctx context.Context, id CaseID, manual bool) (Case, error) {
 	return s.update(ctx, id, "set manual", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "set manual"); err != nil {
+		if err := s.allow(*c, "set manual", today); err != nil {
 			return err
 		}
 		if c.Progress.Manual != manual {
@@ -440,7 +433,7 @@ func (s *Service) SetDisputed(ctx context.Context, id CaseID, invoiceID string, 
 		if i < 0 {
 			return &dunning.FieldError{Field: "invoiceID", Value: invoiceID, Reason: fmt.Sprintf("is not a claim of case %q", string(c.ID))}
 		}
-		if err := s.mustRun(*c, today, "set disputed"); err != nil {
+		if err := s.allow(*c, "set disputed", today); err != nil {
 			return err
 		}
 		if c.Claims[i].Disputed != disputed {
@@ -480,7 +473,7 @@ func (s *Service) HandOver(ctx context.Context, id CaseID, partner, reference st
 		if strings.TrimSpace(partner) == "" {
 			return &dunning.FieldError{Field: "partner", Value: partner, Reason: "is required"}
 		}
-		if err := s.mustRun(*c, today, "hand over"); err != nil {
+		if err := s.allow(*c, "hand over", today); err != nil {
 			return err
 		}
 		c.Agency = &Agency{Partner: partner, Reference: reference, Since: today}
@@ -494,7 +487,7 @@ func (s *Service) HandOver(ctx context.Context, id CaseID, partner, reference st
 // the flow proposes nothing until Proceed. Implements N6.
 func (s *Service) Await(ctx context.Context, id CaseID, reason string) (Case, error) {
 	return s.update(ctx, id, "await", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "await"); err != nil {
+		if err := s.allow(*c, "await", today); err != nil {
 			return err
 		}
 		if !c.Progress.Awaiting {
@@ -509,7 +502,7 @@ func (s *Service) Await(ctx context.Context, id CaseID, reason string) (Case, er
 // waiting (N6). A case that is not waiting is a *TransitionError. Implements N6.
 func (s *Service) Proceed(ctx context.Context, id CaseID) (Case, error) {
 	return s.update(ctx, id, "proceed", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "proceed"); err != nil {
+		if err := s.allow(*c, "proceed", today); err != nil {
 			return err
 		}
 		if !c.Progress.Awaiting {

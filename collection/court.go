@@ -110,11 +110,8 @@ func (s *Service) fileCourt(ctx context.Context, c *Case, r FileRequest, today d
 	if !r.District.IsValid() {
 		return nil, &dunning.FieldError{Field: "District", Value: r.District.String(), Reason: "is required: one of the district courts"}
 	}
-	if err := s.mustRun(*c, today, "file court"); err != nil {
+	if err := s.allow(*c, "file court", today); err != nil {
 		return nil, err
-	}
-	if c.Court.Filed() && c.Court.State.Stage != court.Withdrawn {
-		return nil, &TransitionError{CaseID: c.ID, Op: "file court", Status: c.StatusOn(today), Reason: "the case is already in court (" + c.Court.State.Stage.String() + ")"}
 	}
 	f, ok := s.flows[c.Progress.Flow]
 	if !ok {
@@ -273,7 +270,7 @@ func (s *Service) RecordFoundation(ctx context.Context, id CaseID, f court.Found
 		if err := f.Validate(today); err != nil {
 			return err
 		}
-		if err := s.mustRun(*c, today, "record foundation"); err != nil {
+		if err := s.allow(*c, "record foundation", today); err != nil {
 			return err
 		}
 		if slices.Contains(c.Foundations, f) {
@@ -345,10 +342,10 @@ func (s *Service) RecordCourtEvent(ctx context.Context, id CaseID, e CourtEvent)
 		if err := joinErrs(errs); err != nil {
 			return err
 		}
-		if err := s.canBook(c, today, "court event"); err != nil {
+		if err := s.allow(*c, "court event", today); err != nil {
 			return err
 		}
-		if !c.Court.Filed() {
+		if !c.Court.Filed() { // a withdrawn filing is still the court's record (E10)
 			return &TransitionError{CaseID: c.ID, Op: "court event", Status: c.StatusOn(today), Reason: "nothing was filed with the court"}
 		}
 		st := c.Court.State

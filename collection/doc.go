@@ -287,6 +287,72 @@
 // keeps every step taken, so the fee count goes on; its letter's deadline holds
 // the next step back.
 //
+// # Lifecycle
+//
+// A case's lifecycle state on a day is Case.StateOn: exactly one of active,
+// paused, closed, deactivated and deleted (its status, a pause ending by itself on
+// its resume date), and any of manual (out of batch follow-up, E18), offer and
+// plan (the tracks of E20), court (filed and not withdrawn) and agency (handed
+// over, S13). Which command each state allows is this table, and nothing else:
+// lifecycle in lifecycle.go is the table in code, every command asks it
+// (Service.allow) before anything else about the case's state, and a test holds
+// this text equal to it. A command refused is a *TransitionError
+// (ErrInvalidTransition) saying which state refused it, and changes nothing.
+//
+//	command            needs       refused in                                     what it does
+//	pause              -           closed+deactivated+deleted+agency              sets the pause date; interest runs on unless the creditor waives it (L1)
+//	resume             paused      closed+deactivated+deleted+agency              ends the pause today (L2)
+//	next               -           closed+deactivated+deleted+agency              query: flow.Decide with the creditor's holidays
+//	batch              -           closed+deactivated+deleted+agency              takes the due step: letter, fee, interest, costs (E17)
+//	switch flow        -           closed+deactivated+deleted+agency              replaces the pause (E21); keeps every step and fee
+//	override           -           closed+deactivated+deleted+agency              changes the next step's deadline or fee (E2), within the law
+//	delete last action -           closed+deactivated+deleted+agency              removes its charges, restores the pause; cancels its unsent letter (E19)
+//	send letter        -           paused+closed+deactivated+deleted+agency       queues a free letter (E20)
+//	set track          -           closed+deactivated+deleted+agency              moves the case to a track (E20)
+//	set manual         -           closed+deactivated+deleted+agency              out of or back into batch follow-up (E18)
+//	set disputed       -           closed+deactivated+deleted+agency              no further DK reminder fee
+//	hand over          -           closed+deactivated+deleted+agency              the agency runs the case (S13)
+//	await              -           closed+deactivated+deleted+agency              waits for a person (N6)
+//	proceed            -           closed+deactivated+deleted+agency              ends the wait (N6)
+//	record foundation  -           closed+deactivated+deleted+agency              routes a filing to the enforcement court (E7, E8)
+//	start plan         -           closed+deactivated+deleted+plan+agency         plan track; letter with a deadline replaces the pause (E12, E21)
+//	check plan         plan        closed+deactivated+deleted+agency              breach warning once, replacing the pause (E13, E21)
+//	terminate plan     plan        closed+deactivated+deleted+agency              back into a flow; its deadline holds the next step (E13)
+//	make offer         -           closed+deactivated+deleted+offer+plan+agency   offer track; letter replaces the pause (E11, E21)
+//	file court         -           closed+deactivated+deleted+court+agency        court fee; case in court (E8, E9)
+//	close              -           closed+deactivated+deleted                     waives costs and/or interest as asked (P1)
+//	deactivate         -           deactivated+deleted                            locks open invoices; final (P2–P4)
+//	delete             deactivated -                                              hidden, audit trail kept (P5)
+//	publish            -           deactivated+deleted                            visible to the debtor
+//	record payment     -           deactivated+deleted                            settles; may close the case as paid (N1)
+//	credit             -           deactivated+deleted                            lowers a claim (N8)
+//	write off          -           deactivated+deleted                            open item or matched as payment (N9)
+//	interest invoice   -           deactivated+deleted                            charges interest on late payments (S8); its letter replaces the pause
+//	court event        -           deactivated+deleted                            court state (E8–E10), on a case ever filed
+//	agency update      agency      -                                              agency status and payments (N2–N9)
+//
+// What the commands do to the rest, in one place each:
+//
+//   - Pause dates: Pause sets one; Resume ends it today; it ends by itself on its
+//     date (L2). A letter with a deadline the Service writes (offer, plan
+//     overview, breach warning, termination, interest invoice; queueLetter) and a
+//     flow switch replace it (E21): the debtor is contacted, so the case is no
+//     longer paused. The batch run never takes a step for a paused case (L1), and
+//     SendLetter is refused on one.
+//   - Queued letters: every letter is queued in the Save of the command that
+//     writes it and delivered by the Relay. DeleteLastAction cancels the letter of
+//     the action it deletes while it is unsent (E19). Closing, deactivating or
+//     handing a case over stops further letters (their commands are refused) but
+//     does not call back letters already queued.
+//   - Interest: charged with each step of the batch run (below); it runs through
+//     a pause unless the creditor waives it (CreditorProfile.
+//     WaiveInterestWhilePaused), stops during a payment plan (the plan charges its
+//     own), and Close waives it when asked (P1).
+//   - Fees: only a step of the batch run charges a reminder fee or collection
+//     costs, within the law counted per claim across cases (see "What a step
+//     does"); DeleteLastAction removes what its action charged; Close waives them
+//     when asked.
+//
 // # Interest in the daily run (S7, S8)
 //
 // Case.Interest (InterestTerms; OpenRequest.Interest when the case is opened)

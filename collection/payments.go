@@ -547,7 +547,7 @@ func (s *Service) recordPayment(c *Case, p Payment, today date.Date, ch *change)
 		}
 		return true, nil
 	}
-	if err := s.canBook(c, today, "record payment"); err != nil {
+	if err := s.allow(*c, "record payment", today); err != nil {
 		return false, err
 	}
 	before, err := c.Ledger()
@@ -575,15 +575,6 @@ func paymentText(p Payment) string {
 // recorded in any order give the same case.
 func sortPayments(ps []Payment) {
 	slices.SortFunc(ps, func(a, b Payment) int { return cmp.Or(a.On.Compare(b.On), cmp.Compare(a.ID, b.ID)) })
-}
-
-// canBook checks that payments, credit notes and write-offs may be booked on c:
-// any case but a deactivated or deleted one.
-func (s *Service) canBook(c *Case, today date.Date, op string) error {
-	if st := c.StatusOn(today); st == StatusDeactivated || st == StatusDeleted {
-		return &TransitionError{CaseID: c.ID, Op: op, Status: st, Reason: notRunning(st)}
-	}
-	return nil
 }
 
 // settle brings a case in line with its ledger after money or a write-off was
@@ -669,7 +660,7 @@ func (s *Service) Credit(ctx context.Context, id CaseID, invoiceID string, n Cre
 			}
 			return nil
 		}
-		if err := s.canBook(c, today, "credit"); err != nil {
+		if err := s.allow(*c, "credit", today); err != nil {
 			return err
 		}
 		l, err := c.Ledger()
@@ -727,7 +718,7 @@ func (s *Service) WriteOff(ctx context.Context, id CaseID, invoiceID string, w W
 			}
 			return nil
 		}
-		if err := s.canBook(c, today, "write off"); err != nil {
+		if err := s.allow(*c, "write off", today); err != nil {
 			return err
 		}
 		l, err := c.Ledger()

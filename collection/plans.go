@@ -161,11 +161,8 @@ type PlanRequest struct {
 // Implements E12, E20.
 func (s *Service) StartPlan(ctx context.Context, id CaseID, r PlanRequest) (Case, error) {
 	return s.update(ctx, id, "start plan", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := s.mustRun(*c, today, "start plan"); err != nil {
+		if err := s.allow(*c, "start plan", today); err != nil {
 			return err
-		}
-		if c.Progress.Track == flow.TrackPlan {
-			return &TransitionError{CaseID: c.ID, Op: "start plan", Status: c.StatusOn(today), Reason: "a payment plan is already running; terminate it first (E13)"}
 		}
 		l, err := c.Ledger()
 		if err != nil {
@@ -294,11 +291,8 @@ func (s *Service) CheckPlan(ctx context.Context, id CaseID, d Delivery) (PlanSta
 	var res PlanStatus
 	c, err := s.update(ctx, id, "check plan", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		res = PlanStatus{}
-		if err := s.mustRun(*c, today, "check plan"); err != nil {
+		if err := s.allow(*c, "check plan", today); err != nil {
 			return err
-		}
-		if c.Progress.Track != flow.TrackPlan || c.Plan.IsZero() {
-			return &TransitionError{CaseID: c.ID, Op: "check plan", Status: c.StatusOn(today), Reason: "the case is not on a payment plan"}
 		}
 		var err error
 		res.Warned, res.Status, err = s.checkPlan(ctx, c, today, d, ch)
@@ -414,11 +408,8 @@ func (s *Service) TerminatePlan(ctx context.Context, id CaseID, backToFlow strin
 		if !ok {
 			return &dunning.FieldError{Field: "backToFlow", Value: backToFlow, Reason: "is not a configured flow", Err: ErrUnknownFlow}
 		}
-		if err := s.mustRun(*c, today, "terminate plan"); err != nil {
+		if err := s.allow(*c, "terminate plan", today); err != nil {
 			return err
-		}
-		if c.Progress.Track != flow.TrackPlan || c.Plan.IsZero() {
-			return &TransitionError{CaseID: c.ID, Op: "terminate plan", Status: c.StatusOn(today), Reason: "the case is not on a payment plan"}
 		}
 		p, st, err := trackPlan(*c, today, today)
 		if err != nil {
@@ -510,11 +501,8 @@ func (s *Service) makeOffer(ctx context.Context, c *Case, r OfferRequest, today 
 	if r.Expires.Before(today) {
 		return &dunning.FieldError{Field: "Expires", Value: r.Expires.String(), Reason: "is before today, " + today.String()}
 	}
-	if err := s.mustRun(*c, today, "make offer"); err != nil {
+	if err := s.allow(*c, "make offer", today); err != nil {
 		return err
-	}
-	if c.Progress.Track != flow.TrackMain {
-		return &TransitionError{CaseID: c.ID, Op: "make offer", Status: c.StatusOn(today), Reason: "the case is on the " + c.Progress.Track.String() + " track"}
 	}
 	l, err := c.Ledger()
 	if err != nil {
@@ -675,7 +663,7 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 	var res InterestResult
 	c, err := s.update(ctx, id, "interest invoice", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		res = InterestResult{}
-		if err := s.canBook(c, today, "interest invoice"); err != nil {
+		if err := s.allow(*c, "interest invoice", today); err != nil {
 			return err
 		}
 		l, err := c.Ledger()

@@ -183,7 +183,7 @@ func (s *Service) Next(ctx context.Context, id CaseID) (flow.Decision, error) {
 		return flow.Decision{}, err
 	}
 	today := s.Today()
-	if err := s.mustRun(c, today, "next"); err != nil {
+	if err := s.allow(c, "next", today); err != nil {
 		return flow.Decision{}, err
 	}
 	f, ok := s.flows[c.Progress.Flow]
@@ -383,19 +383,6 @@ func stageOf(c Case) Stage {
 		}
 	}
 	return st
-}
-
-// mustRun checks that the flow runs for the case: it is active or paused and was
-// not handed to an agency.
-func (s *Service) mustRun(c Case, today date.Date, op string) error {
-	st := c.StatusOn(today)
-	if !st.Running() {
-		return &TransitionError{CaseID: c.ID, Op: op, Status: st, Reason: notRunning(st)}
-	}
-	if !c.Agency.IsZero() {
-		return &TransitionError{CaseID: c.ID, Op: op, Status: st, Reason: fmt.Sprintf("the case was handed over to %s; the partner runs it (S13)", c.Agency.Partner)}
-	}
-	return nil
 }
 
 func notRunning(st Status) string {
