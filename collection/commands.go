@@ -288,7 +288,9 @@ func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error)
 				ch.add(EventMessageCancelled, "message", last.Message, "reason", "the action was deleted (E19)")
 			}
 		}
-		return nil
+		// Without the action's charges, the payments may pay more of the claims
+		// (or all of them: then the case is closed as paid, N1).
+		return s.settle(c, today, ch)
 	})
 }
 

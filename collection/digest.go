@@ -130,6 +130,10 @@ func (s *Service) Digest(ctx context.Context, creditorID string, day date.Date) 
 				add(AttentionHandover, d.Step.Name+" is due", d.On)
 			case d.Index >= 0 && d.Reason == flow.ReasonDecision:
 				add(AttentionDecision, d.Step.Name+": a person decides the next step", d.On)
+			case d.Reason == flow.ReasonNoDueDate && c.StepsTaken():
+				// Every invoice was paid, credited or locked, but charges are left:
+				// nothing dates a next step, so a person decides (close it, P1).
+				add(AttentionDecision, "no open invoice is left to collect: close the case or waive what is left (P1)", date.Date{})
 			case d.Due && c.Progress.Manual:
 				// E18: the batch run leaves a manual case alone, so a person must
 				// take its step.

@@ -2,7 +2,7 @@
 // lifecycle, the Service whose methods are every command a creditor can give, and
 // the Store interface the host implements for persistence. It is the only
 // imperative shell of the SDK: it loads a case, decides with the pure packages
-// (flow, fees, and in the next issue interest, agreement, court, letters) and
+// (flow, fees, interest, agreement, court, letters) and
 // saves the result atomically with its events and outgoing messages.
 //
 // # The model
@@ -334,9 +334,9 @@
 // What the commands do to the rest, in one place each:
 //
 //   - Pause dates: Pause sets one; Resume ends it today; it ends by itself on its
-//     date (L2). A letter with a deadline the Service writes (offer, plan
-//     overview, breach warning, termination, interest invoice; queueLetter) and a
-//     flow switch replace it (E21): the debtor is contacted, so the case is no
+//     date (L2). A letter with a deadline the Service writes to the debtor
+//     (offer, plan overview, breach warning, termination, interest invoice;
+//     queueLetter) and a flow switch replace it (E21): the debtor is contacted, so the case is no
 //     longer paused. The batch run never takes a step for a paused case (L1), and
 //     SendLetter is refused on one.
 //   - Queued letters: every letter is queued in the Save of the command that

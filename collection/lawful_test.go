@@ -709,3 +709,46 @@ func TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent(t *testing.T) {
 	require.NotContains(t, eventTypes(evs), collection.EventMessageCancelled)
 	require.Equal(t, second, evs[len(evs)-1].Data["message"], "action.deleted names the letter that went out")
 }
+
+// TestRewind_E19_N1_DeletingAFeeCanCompleteAPayment: a payment of the invoice's
+// amount after a fee-bearing reminder leaves the fee open; deleting the reminder
+// removes the fee, so the payment pays the debt and the case is closed as paid
+// (found by the lifecycle state machine).
+func TestRewind_E19_N1_DeletingAFeeCanCompleteAPayment(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	e.open("c1")
+	_, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+	_, err = e.svc.RecordPayment(t.Context(), "c1", collection.Payment{ID: "p1", On: feb3, Amount: dkk("1000.00"), To: collection.PaidToCreditor})
+	require.NoError(t, err)
+	require.True(t, e.get("c1").Status.Running())
+	c, err := e.svc.DeleteLastAction(t.Context(), "c1")
+	require.NoError(t, err)
+	require.Equal(t, collection.StatusClosed, c.Status)
+	_, err = e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+}
+
+// TestCredit_P1_NoOpenInvoiceNoStep: once every invoice is credited, nothing
+// dates a next step: the batch run takes none (a reminder would have no claim to
+// name) and the digest asks a person to close the case (found by the lifecycle
+// state machine).
+func TestCredit_P1_NoOpenInvoiceNoStep(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	e.open("c1")
+	_, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	require.NoError(t, err)
+	_, err = e.svc.Credit(t.Context(), "c1", "inv-c1", collection.CreditNote{ID: "cn1", On: feb3, Amount: dkk("1000.00")})
+	require.NoError(t, err)
+	c := e.get("c1")
+	require.True(t, c.Status.Running(), "the reminder fee is still open")
+	e.runDays(feb3, date.MustNew(2025, 4, 30), collection.BatchRequest{})
+	require.Len(t, e.get("c1").Progress.Taken, 1, "no further step")
+	d, err := e.svc.Next(t.Context(), "c1")
+	require.NoError(t, err)
+	require.Equal(t, flow.ReasonNoDueDate, d.Reason)
+	dg, err := e.svc.Digest(t.Context(), "cr-1", date.MustNew(2025, 4, 30))
+	require.NoError(t, err)
+	require.Len(t, dg.Items, 1)
+	require.Equal(t, collection.AttentionDecision, dg.Items[0].Reason)
+}

@@ -822,9 +822,11 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 		return "", fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}
 	id := fmt.Sprintf("%s/%s/%d", c.ID, name, c.Version+1)
-	if !d.Deadline.IsZero() && !d.Date.IsZero() {
-		// E21: an action with a deadline replaces the pause date; the debtor is
-		// contacted, so the case is no longer paused (L1).
+	if kind != letters.PaymentClaim && kind != letters.EnforcementRequest && !d.Date.IsZero() {
+		// E21: an action with a deadline (an offer's expiry, a plan's
+		// instalments, a warning's or an invoice's deadline) replaces the pause
+		// date; the debtor is contacted, so the case is no longer paused (L1).
+		// A court submission goes to the court, not the debtor.
 		replacePause(c, d.Date, ch, name)
 	}
 	ch.outbox = append(ch.outbox, letter.Message(id, chn, rcpt))

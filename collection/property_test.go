@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/dunning-go/dunning/agreement"
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/memstore"
 	"github.com/dunning-go/dunning/collection/storetest"
@@ -13,6 +14,7 @@ import (
 	"github.com/dunning-go/dunning/flow"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -26,7 +28,16 @@ type machine struct {
 	// model: what the test knows independently of the Service.
 	deactivated map[collection.CaseID]bool
 	version     map[collection.CaseID]collection.Version
+	// owed is, per invoice locked by a deactivation, what its case's Ledger said
+	// was still outstanding just before: what a re-opened case must owe (P6).
+	owed map[string]money.Money
+	// delivered are the messages the relay handed to the dispatcher.
+	delivered map[string]bool
 }
+
+// replacesPause are the commands that write a letter with a deadline: they may
+// write to a paused case, and the letter replaces the pause (E21).
+var replacesPause = map[string]bool{"makeOffer": true, "startPlan": true, "terminatePlan": true}
 
 var (
 	caseIDs    = []collection.CaseID{"a", "b", "c", "d"}
@@ -104,9 +115,19 @@ func (m *machine) do(t *rapid.T, id collection.CaseID, name string, cmd func() e
 	if after.c.Version == before.c.Version && (after.events != before.events || after.outbox != before.outbox) {
 		t.Fatalf("%s on %s: events or outbox written without a new version", name, id)
 	}
-	// A paused case never receives a letter.
+	// A paused case never receives a letter, unless the command writes one with
+	// a deadline, which replaces the pause (E21).
 	if pausedBefore && after.outbox > before.outbox {
-		t.Fatalf("%s on %s: a letter was queued while the case was paused", name, id)
+		if !replacesPause[name] {
+			t.Fatalf("%s on %s: a letter was queued while the case was paused", name, id)
+		}
+		if after.c.StatusOn(m.today()) == collection.StatusPaused {
+			t.Fatalf("%s on %s: a letter with a deadline was queued, but the case stayed paused", name, id)
+		}
+	}
+	// No letter goes to a closed, deactivated or handed-over case.
+	if after.outbox > before.outbox && (!before.c.Status.Running() || !before.c.Agency.IsZero()) && before.exists {
+		t.Fatalf("%s on %s: a letter was queued for a %s case (agency %v)", name, id, before.c.Status, !before.c.Agency.IsZero())
 	}
 	if after.c.Status == collection.StatusDeactivated {
 		m.deactivated[id] = true
@@ -166,6 +187,25 @@ func (m *machine) check(t *rapid.T) {
 		if !c.Status.Running() && c.NextDue != (date.Date{}) {
 			t.Fatalf("case %s is %s but due on %s", id, c.Status, c.NextDue)
 		}
+		// Next and the batch preview agree (L3, S10, E18): a main-track case whose
+		// step Next says is due is in the preview (a row, or held for a person),
+		// unless it is out of batch follow-up; any other is not.
+		if d, err := m.svc.Next(m.ctx, id); err == nil && c.Progress.Track == flow.TrackMain {
+			p, err := m.svc.Preview(m.ctx, collection.BatchRequest{Cases: []collection.CaseID{id}})
+			if err != nil {
+				t.Fatalf("preview of %s: %v", id, err)
+			}
+			inPreview := p.Count() > 0 || len(p.Held) > 0
+			if want := d.Due && !c.Progress.Manual; inPreview != want {
+				t.Fatalf("case %s: Next says %q (due %v, manual %v), the preview lists it: %v (not due: %+v)", id, d.Explain(), d.Due, c.Progress.Manual, inPreview, p.NotDue)
+			}
+		}
+		// A deleted action's letter is never delivered (E19).
+		for _, e := range evs {
+			if e.Type == collection.EventMessageCancelled && m.delivered[e.Data["message"]] {
+				t.Fatalf("case %s: message %s was delivered though its action was deleted", id, e.Data["message"])
+			}
+		}
 	}
 }
 
@@ -174,12 +214,24 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 		cl := &clock{}
 		cl.set(feb20)
 		st := memstore.New()
-		svc, err := collection.New(st, collection.Options{Clock: cl})
+		r, err := batchLetters()
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc, err := collection.New(st, collection.Options{Clock: cl, Letters: r})
 		if err != nil {
 			t.Fatal(err)
 		}
 		m := &machine{ctx: context.Background(), store: st, svc: svc, clock: cl,
-			deactivated: map[collection.CaseID]bool{}, version: map[collection.CaseID]collection.Version{}}
+			deactivated: map[collection.CaseID]bool{}, version: map[collection.CaseID]collection.Version{},
+			owed: map[string]money.Money{}, delivered: map[string]bool{}}
+		relay, err := svc.NewRelay(letters.DispatcherFunc(func(_ context.Context, msg letters.Message) error {
+			m.delivered[msg.ID] = true
+			return nil
+		}), collection.RelayOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
 		ctx := m.ctx
 		for _, id := range caseIDs[:3] {
 			r := openReq(id, "i-"+string(id))
@@ -201,7 +253,18 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 			"reopen": func(t *rapid.T) {
 				id, from := m.pickCase(t), m.pickCase(t)
 				r := collection.ReopenRequest{ID: id, From: from, Flow: rapid.SampledFrom(flowNames).Draw(t, "flow")}
-				m.do(t, id, "reopen", func() error { _, err := svc.Reopen(ctx, r); return err })
+				var c collection.Case
+				m.do(t, id, "reopen", func() error {
+					var err error
+					c, err = svc.Reopen(ctx, r)
+					return err
+				})
+				// No payment is lost across deactivation and re-opening (P2, P6).
+				for _, cl := range c.Claims {
+					if want, ok := m.owed[cl.InvoiceID]; ok && !cl.Open.Equal(want) {
+						t.Fatalf("invoice %s re-opened in %s owing %s; %s was outstanding when %s was deactivated", cl.InvoiceID, id, cl.Open, want, from)
+					}
+				}
 			},
 			"pause": func(t *rapid.T) {
 				id := m.pickCase(t)
@@ -228,7 +291,28 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 			"deactivate": func(t *rapid.T) {
 				id := m.pickCase(t)
 				a := collection.Acknowledgements{Published: rapid.Bool().Draw(t, "ackPublished"), StepsTaken: rapid.Bool().Draw(t, "ackSteps")}
-				m.do(t, id, "deactivate", func() error { _, err := svc.Deactivate(ctx, id, a); return err })
+				var owed map[string]money.Money
+				if c, err := st.Get(ctx, id); err == nil && c.Status.Running() {
+					if l, err := c.Ledger(); err == nil {
+						owed = map[string]money.Money{}
+						for i, cl := range c.Claims {
+							if cl.Status == collection.ClaimOpen {
+								owed[cl.InvoiceID] = l.Claims[i].Outstanding
+							}
+						}
+					}
+				}
+				var done bool
+				m.do(t, id, "deactivate", func() error {
+					_, err := svc.Deactivate(ctx, id, a)
+					done = err == nil
+					return err
+				})
+				if done {
+					for inv, o := range owed {
+						m.owed[inv] = o // P6: what a re-opened case must owe
+					}
+				}
 			},
 			"delete": func(t *rapid.T) {
 				id := m.pickCase(t)
@@ -390,6 +474,31 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 			},
 			"advanceClock": func(t *rapid.T) {
 				cl.set(m.today().AddDays(rapid.IntRange(1, 6).Draw(t, "days")))
+			},
+			"batch": func(t *rapid.T) {
+				if _, err := svc.Commit(ctx, collection.BatchRequest{}, cl.now); err != nil {
+					t.Fatalf("batch run: %v", err)
+				}
+			},
+			"relay": func(t *rapid.T) {
+				if _, err := relay.RunOnce(ctx, cl.now); err != nil {
+					t.Fatalf("relay: %v", err)
+				}
+			},
+			"makeOffer": func(t *rapid.T) {
+				id := m.pickCase(t)
+				r := collection.OfferRequest{Discount: agreement.Discount{Percent: decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "percent")))},
+					Expires: m.today().AddDays(rapid.IntRange(0, 20).Draw(t, "expires"))}
+				m.do(t, id, "makeOffer", func() error { _, err := svc.MakeOffer(ctx, id, r); return err })
+			},
+			"startPlan": func(t *rapid.T) {
+				id := m.pickCase(t)
+				m.do(t, id, "startPlan", func() error { _, err := svc.StartPlan(ctx, id, collection.PlanRequest{}); return err })
+			},
+			"terminatePlan": func(t *rapid.T) {
+				id := m.pickCase(t)
+				name := rapid.SampledFrom(flowNames).Draw(t, "flow")
+				m.do(t, id, "terminatePlan", func() error { _, err := svc.TerminatePlan(ctx, id, name, collection.Delivery{}); return err })
 			},
 		})
 	})

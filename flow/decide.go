@@ -63,7 +63,7 @@ const (
 	ReasonTrack                      // the case is on the plan or offer track (E20)
 	ReasonFinished                   // every step of the flow was taken
 	ReasonFlowMismatch               // the Progress belongs to another flow
-	ReasonNoDueDate                  // Facts.Due is missing, so the first step cannot be dated
+	ReasonNoDueDate                  // Facts.Due is missing: no open claim dates the step
 )
 
 var reasonNames = [...]string{"none", "waiting", "paused", "holiday", "decision", "track",
@@ -150,6 +150,7 @@ type Decision struct {
 // The rules, in order:
 //   - a Progress for another flow, or a case on the plan or offer track, gets no step;
 //   - after the last step the flow is finished;
+//   - without a due date (Facts.Due zero: no open claim left) there is no step;
 //   - the next step is allowed its Days after the day the previous flow step was
 //     actually taken (so a late step pushes the following ones and the spacing laws
 //     hold; catch-up proposes one step at a time), or after the due date plus
@@ -179,6 +180,12 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 	}
 	s := f.steps[p.Next]
 	d.Index, d.Step, d.days = p.Next, s, s.Days
+	if facts.Due.IsZero() {
+		// No due date: before the first step nothing dates it; after it, no
+		// claim is left to collect (every invoice paid, credited or locked).
+		d.Reason = ReasonNoDueDate
+		return d
+	}
 
 	// The latest deadline the debtor was given for the claims, in this flow or
 	// before it (Facts.Earlier): no step comes before the day after it.
@@ -196,10 +203,6 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 			on, d.dl, d.dlName = dl.AddDays(1), dl, dlName
 		}
 	} else {
-		if facts.Due.IsZero() {
-			d.Reason = ReasonNoDueDate
-			return d
-		}
 		d.since, d.postal = facts.Due, facts.PostalDays
 		on = facts.Due.AddDays(facts.PostalDays + s.Days)
 		if !dl.IsZero() && !dl.Before(on) {
@@ -339,7 +342,7 @@ func (d Decision) Explain() string {
 	case ReasonFlowMismatch:
 		return "the progress is for flow " + strconv.Quote(d.pflow) + ", not " + strconv.Quote(d.flow)
 	case ReasonNoDueDate:
-		return "no due date: the first step cannot be dated"
+		return "no due date: no open claim dates the next step"
 	}
 	return d.Reason.String()
 }
