@@ -81,3 +81,30 @@ func ExampleValidate() {
 	// flow "Four reminders": step 4 "Reminder 4": reminder 4 (day 40): DK: 3 fee-bearing reminders already sent (renteloven § 9 b)
 	// <nil>
 }
+
+// Schedule shows the days a flow runs on in a jurisdiction: in Denmark the
+// collection warning gives 10 days (inkassoloven § 10), so FastToCourt's demand
+// letter waits one day longer than its +10; in Germany the law sets no notice.
+func ExampleSchedule() {
+	due := date.MustParse("2025-03-03")
+	for _, j := range []dunning.Jurisdiction{dunning.DK, dunning.DE} {
+		for _, p := range flow.Schedule(flow.FastToCourt(), flow.Facts{Due: due, Jurisdiction: j, Party: dunning.Consumer}) {
+			pay := "no deadline"
+			if !p.Deadline.IsZero() {
+				pay = fmt.Sprintf("pay by day %d", due.DaysUntil(p.Deadline))
+			}
+			fmt.Printf("%s %-18s day %2d, %s\n", j, p.Step, due.DaysUntil(p.On), pay)
+		}
+	}
+	// Output:
+	// DK Reminder 1         day  1, pay by day 11
+	// DK Reminder 2         day 12, pay by day 22
+	// DK Collection warning day 23, pay by day 33
+	// DK Demand letter      day 34, pay by day 43
+	// DK Payment claim      day 44, no deadline
+	// DE Reminder 1         day  1, pay by day 11
+	// DE Reminder 2         day 12, pay by day 22
+	// DE Collection warning day 23, pay by day 32
+	// DE Demand letter      day 33, pay by day 42
+	// DE Payment claim      day 43, no deadline
+}
