@@ -146,7 +146,9 @@ type PreviewRow struct {
 	// Principal is the principal the case still owes (Ledger: the claims'
 	// outstanding amounts).
 	Principal money.Money
-	// Fee is the fee the law allows for the step today; Money{} for none.
+	// Fee is the fee the law allows for the step today; Money{} for none. With
+	// BatchRequest.BalanceStatement only the debtor's last due case (by id)
+	// carries one: a statement is one letter with one fee (S12).
 	Fee money.Money
 	// FollowUp is the follow-up date: the day the step became due (before the run's
 	// Date when the case is being caught up); for a plan check, the plan's Check.
@@ -279,6 +281,25 @@ func (s *Service) Preview(ctx context.Context, r BatchRequest) (Preview, error) 
 		}
 		groups[key] = g
 		g.Rows = append(g.Rows, row)
+	}
+	if r.BalanceStatement {
+		// S12: one statement is one letter with one fee, charged on the debtor's
+		// last due case (by id), as Commit charges it.
+		last := map[string]CaseID{}
+		for _, g := range groups {
+			for _, row := range g.Rows {
+				if row.Index >= 0 && row.CaseID > last[row.DebtorID] {
+					last[row.DebtorID] = row.CaseID
+				}
+			}
+		}
+		for _, g := range groups {
+			for i := range g.Rows {
+				if row := &g.Rows[i]; row.Index >= 0 && row.CaseID != last[row.DebtorID] {
+					row.Fee = money.Money{}
+				}
+			}
+		}
 	}
 	for _, g := range groups {
 		slices.SortFunc(g.Rows, func(a, b PreviewRow) int { return cmp.Compare(a.CaseID, b.CaseID) })

@@ -375,6 +375,15 @@ func TestCommit_S12_OneBalanceStatementPerDebtor(t *testing.T) {
 	_, err := e.svc.Open(t.Context(), other)
 	require.NoError(t, err)
 	e.clock.set(feb3)
+	p, err := e.svc.Preview(t.Context(), collection.BatchRequest{BalanceStatement: true})
+	require.NoError(t, err)
+	shown := map[collection.CaseID]string{}
+	for _, g := range p.Groups {
+		for _, row := range g.Rows {
+			shown[row.CaseID] = row.Fee.String()
+		}
+	}
+	require.Equal(t, map[collection.CaseID]string{"a1": "0", "a2": "100.00 DKK", "b1": "100.00 DKK"}, shown, "the preview shows the one fee per statement")
 	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{BalanceStatement: true}, e.clock.now)
 	require.NoError(t, err)
 	require.Len(t, res.Steps, 3)
