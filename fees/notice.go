@@ -111,6 +111,18 @@ func NoticeRuleFor(j dunning.Jurisdiction, k dunning.PartyKind, n Notice) (Notic
 	return NoticeRule{}, false
 }
 
+// NoticeMinimum is EarliestDeadline without the rule: the earliest deadline, and
+// false when no rule applies. It copies nothing, for hot paths (flow.Decide).
+func NoticeMinimum(j dunning.Jurisdiction, k dunning.PartyKind, n Notice, sent date.Date) (date.Date, bool) {
+	for i := range noticeRules {
+		r := &noticeRules[i]
+		if r.Notice == n && r.Jurisdiction == j && (!r.ConsumerOnly || k == dunning.Consumer) {
+			return r.Earliest(sent), true
+		}
+	}
+	return date.Date{}, false
+}
+
 // Earliest returns the earliest deadline r allows for a notice sent on sent: sent
 // plus MinDays, or for FromReceipt, the presumed delivery day plus MinDays (the
 // period runs from the day after delivery). A zero sent gives the zero Date.

@@ -119,13 +119,10 @@ type Decision struct {
 	FeeErr error
 	// Deadline is the last day the step gives the debtor to pay; zero for none.
 	// It is never earlier than the law's notice for the step's letter, counted
-	// from the day it goes out (fees.EarliestDeadline; DK inkassoloven § 10, NO
-	// inkassoloven §§ 9, 10, NL art. 6:96 lid 6 BW, SE and FI guidance). The next
-	// step is not proposed before the day after it.
+	// from the day it goes out (LawfulDeadline, which also names the rule; DK
+	// inkassoloven § 10, NO inkassoloven §§ 9, 10, NL art. 6:96 lid 6 BW, SE and
+	// FI guidance). The next step is not proposed before the day after it.
 	Deadline date.Date
-	// Notice is the notice law that set Deadline's minimum; its MinDays is 0 when
-	// no rule applies to the step.
-	Notice fees.NoticeRule
 	// Reason says why the step may not be taken today; ReasonNone when Due.
 	Reason Reason
 
@@ -243,7 +240,7 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 	case p.Next+1 < len(f.steps) && f.steps[p.Next+1].Days > 0:
 		d.Deadline = at.AddDays(f.steps[p.Next+1].Days - 1)
 	}
-	d.Deadline, d.Notice = LawfulDeadline(s.Kind, facts.Jurisdiction, facts.Party, at, d.Deadline)
+	d.Deadline = lawfulDeadline(s.Kind, facts.Jurisdiction, facts.Party, at, d.Deadline)
 	d.assessFee(s, p, facts, at)
 
 	switch {
@@ -277,6 +274,18 @@ func LawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sen
 		deadline = e
 	}
 	return deadline, r
+}
+
+// lawfulDeadline is LawfulDeadline without the rule, for Decide: it copies nothing.
+func lawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) date.Date {
+	n, ok := noticeOf(k)
+	if !ok {
+		return deadline
+	}
+	if e, ok := fees.NoticeMinimum(j, party, n, sent); ok && (deadline.IsZero() || deadline.Before(e)) {
+		return e
+	}
+	return deadline
 }
 
 // afterHolidays returns d, or if d is in one of the windows, the first day after it

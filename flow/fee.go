@@ -211,7 +211,8 @@ func Schedule(f Flow, facts Facts) []Planned {
 			break
 		}
 		d = Decide(f, p, facts, d.On)
-		out = append(out, Planned{Index: d.Index, Step: d.Step.Name, On: d.On, Deadline: d.Deadline, Notice: d.Notice})
+		_, rule := LawfulDeadline(d.Step.Kind, facts.Jurisdiction, facts.Party, d.On, d.Deadline)
+		out = append(out, Planned{Index: d.Index, Step: d.Step.Name, On: d.On, Deadline: d.Deadline, Notice: rule})
 		p = p.Take(d, d.On)
 	}
 	return out
