@@ -22,8 +22,8 @@ import (
 
 // ClaimHistory is what earlier cases of the same creditor did to one invoice, read
 // from the store when a case holding it is opened (Open, Reopen). The fee law
-// counts per claim, not per case (E4, E6; see the package doc, "The law per
-// claim"): a re-opened invoice keeps its count and spacing of fee-bearing
+// counts per claim, not per case (E4, E6; see the package doc, "What a step
+// does"): a re-opened invoice keeps its count and spacing of fee-bearing
 // reminders, and is never charged the one-time compensation fee or the collection
 // costs twice.
 type ClaimHistory struct {

@@ -536,7 +536,9 @@ func Full(id collection.CaseID) collection.Case {
 		Jurisdiction: dunning.DK,
 		Claims: []collection.Claim{
 			{InvoiceID: "inv-1", Number: "2025-001", Issued: d("2025-01-01"), Due: d("2025-01-31"), Original: dkk("1250.00"), Open: dkk("1000.10"), Status: collection.ClaimOpen, Disputed: true, InterestInvoiced: d("2025-03-02")},
-			{InvoiceID: "inv-2", Number: "2025-002", Issued: d("2025-01-15"), Due: d("2025-02-14"), Original: dkk("99.95"), Open: dkk("0.00"), Status: collection.ClaimPaid},
+			{InvoiceID: "inv-2", Number: "2025-002", Issued: d("2025-01-15"), Due: d("2025-02-14"), Original: dkk("99.95"), Open: dkk("0.00"), Status: collection.ClaimPaid,
+				Earlier: &collection.ClaimHistory{Cases: []collection.CaseID{"old-1"}, Steps: []flow.Taken{{Kind: flow.CollectionWarning, Index: 2, Flow: "Lenient", Name: "Collection warning", On: d("2024-12-01"), Fee: dkk("100.00"), Deadline: d("2024-12-11"), Message: "old-1/2/4"}},
+					Compensated: true, CollectionCosts: true, CompensationLeft: dkk("310.00")}},
 		},
 		Status:      collection.StatusPaused,
 		CloseReason: "kept for the round trip",
@@ -547,7 +549,7 @@ func Full(id collection.CaseID) collection.Case {
 			Taken: []flow.Taken{
 				{Kind: flow.Reminder, Index: 0, Flow: "Standard", Name: "Reminder 1", On: d("2025-02-03"), Fee: dkk("100.00"), Deadline: d("2025-02-14"),
 					Replaced: flow.Replaced{Override: flow.Override{Deadline: d("2025-02-10"), Fee: dkk("50.00")}, Pause: flow.Pause{Until: d("2025-02-02"), Reason: "called"}, Awaiting: true}},
-				{Kind: flow.FreeLetter, Index: -1, Flow: "Standard", Name: "Free letter", On: d("2025-02-05")},
+				{Kind: flow.FreeLetter, Index: -1, Flow: "Standard", Name: "Free letter", On: d("2025-02-05"), Deadline: d("2025-02-19"), Message: "c/letter/3"},
 			},
 			Override: flow.Override{Deadline: d("2025-03-10"), Fee: dkk("75.00")},
 			Pause:    flow.Pause{Until: d("2025-03-15"), Reason: "debtor promised to pay"},
@@ -558,7 +560,7 @@ func Full(id collection.CaseID) collection.Case {
 		NextDue:    d("2025-03-15"),
 		PostalDays: 3,
 		FeeAgreed:  true,
-		Interest:   &collection.InterestTerms{Mode: collection.InterestContract, Percent: decimal.RequireFromString("12.5")},
+		Interest:   &collection.InterestTerms{Mode: collection.InterestContract, Percent: decimal.RequireFromString("12.5"), Waived: []date.Period{{From: d("2025-02-20"), To: d("2025-03-15")}}},
 		Charges: []collection.Charge{
 			{Kind: collection.ChargeReminderFee, Amount: dkk("100.00"), On: d("2025-02-03"), InvoiceID: "inv-1", Action: 1, Source: "renteloven § 9 b (VERIFIED)", Waived: true, WaivedOn: d("2025-02-20")},
 			{Kind: collection.ChargeCompensation, Amount: dkk("310.00"), On: d("2025-02-03"), Source: "renteloven § 9 a"},
@@ -569,7 +571,7 @@ func Full(id collection.CaseID) collection.Case {
 		WriteOffs: []collection.WriteOff{{ID: "wo-1", InvoiceID: "inv-1", On: d("2025-02-12"), Amount: dkk("0.10"), Mode: collection.OpenItem}},
 		Plan: &collection.PlanRecord{Terms: agreement.Terms{Principal: dkk("1000.10"), Start: d("2025-02-14"), Count: 6, Rounding: &money.RoundingPolicy{Scale: 2, Mode: money.HalfEven}},
 			Breach: agreement.BreachRule{GraceDays: 14, Missed: 2}, Check: d("2025-04-01"), Warned: d("2025-03-30"), Terminated: d("2025-03-31")},
-		Offer:          &collection.OfferRecord{Made: d("2025-02-14"), Expires: d("2025-02-28"), Owed: dkk("1100.00"), Pay: dkk("880.00"), Accepted: d("2025-02-20"), Lapsed: d("2025-03-01")},
+		Offer:          &collection.OfferRecord{Made: d("2025-02-14"), Expires: d("2025-02-28"), Owed: dkk("1100.00"), Pay: dkk("880.00"), Accepted: d("2025-02-20"), Lapsed: d("2025-03-01"), Escalated: dkk("1500.00"), Horizon: d("2025-03-01"), Flow: true},
 		Court:          &collection.CourtRecord{State: court.State{Route: court.ByPaymentClaim, District: court.Glostrup, Claim: dkk("1000.10"), Stage: court.ObjectionWindow, Since: d("2025-03-01"), Until: d("2025-03-15"), FeePaid: d("2025-02-25"), CivilCaseOnObjection: true}, Fee: dkk("750.00"), AddFeeToDebt: true, Problems: []string{"Debtor.Registration: is required"}},
 		AgencyMessages: []string{"msg-1", "msg-2"},
 		Archived:       true,
