@@ -254,8 +254,9 @@ func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Cas
 // proposed step is that action again, what taking it replaced (override, pause,
 // wait mark) is restored, and the charges it added are removed. Its letter, if
 // the relay has not sent it yet, is cancelled: a "message.cancelled" event, which
-// the Relay honours by never delivering it (a letter already sent cannot be
-// called back; the "action.deleted" event names it). Deleting a free
+// takes it out of the outbox in the same Save (the Store contract) and which a
+// Relay that already read it honours by never delivering it (a letter already
+// sent cannot be called back; the "action.deleted" event names it). Deleting a free
 // letter leaves the flow where it is. A case with no action is a
 // *TransitionError. Implements E19.
 func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error) {

@@ -341,7 +341,8 @@
 //     SendLetter is refused on one.
 //   - Queued letters: every letter is queued in the Save of the command that
 //     writes it and delivered by the Relay. DeleteLastAction cancels the letter of
-//     the action it deletes while it is unsent (E19). Closing, deactivating or
+//     the action it deletes while it is unsent (E19): the outbox no longer holds
+//     it, and a Relay that read it before never delivers it. Closing, deactivating or
 //     handing a case over stops further letters (their commands are refused) but
 //     does not call back letters already queued.
 //   - Interest: charged with each step of the batch run (below); it runs through

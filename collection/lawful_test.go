@@ -670,8 +670,10 @@ func TestOpen_L1_WaivedInterestPeriodsAreChecked(t *testing.T) {
 }
 
 // TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent: deleting the last action
-// before the relay ran cancels its letter; the step taken again sends a new one;
-// a letter already sent is not cancelled (it cannot be called back).
+// before its letter went out takes the letter out of the outbox, and a relay that
+// had already read it (waiting for its send time) does not deliver it; the step
+// taken again sends a new one; a letter already sent is not cancelled (it cannot
+// be called back).
 func TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent(t *testing.T) {
 	e := newBatchEnv(t, feb3, collection.Options{})
 	e.open("c1")
@@ -681,14 +683,19 @@ func TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent(t *testing.T) {
 		return nil
 	}), collection.RelayOptions{})
 	require.NoError(t, err)
-	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
+	later := e.clock.now.Add(time.Hour)
+	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, later)
 	require.NoError(t, err)
 	first := res.Steps[0].MessageID
+	rr, err := relay.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Equal(t, 1, rr.Waiting, "read, waiting for its send time")
 	c, err := e.svc.DeleteLastAction(t.Context(), "c1")
 	require.NoError(t, err)
 	require.Empty(t, c.Progress.Taken)
 	require.Contains(t, eventTypes(e.events("c1")), collection.EventMessageCancelled)
-	rr, err := relay.RunOnce(t.Context(), e.clock.now)
+	require.Empty(t, e.outbox(), "the outbox holds no letter of a deleted action")
+	rr, err = relay.RunOnce(t.Context(), later.Add(time.Minute))
 	require.NoError(t, err)
 	require.Equal(t, []string{first}, rr.Cancelled)
 	require.Empty(t, sent, "the deleted action's letter is never delivered")
@@ -697,7 +704,7 @@ func TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent(t *testing.T) {
 	require.NoError(t, err)
 	second := res.Steps[0].MessageID
 	require.NotEqual(t, first, second)
-	_, err = relay.RunOnce(t.Context(), e.clock.now)
+	_, err = relay.RunOnce(t.Context(), later.Add(time.Hour))
 	require.NoError(t, err)
 	require.Equal(t, []string{second}, sent)
 
@@ -707,7 +714,8 @@ func TestRewind_E19_QueuedLetterOfADeletedActionIsNotSent(t *testing.T) {
 	require.NoError(t, err)
 	evs := e.events("c1")[n:]
 	require.NotContains(t, eventTypes(evs), collection.EventMessageCancelled)
-	require.Equal(t, second, evs[len(evs)-1].Data["message"], "action.deleted names the letter that went out")
+	require.Equal(t, second, evs[0].Data["message"], "action.deleted names the letter that went out")
+	require.Len(t, e.outbox(), 1, "a sent letter stays in the outbox")
 }
 
 // TestRewind_E19_N1_DeletingAFeeCanCompleteAPayment: a payment of the invoice's

@@ -200,10 +200,20 @@ func (m *machine) check(t *rapid.T) {
 				t.Fatalf("case %s: Next says %q (due %v, manual %v), the preview lists it: %v (not due: %+v)", id, d.Explain(), d.Due, c.Progress.Manual, inPreview, p.NotDue)
 			}
 		}
-		// A deleted action's letter is never delivered (E19).
+		// A deleted action's letter is never delivered, and the outbox no
+		// longer holds it (E19).
+		out, _ := collection.Collect(m.store.Outbox(m.ctx, 0))
 		for _, e := range evs {
-			if e.Type == collection.EventMessageCancelled && m.delivered[e.Data["message"]] {
+			if e.Type != collection.EventMessageCancelled {
+				continue
+			}
+			if m.delivered[e.Data["message"]] {
 				t.Fatalf("case %s: message %s was delivered though its action was deleted", id, e.Data["message"])
+			}
+			for _, o := range out {
+				if o.Message.ID == e.Data["message"] {
+					t.Fatalf("case %s: the outbox still holds %s, the letter of a deleted action", id, o.Message.ID)
+				}
 			}
 		}
 	}

@@ -39,6 +39,11 @@ type Store interface {
 	// stored case carries from then on. On a version mismatch it returns an error
 	// wrapping ErrConflict (a *ConflictError) and writes nothing: not the case,
 	// not one event, not one message. The Service gives every event Seq c.Version+1.
+	// An event of type EventMessageCancelled among events takes the message it
+	// names (Data["message"], queued by an earlier Save of the same case) out of
+	// the outbox in the same atomic step: Outbox never yields it again (E19: the
+	// letter of a deleted action). The Service sends one only for a message not
+	// yet delivered; a store that tracks delivery keeps a delivered one.
 	Save(ctx context.Context, c Case, events []Event, outbox []letters.Message) (Version, error)
 
 	// Due yields the cases whose NextDue is set and on or before day, ordered by

@@ -48,6 +48,8 @@ type Store struct {
 	n      int // cases stored
 	events map[collection.CaseID][]event
 	outbox []collection.OutboxEntry
+	// cancelled are the outbox messages a message.cancelled event took out (E19).
+	cancelled map[string]bool
 	// due indexes the cases with a NextDue that are not deleted, by NextDue.
 	due map[date.Date]map[collection.CaseID]struct{}
 }
@@ -115,6 +117,14 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 		s.events[c.ID] = slices.Grow(s.events[c.ID], len(events))
 		for _, e := range events {
 			s.events[c.ID] = append(s.events[c.ID], pack(e))
+		}
+	}
+	for _, e := range events {
+		if e.Type == collection.EventMessageCancelled {
+			if s.cancelled == nil {
+				s.cancelled = map[string]bool{}
+			}
+			s.cancelled[e.Data["message"]] = true
 		}
 	}
 	for _, m := range outbox {
@@ -284,6 +294,9 @@ func (s *Store) Outbox(ctx context.Context, after uint64) iter.Seq2[collection.O
 		var entries []collection.OutboxEntry
 		if after < uint64(len(s.outbox)) {
 			entries = slices.Clone(s.outbox[after:])
+		}
+		if len(s.cancelled) > 0 {
+			entries = slices.DeleteFunc(entries, func(e collection.OutboxEntry) bool { return s.cancelled[e.Message.ID] })
 		}
 		s.mu.RUnlock()
 		for _, e := range entries {

@@ -12,6 +12,7 @@ type queries struct {
 	insertCase, updateCase                     string
 	caseInvoices, insertInvoice, deleteInvoice string
 	insertPayment, insertMessage               string
+	cancelMessage                              string
 	dueFirst, dueNext, dueFirstPart            string
 	dueNextPart                                string
 	events, outbox                             string
@@ -45,8 +46,10 @@ func newQueries(d Dialect) queries {
 		insertPayment: r("INSERT INTO dunning_payments (case_id, payment_id) VALUES (?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING"),
 		insertMessage: r("INSERT INTO dunning_outbox (message_id, case_id, seq, doc, send_at) VALUES (?, ?, ?, " + jsonIn +
 			", ?) ON CONFLICT (message_id) DO NOTHING"),
-		events: r("SELECT pos, " + doc + " FROM dunning_events WHERE case_id = ? AND pos > ? ORDER BY pos LIMIT ?"),
-		outbox: r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? ORDER BY pos LIMIT ?"),
+		// E19: a message.cancelled event takes an undelivered message out.
+		cancelMessage: r("DELETE FROM dunning_outbox WHERE message_id = ? AND case_id = ? AND delivered_at IS NULL"),
+		events:        r("SELECT pos, " + doc + " FROM dunning_events WHERE case_id = ? AND pos > ? ORDER BY pos LIMIT ?"),
+		outbox:        r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? ORDER BY pos LIMIT ?"),
 		delivered: r("UPDATE dunning_outbox SET delivered_at = ?, lease_owner = NULL, lease_until = 0 " +
 			"WHERE pos = ? AND delivered_at IS NULL"),
 		release: r("UPDATE dunning_outbox SET lease_owner = NULL, lease_until = ? " +

@@ -219,6 +219,8 @@ type caseRow struct {
 	payments []string
 	events   []eventRow
 	outbox   []outboxRow
+	// cancel are the ids of outbox messages a message.cancelled event takes out.
+	cancel []string
 }
 
 type eventRow struct {
@@ -270,6 +272,9 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 			return caseRow{}, fmt.Errorf("sqlstore: encode event %s of case %s: %w", e.Type, c.ID, err)
 		}
 		r.events = append(r.events, eventRow{typ: string(e.Type), doc: string(b)})
+		if e.Type == collection.EventMessageCancelled {
+			r.cancel = append(r.cancel, e.Data["message"])
+		}
 	}
 	clear(seen)
 	for _, m := range outbox {
@@ -329,6 +334,11 @@ func (s *Store) save(ctx context.Context, ex execer, c collection.Case, r caseRo
 			args = append(args, id, newV, e.typ, e.doc)
 		}
 		if _, err := ex.ExecContext(ctx, s.q.insertEvents(len(r.events)), args...); err != nil {
+			return err
+		}
+	}
+	for _, m := range r.cancel {
+		if _, err := ex.ExecContext(ctx, s.q.cancelMessage, m, id); err != nil {
 			return err
 		}
 	}

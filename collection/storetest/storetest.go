@@ -53,6 +53,7 @@ func Run(t *testing.T, newStore func(t *testing.T) collection.Store) {
 		{"StaleVersionConflicts", testStaleVersion},
 		{"NewCaseOverExistingConflicts", testNewOverExisting},
 		{"EventsAndOutboxSaved", testEventsAndOutbox},
+		{"CancelledMessageLeavesTheOutbox", testCancelledMessage},
 		{"ConflictWritesNothing", testConflictWritesNothing},
 		{"DueFilterAndOrder", testDue},
 		{"DueEarlyBreak", testDueBreak},
@@ -279,6 +280,24 @@ func testEventsAndOutbox(t *testing.T, s collection.Store) {
 	after, err := collection.Collect(r.Outbox(t.Context(), 2))
 	if err != nil || len(after) != 1 || after[0].Pos != 3 {
 		t.Errorf("Outbox(after 2) = %d entries, %v; want only position 3", len(after), err)
+	}
+}
+
+// testCancelledMessage: a message.cancelled event takes the message it names out
+// of the outbox in the same Save (E19); the other messages stay, in order.
+func testCancelledMessage(t *testing.T, s collection.Store) {
+	c := simple("c1", "cr", "d1", "i1")
+	c.Version = mustSave(t, s, c, []collection.Event{event("c1", 1, collection.EventOpened)}, []letters.Message{message("c1/0/1")})
+	c.Version = mustSave(t, s, c, []collection.Event{event("c1", 2, collection.EventLetterQueued, "message", "c1/letter/2")}, []letters.Message{message("c1/letter/2")})
+	mustSave(t, s, c, []collection.Event{event("c1", 3, collection.EventActionDeleted, "message", "c1/letter/2"),
+		event("c1", 3, collection.EventMessageCancelled, "message", "c1/letter/2")}, nil)
+	out := readOutbox(t, s)
+	if len(out) != 1 || out[0].Message.ID != "c1/0/1" {
+		var ids []string
+		for _, e := range out {
+			ids = append(ids, e.Message.ID)
+		}
+		t.Fatalf("Outbox after the cancel = %v, want only c1/0/1", ids)
 	}
 }
 

@@ -45,6 +45,9 @@ type fileState struct {
 	Cases  map[collection.CaseID]collection.Case `json:"cases"`
 	Events []collection.Event                    `json:"events"`
 	Outbox []collection.OutboxEntry              `json:"outbox"`
+	// Cancelled are the ids of outbox messages taken out by a message.cancelled
+	// event (collection.Store's contract, E19).
+	Cancelled []string `json:"cancelled,omitempty"`
 }
 
 var (
@@ -110,13 +113,19 @@ func (s *fileStore) Save(ctx context.Context, c collection.Case, events []collec
 		s.state.Outbox = append(s.state.Outbox, collection.OutboxEntry{
 			Pos: uint64(len(s.state.Outbox) + 1), CaseID: c.ID, Seq: v, Message: cloneMessage(m)})
 	}
+	nCancelled := len(s.state.Cancelled)
+	for _, e := range events {
+		if e.Type == collection.EventMessageCancelled { // E19: the letter of a deleted action
+			s.state.Cancelled = append(s.state.Cancelled, e.Data["message"])
+		}
+	}
 	if err := s.write(); err != nil { // roll back: the Save did not happen
 		if exists {
 			s.state.Cases[c.ID] = old
 		} else {
 			delete(s.state.Cases, c.ID)
 		}
-		s.state.Events, s.state.Outbox = s.state.Events[:nEvents], s.state.Outbox[:nOutbox]
+		s.state.Events, s.state.Outbox, s.state.Cancelled = s.state.Events[:nEvents], s.state.Outbox[:nOutbox], s.state.Cancelled[:nCancelled]
 		return 0, fmt.Errorf("store: save case %q: %w", string(c.ID), err)
 	}
 	return v, nil
@@ -229,6 +238,9 @@ func (s *fileStore) Outbox(ctx context.Context, after uint64) iter.Seq2[collecti
 		var es []collection.OutboxEntry
 		if after < uint64(len(s.state.Outbox)) {
 			for _, e := range s.state.Outbox[after:] {
+				if slices.Contains(s.state.Cancelled, e.Message.ID) {
+					continue // taken out by a message.cancelled event
+				}
 				e.Message = cloneMessage(e.Message)
 				es = append(es, e)
 			}
