@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dunning-go/dunning"
 )
@@ -109,7 +110,7 @@ func MigrateTo(ctx context.Context, db *sql.DB, d Dialect, version int) error {
 		if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
 			return fmt.Errorf("sqlstore: migrate: %w", err)
 		}
-		if _, err := conn.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		if err := walMode(ctx, conn); err != nil {
 			return fmt.Errorf("sqlstore: migrate: journal_mode: %w", err)
 		}
 	}
@@ -162,4 +163,33 @@ func Version(ctx context.Context, db *sql.DB) (int, error) {
 		return 0, nil
 	}
 	return int(have.Int64), nil
+}
+
+// walMode switches a SQLite file to write-ahead logging. SQLite answers
+// SQLITE_BUSY at once, without waiting for busy_timeout, when another connection
+// holds a lock while the mode changes (several processes migrating one file at
+// start-up), so the switch is retried with a growing pause for up to about ten
+// seconds, as busy_timeout would wait.
+func walMode(ctx context.Context, conn *sql.Conn) error {
+	var err error
+	for attempt := 1; attempt <= 45; attempt++ {
+		if _, err = conn.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err == nil || !sqliteBusy(err) {
+			return err
+		}
+		t := time.NewTimer(time.Duration(attempt) * 10 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	return err
+}
+
+// sqliteBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY),
+// whatever the driver.
+func sqliteBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
