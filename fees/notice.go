@@ -102,23 +102,29 @@ func NoticeRules() []NoticeRule {
 // jurisdiction j, and false when the law sets none (then any deadline is lawful as
 // far as this package knows). It does not allocate.
 func NoticeRuleFor(j dunning.Jurisdiction, k dunning.PartyKind, n Notice) (NoticeRule, bool) {
+	if r := noticeRule(j, k, n); r != nil {
+		return *r, true
+	}
+	return NoticeRule{}, false
+}
+
+// noticeRule is the one lookup of the notice table: the rule for notice n to a
+// debtor of kind k under j, or nil. The table is read-only; callers copy.
+func noticeRule(j dunning.Jurisdiction, k dunning.PartyKind, n Notice) *NoticeRule {
 	for i := range noticeRules {
 		r := &noticeRules[i]
 		if r.Notice == n && r.Jurisdiction == j && (!r.ConsumerOnly || k == dunning.Consumer) {
-			return *r, true
+			return r
 		}
 	}
-	return NoticeRule{}, false
+	return nil
 }
 
 // NoticeMinimum is EarliestDeadline without the rule: the earliest deadline, and
 // false when no rule applies. It copies nothing, for hot paths (flow.Decide).
 func NoticeMinimum(j dunning.Jurisdiction, k dunning.PartyKind, n Notice, sent date.Date) (date.Date, bool) {
-	for i := range noticeRules {
-		r := &noticeRules[i]
-		if r.Notice == n && r.Jurisdiction == j && (!r.ConsumerOnly || k == dunning.Consumer) {
-			return r.Earliest(sent), true
-		}
+	if r := noticeRule(j, k, n); r != nil {
+		return r.Earliest(sent), true
 	}
 	return date.Date{}, false
 }

@@ -262,21 +262,17 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 // the one place a step's deadline meets the notice law: Decide, Validate and the
 // collection package call it. It does not allocate.
 func LawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) (date.Date, fees.NoticeRule) {
+	deadline = lawfulDeadline(k, j, party, sent, deadline)
 	n, ok := noticeOf(k)
 	if !ok {
 		return deadline, fees.NoticeRule{}
 	}
-	r, ok := fees.NoticeRuleFor(j, party, n)
-	if !ok {
-		return deadline, fees.NoticeRule{}
-	}
-	if e := r.Earliest(sent); deadline.IsZero() || deadline.Before(e) {
-		deadline = e
-	}
+	r, _ := fees.NoticeRuleFor(j, party, n)
 	return deadline, r
 }
 
-// lawfulDeadline is LawfulDeadline without the rule, for Decide: it copies nothing.
+// lawfulDeadline is LawfulDeadline without the rule, for Decide (it copies
+// nothing): the one place a deadline meets the notice law.
 func lawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) date.Date {
 	n, ok := noticeOf(k)
 	if !ok {
