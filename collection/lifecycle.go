@@ -34,7 +34,7 @@ const (
 
 var stateNames = [...]string{"active", "paused", "closed", "deactivated", "deleted", "manual", "offer", "plan", "court", "agency"}
 
-// notRunning are the states in which the flow does not run: every command that
+// notRunningStates are the states in which the flow does not run: every command that
 // acts on the flow or contacts the debtor is refused in them.
 const notRunningStates = StateClosed | StateDeactivated | StateDeleted | StateAgency
 
