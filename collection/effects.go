@@ -82,7 +82,7 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 	// The fees and costs the earlier cases charged of the kinds their
 	// compensation is credited against: set against the claims' compensation in
 	// claim order (E6; SE 4 a §, DE § 288 Abs. 5 S. 3 BGB).
-	covers := compensationCovers(c)
+	covers, _ := compensationCovers(c)
 	pool := money.Zero(c.Currency)
 	for _, id := range ids {
 		for _, chg := range others[id].Charges {
@@ -204,8 +204,9 @@ func hasCollectionCost(c Case) bool {
 // compensationCovers returns whether the compensation fee of a business debtor
 // of c is credited against charges of a kind (fees.Compensation.Offset: SE 4 a §
 // reminder fees and collection costs, DE § 288 Abs. 5 S. 3 BGB collection
-// costs). For a consumer, or where nothing is credited, it is false for every kind.
-func compensationCovers(c *Case) func(ChargeKind) bool {
+// costs), and the law that credits it. For a consumer, or where nothing is
+// credited, it is false for every kind.
+func compensationCovers(c *Case) (func(ChargeKind) bool, string) {
 	var o fees.Offset
 	if c.Debtor.Kind == dunning.Business {
 		if comp, err := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest()); err == nil {
@@ -214,7 +215,7 @@ func compensationCovers(c *Case) func(ChargeKind) bool {
 	}
 	return func(k ChargeKind) bool {
 		return (k == ChargeReminderFee && o.ReminderFees) || (k == ChargeCollectionCost && o.CollectionCosts)
-	}
+	}, o.Source
 }
 
 // compensationOffset returns amount (a charge of kind k about to be added to c)
@@ -224,7 +225,7 @@ func compensationCovers(c *Case) func(ChargeKind) bool {
 // or an earlier case of the invoice did (ClaimHistory.CompensationLeft); what
 // earlier charges of the credited kinds used up is not credited twice.
 func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money, string) {
-	covers := compensationCovers(c)
+	covers, source := compensationCovers(c)
 	if !amount.IsPositive() || !covers(k) {
 		return amount, ""
 	}
@@ -252,8 +253,7 @@ func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money,
 	if rest.IsNegative() {
 		rest = money.Zero(c.Currency)
 	}
-	comp, _ := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest())
-	return rest, comp.Offset.Source
+	return rest, source
 }
 
 // costRule is the collection-cost law of one jurisdiction: the costs are charged

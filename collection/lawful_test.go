@@ -22,29 +22,16 @@ import (
 
 var presets = []flow.Flow{flow.Standard(), flow.Lenient(), flow.FastToCourt()}
 
-// currencyOf is the currency a case of jurisdiction j is opened in.
-func currencyOf(j dunning.Jurisdiction) money.Currency {
-	switch j {
-	case dunning.DK:
-		return money.DKK
-	case dunning.SE:
-		return money.SEK
-	case dunning.NO:
-		return money.NOK
-	}
-	return money.EUR
-}
-
 // openIn opens case id under jurisdiction j for a debtor of kind k on flow f,
 // with one invoice of 1,000 in the jurisdiction's currency due 2025-01-31.
 func (e *env) openIn(id collection.CaseID, j dunning.Jurisdiction, k dunning.PartyKind, f string, feeAgreed bool) collection.Case {
 	e.t.Helper()
 	r := openReq(id)
-	r.Flow, r.Jurisdiction, r.Currency, r.FeeAgreed = f, j, currencyOf(j), feeAgreed
+	r.Flow, r.Jurisdiction, r.Currency, r.FeeAgreed = f, j, money.Currency(j.CurrencyCode()), feeAgreed
 	r.Debtor.Kind, r.Debtor.Jurisdiction = k, j
 	r.Creditor.Jurisdiction = j
 	for i := range r.Invoices {
-		r.Invoices[i].Amount = money.MustNew("1000", currencyOf(j))
+		r.Invoices[i].Amount = money.MustNew("1000", money.Currency(j.CurrencyCode()))
 	}
 	c, err := e.svc.Open(e.t.Context(), r)
 	require.NoError(e.t, err)
@@ -224,7 +211,7 @@ func TestLawful_E6_CompensationCreditedSE_DE(t *testing.T) {
 			require.Len(t, comp, 1)
 			feesCharged := charges(cs, collection.ChargeReminderFee)
 			require.Equal(t, c.wantFees, len(feesCharged) > 0, "reminder fees %v", feesCharged)
-			cp, err := law.CollectionCostCapFor(law.CostQuery{Jurisdiction: c.j, Kind: dunning.Business, Claim: money.MustNew("1000", currencyOf(c.j)),
+			cp, err := law.CollectionCostCapFor(law.CostQuery{Jurisdiction: c.j, Kind: dunning.Business, Claim: money.MustNew("1000", money.Currency(c.j.CurrencyCode())),
 				KeyDate: collectionKey(cs), Disputed: false})
 			require.NoError(t, err)
 			costs := charges(cs, collection.ChargeCollectionCost)
@@ -283,9 +270,9 @@ func TestLawful_E4_CollectionCostsChargedAsAnnounced(t *testing.T) {
 					demandText = o.Message.Text
 				}
 			}
-			amount := costs[0].Amount.Amount().StringFixed(2)
-			require.Contains(t, warningText, localAmount(amount), "the warning announces what the demand charges")
-			require.Contains(t, demandText, localAmount(amount), "the demand letter prints the cost it charges")
+			amount := costs[0].Amount.FormatNumber(j.Language()) // as the letters print it
+			require.Contains(t, warningText, amount, "the warning announces what the demand charges")
+			require.Contains(t, demandText, amount, "the demand letter prints the cost it charges")
 		})
 	}
 	t.Run("off", func(t *testing.T) {
@@ -304,18 +291,6 @@ func TestLawful_E4_CollectionCostsChargedAsAnnounced(t *testing.T) {
 		require.Len(t, c.Progress.Taken, 2)
 		require.Empty(t, charges(c, collection.ChargeCollectionCost), "inkassoloven § 10: no costs without a påkravsskrivelse")
 	})
-}
-
-// localAmount turns "400.00" into the Nordic and continental "400,00" the letters
-// print.
-func localAmount(s string) string {
-	b := []byte(s)
-	for i := range b {
-		if b[i] == '.' {
-			b[i] = ','
-		}
-	}
-	return string(b)
 }
 
 // TestLawful_E17_BackDatedRunCountsFromTheSendDay (finding 6): a run for a past
