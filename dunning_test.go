@@ -26,9 +26,12 @@ func TestParseJurisdiction(t *testing.T) {
 		{"NL", dunning.NL, ""},
 		{"FI", dunning.FI, ""},
 		{"EU", dunning.EU, ""},
-		{"", "", `Jurisdiction "": is not a supported jurisdiction (want one of DK, SE, NO, DE, NL, FI, EU)`},
-		{"FR", "", `Jurisdiction "FR": is not a supported jurisdiction (want one of DK, SE, NO, DE, NL, FI, EU)`},
-		{"DNK", "", `Jurisdiction "DNK": is not a supported jurisdiction (want one of DK, SE, NO, DE, NL, FI, EU)`},
+		{"gb", dunning.GB, ""},
+		{"FR", dunning.FR, ""},
+		{" be", "BE", ""}, // no shipped pack: a host pack gives its law
+		{"", "", `Jurisdiction "": is not a jurisdiction code (want two letters such as DK, GB or FR, or EU; a code without a shipped law pack needs a host pack)`},
+		{"DNK", "", `Jurisdiction "DNK": is not a jurisdiction code (want two letters such as DK, GB or FR, or EU; a code without a shipped law pack needs a host pack)`},
+		{"D1", "", `Jurisdiction "D1": is not a jurisdiction code (want two letters such as DK, GB or FR, or EU; a code without a shipped law pack needs a host pack)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -59,7 +62,9 @@ func TestJurisdictionFacts(t *testing.T) {
 		{dunning.NL, "nl", "EUR", "Europe/Amsterdam", "NL"},
 		{dunning.FI, "fi", "EUR", "Europe/Helsinki", "FI"},
 		{dunning.EU, "en", "EUR", "Europe/Brussels", "EU"},
-		{"XX", "und", "", "", `Jurisdiction("XX")`},
+		{dunning.GB, "en", "GBP", "Europe/London", "GB"},
+		{dunning.FR, "fr", "EUR", "Europe/Paris", "FR"},
+		{"xx", "und", "", "", `Jurisdiction("xx")`},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.j), func(t *testing.T) {
@@ -68,10 +73,17 @@ func TestJurisdictionFacts(t *testing.T) {
 			require.Equal(t, tt.tz, tt.j.TimeZone())
 			require.Equal(t, tt.str, tt.j.String())
 			require.Equal(t, tt.tz != "", tt.j.IsValid())
+			require.Equal(t, tt.tz != "", tt.j.Builtin())
 			require.Equal(t, tt.tz != "", tt.j.Name() != "")
 		})
 	}
 	require.Len(t, dunning.Jurisdictions(), 7)
+	// A well-formed code without a shipped pack is valid (a host pack gives its law)
+	// and has no facts.
+	require.True(t, dunning.Jurisdiction("XX").IsValid())
+	require.False(t, dunning.Jurisdiction("XX").Builtin())
+	require.Equal(t, "XX", dunning.Jurisdiction("XX").String())
+	require.Empty(t, dunning.Jurisdiction("XX").CurrencyCode())
 }
 
 func TestPartyKind(t *testing.T) {
@@ -106,9 +118,9 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	require.NoError(t, json.Unmarshal([]byte(`{"j":"","k":""}`), &got))
 	require.Equal(t, wire{}, got)
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"j":"US"}`), &got), dunning.ErrInvalid)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"j":"USA"}`), &got), dunning.ErrInvalid)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"k":"robot"}`), &got), dunning.ErrInvalid)
-	_, err = json.Marshal(wire{J: "US"})
+	_, err = json.Marshal(wire{J: "us"})
 	require.ErrorIs(t, err, dunning.ErrInvalid)
 }
 
@@ -136,7 +148,7 @@ func TestPartyValidateAccepts(t *testing.T) {
 func TestPartyValidateReportsEveryProblem(t *testing.T) {
 	p := dunning.Party{
 		Kind:         9,
-		Jurisdiction: "US",
+		Jurisdiction: "U.S.",
 		Address:      dunning.Address{City: "Aarhus", Country: "dk"},
 		Email:        "Jens <jens@example.dk>",
 		Phone:        "12345678",
@@ -148,7 +160,7 @@ func TestPartyValidateReportsEveryProblem(t *testing.T) {
 		`Party.ID "": is required`,
 		`Party.Name "": is required`,
 		`Party.Kind "PartyKind(9)": must be Consumer or Business`,
-		`Party.Jurisdiction "US": is not a supported jurisdiction (want one of DK, SE, NO, DE, NL, FI, EU)`,
+		`Party.Jurisdiction "U.S.": is not a jurisdiction code (want two letters such as DK, GB or FR, or EU; a code without a shipped law pack needs a host pack)`,
 		`Party.Address.Lines "": needs at least a street line`,
 		`Party.Address.PostalCode "": is required in an address`,
 		`Party.Address.Country "dk": is not an ISO 3166-1 alpha-2 country code such as DK`,

@@ -11,10 +11,15 @@ import (
 // a case. It is an upper-case code: the ISO 3166-1 alpha-2 code of the country, or "EU" for
 // the baseline of the Late Payment Directive 2011/7/EU.
 //
+// The code names the law; the law itself is a pack (package law): the SDK ships packs
+// for the codes below, and a host brings its own for any other code (or a variant of a
+// shipped one). Any well-formed code is therefore valid here; whether a pack exists
+// for it is the law package's question.
+//
 // The zero value is no jurisdiction and is not valid.
 type Jurisdiction string
 
-// The jurisdictions the SDK encodes.
+// The jurisdictions the SDK ships law packs for.
 const (
 	DK Jurisdiction = "DK" // Denmark
 	SE Jurisdiction = "SE" // Sweden
@@ -25,9 +30,18 @@ const (
 	// EU is the baseline of Directive 2011/7/EU on late payment in commercial
 	// transactions, for creditors outside the six encoded countries.
 	EU Jurisdiction = "EU"
+	// GB is the United Kingdom (Late Payment of Commercial Debts (Interest) Act 1998).
+	// Its law is a data-only pack in package law; the calculator packages' own
+	// tables (fees, interest) cover the seven above.
+	GB Jurisdiction = "GB"
+	// FR is France (Code de commerce L441-10; Code monétaire et financier L313-2).
+	// Like GB, its law is a data-only pack in package law.
+	FR Jurisdiction = "FR"
 )
 
-// Jurisdictions returns every jurisdiction the SDK encodes, in a fixed order.
+// Jurisdictions returns the seven jurisdictions whose law the calculator packages
+// (fees, interest) encode in their own tables, in a fixed order: DK, SE, NO, DE, NL,
+// FI, EU. The law package ships packs for these and for GB and FR (law.Builtins).
 func Jurisdictions() []Jurisdiction {
 	return []Jurisdiction{DK, SE, NO, DE, NL, FI, EU}
 }
@@ -57,28 +71,41 @@ func (j Jurisdiction) facts() (jurisdictionFacts, bool) {
 		return jurisdictionFacts{"Finland", "EUR", "Europe/Helsinki"}, true
 	case EU:
 		return jurisdictionFacts{"the EU directive baseline", "EUR", "Europe/Brussels"}, true
+	case GB:
+		return jurisdictionFacts{"the United Kingdom", "GBP", "Europe/London"}, true
+	case FR:
+		return jurisdictionFacts{"France", "EUR", "Europe/Paris"}, true
 	}
 	return jurisdictionFacts{}, false
 }
 
-// ParseJurisdiction returns the jurisdiction for a code such as "DK" or "eu". Surrounding
-// spaces and letter case are ignored. An unknown code is a *[FieldError] that unwraps to
-// [ErrInvalid].
+// ParseJurisdiction returns the jurisdiction for a code such as "DK", "eu" or "be".
+// Surrounding spaces and letter case are ignored. A code that is not two letters is a
+// *[FieldError] that unwraps to [ErrInvalid]. A well-formed code the SDK ships no law
+// for ("BE") parses: a host pack (package law) gives its law.
 func ParseJurisdiction(s string) (Jurisdiction, error) {
 	j := Jurisdiction(strings.ToUpper(strings.TrimSpace(s)))
 	if !j.IsValid() {
-		return "", &FieldError{Field: "Jurisdiction", Value: s, Reason: "is not a supported jurisdiction (want one of DK, SE, NO, DE, NL, FI, EU)"}
+		return "", &FieldError{Field: "Jurisdiction", Value: s, Reason: invalidJurisdiction}
 	}
 	return j, nil
 }
 
-// IsValid reports whether j is one of the jurisdictions the SDK encodes.
+// invalidJurisdiction is the reason every invalid code is refused with.
+const invalidJurisdiction = "is not a jurisdiction code (want two letters such as DK, GB or FR, or EU; a code without a shipped law pack needs a host pack)"
+
+// IsValid reports whether j is a well-formed code: two upper-case ASCII letters (an
+// ISO 3166-1 alpha-2 code, or EU). It does not allocate. Whether the SDK ships a law
+// pack for it is [Jurisdiction.Builtin].
 func (j Jurisdiction) IsValid() bool {
-	switch j {
-	case DK, SE, NO, DE, NL, FI, EU:
-		return true
-	}
-	return false
+	return len(j) == 2 && j[0] >= 'A' && j[0] <= 'Z' && j[1] >= 'A' && j[1] <= 'Z'
+}
+
+// Builtin reports whether the SDK ships a law pack for j: DK, SE, NO, DE, NL, FI,
+// EU, GB or FR.
+func (j Jurisdiction) Builtin() bool {
+	_, ok := j.facts()
+	return ok
 }
 
 // String returns the code, such as "DK". An invalid value prints visibly, as
@@ -90,7 +117,8 @@ func (j Jurisdiction) String() string {
 	return fmt.Sprintf("Jurisdiction(%q)", string(j))
 }
 
-// Name returns the English name of the jurisdiction, such as "Denmark".
+// Name returns the English name of the jurisdiction, such as "Denmark", or "" for a
+// code without a shipped pack (a host pack names its own).
 func (j Jurisdiction) Name() string {
 	f, _ := j.facts()
 	return f.name
@@ -98,7 +126,9 @@ func (j Jurisdiction) Name() string {
 
 // Language returns the language letters are written in when the debtor has no preference:
 // Danish for DK, Swedish for SE, Norwegian Bokmål for NO, German for DE, Dutch for NL,
-// Finnish for FI and English for EU (Norwegian is "nb", Bokmål). It returns language.Und for an invalid jurisdiction.
+// Finnish for FI, English for EU and GB, French for FR (Norwegian is "nb", Bokmål). It
+// returns language.Und for a code without a shipped pack. Letters are written in seven
+// languages (package letters): French falls back to English there.
 func (j Jurisdiction) Language() language.Tag {
 	switch j {
 	case DK:
@@ -114,14 +144,17 @@ func (j Jurisdiction) Language() language.Tag {
 		return language.Dutch
 	case FI:
 		return language.Finnish
-	case EU:
+	case EU, GB:
 		return language.English
+	case FR:
+		return language.French
 	}
 	return language.Und
 }
 
 // CurrencyCode returns the ISO 4217 code of the jurisdiction's currency ("DKK", "SEK",
-// "NOK", or "EUR" for DE, NL, FI and EU), or "" for an invalid jurisdiction.
+// "NOK", "GBP", or "EUR" for DE, NL, FI, FR and EU), or "" for a code without a
+// shipped pack.
 func (j Jurisdiction) CurrencyCode() string {
 	f, _ := j.facts()
 	return f.currency
@@ -129,7 +162,7 @@ func (j Jurisdiction) CurrencyCode() string {
 
 // TimeZone returns the IANA name of the jurisdiction's time zone, such as
 // "Europe/Copenhagen", for loading the location in which "today" is computed
-// (see date.Today). It returns "" for an invalid jurisdiction.
+// (see date.Today). It returns "" for a code without a shipped pack.
 func (j Jurisdiction) TimeZone() string {
 	f, _ := j.facts()
 	return f.timeZone
@@ -138,7 +171,7 @@ func (j Jurisdiction) TimeZone() string {
 // MarshalText implements encoding.TextMarshaler. The zero value marshals to empty text.
 func (j Jurisdiction) MarshalText() ([]byte, error) {
 	if j != "" && !j.IsValid() {
-		return nil, &FieldError{Field: "Jurisdiction", Value: string(j), Reason: "is not a supported jurisdiction"}
+		return nil, &FieldError{Field: "Jurisdiction", Value: string(j), Reason: invalidJurisdiction}
 	}
 	return []byte(j), nil
 }

@@ -80,7 +80,7 @@ func (p Party) Validate() error {
 		add("Kind", p.Kind.String(), "must be Consumer or Business")
 	}
 	if !p.Jurisdiction.IsValid() {
-		add("Jurisdiction", string(p.Jurisdiction), "is not a supported jurisdiction (want one of DK, SE, NO, DE, NL, FI, EU)")
+		add("Jurisdiction", string(p.Jurisdiction), invalidJurisdiction)
 	}
 	if !p.Address.IsZero() {
 		a := p.Address

@@ -13,8 +13,8 @@ import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/agreement"
 	"github.com/dunning-go/dunning/date"
-	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 )
@@ -354,7 +354,7 @@ func (s *Service) notDue(ctx context.Context, id CaseID, day date.Date) (NotDue,
 		return NotDue{}, fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
 	}
 	facts := s.facts(c, day)
-	facts.Holidays = ci.holidays
+	creditorFacts(&facts, &c, ci)
 	d := flow.Decide(f, c.Progress, facts, day)
 	nd.Step, nd.On, nd.Reason = d.Step.Name, d.On, d.Explain()
 	switch {
@@ -554,7 +554,7 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 		return plan{}, false, err
 	}
 	facts := rn.s.facts(c, day)
-	facts.Holidays = ci.holidays
+	creditorFacts(&facts, &c, ci)
 	facts.SendOn = rn.send // a catch-up run's letters count their deadlines from the day they go out
 	d := flow.Decide(f, c.Progress, facts, day)
 	if d.Index < 0 || (len(r.IncludeKinds) > 0 && !slices.Contains(r.IncludeKinds, d.Step.Kind)) || slices.Contains(r.ExcludeKinds, d.Step.Kind) {
@@ -710,7 +710,7 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*Commit
 			if cl.Status != ClaimOpen || hasCompensation(*c, cl.InvoiceID) {
 				continue
 			}
-			comp, err := fees.CompensationFee(c.Jurisdiction, c.Debtor.Kind, cl.Due)
+			comp, err := pl.facts.Law.Compensation(c.Debtor.Kind, cl.Due, cl.Original)
 			if err != nil || !comp.Amount.IsValid() || comp.Amount.Sign() <= 0 || comp.Amount.Currency() != c.Currency {
 				continue // no rule for the date or currency: nothing may be claimed
 			}
@@ -722,7 +722,7 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*Commit
 	}
 	if d.Fee.IsPositive() {
 		src := rn.s.rates.source(pl.facts.Fees.Source, pl.facts.Fees.Status)
-		fee, offset := compensationOffset(c, ChargeReminderFee, d.Fee)
+		fee, offset := compensationOffset(c, pl.facts.Law, ChargeReminderFee, d.Fee)
 		if offset != "" {
 			src += "; less the compensation: " + offset
 		}
@@ -740,7 +740,7 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*Commit
 		if err != nil {
 			return nil, err
 		}
-		if cost, src := collectionCost(c, l, &pl.ci.profile, day, false); cost.IsPositive() {
+		if cost, src := collectionCost(c, pl.facts.Law, l, &pl.ci.profile, day, false); cost.IsPositive() {
 			c.Charges = append(c.Charges, Charge{Kind: ChargeCollectionCost, Amount: cost, On: day, Action: action, Source: src})
 		}
 	}
@@ -763,7 +763,7 @@ func (rn *run) take(c *Case, pl plan, ch *change, noLetter, noFee bool) (*Commit
 	}
 	syncClaims(c, l, ch) // a charge of the step's day may reallocate that day's payment
 	if d.Step.Kind == flow.SettlementOffer {
-		if err := flowOffer(c, l, &pl.ci.profile, d, day, ch); err != nil {
+		if err := flowOffer(c, pl.facts.Law, l, &pl.ci.profile, d, day, ch); err != nil {
 			return nil, err
 		}
 	}
@@ -952,7 +952,7 @@ func documentOf(k flow.Kind) letters.Kind {
 // message id: the case as its Ledger l says, with the interest calculation segs.
 func (s *Service) stepLetter(c *Case, l *Ledger, pl plan, day date.Date, id string, segs []letters.Segment) (letters.Message, error) {
 	kind := documentOf(pl.d.Step.Kind)
-	d := letterData(c, l, &pl.ci.profile, day)
+	d := letterData(c, pl.facts.Law, l, &pl.ci.profile, day)
 	d.Interest.Segments = segs
 	if len(segs) > 0 && !d.Interest.Total.IsValid() {
 		d.Interest.Total = money.Zero(c.Currency) // calculated, but paid already
@@ -969,7 +969,7 @@ func (s *Service) stepLetter(c *Case, l *Ledger, pl plan, day date.Date, id stri
 	case letters.CollectionWarning:
 		// What the demand letter will charge if the debtor does not pay: the same
 		// decision that charges it (collectionCost).
-		d.CostIfUnpaid, _ = collectionCost(c, *l, &pl.ci.profile, day, true)
+		d.CostIfUnpaid, _ = collectionCost(c, pl.facts.Law, *l, &pl.ci.profile, day, true)
 	case letters.SettlementOffer:
 		d.Offer = c.Offer.letter() // recorded by flowOffer: the figures the case holds
 	}
@@ -997,10 +997,10 @@ func (s *Service) foundationEnclosures(c *Case, l *Ledger, pl plan, day date.Dat
 	}
 	var out []letters.Attachment
 	for _, k := range []letters.Kind{letters.DebtorDeclaration, letters.VoluntarySettlement} {
-		d := letterData(c, l, &pl.ci.profile, day)
+		d := letterData(c, pl.facts.Law, l, &pl.ci.profile, day)
 		d.Deadline = pl.deadline
 		d.Plan = planData(p)
-		letter, err := r.Render(k, c.Debtor.LetterLanguage(), d)
+		letter, err := r.Render(k, letterLanguage(c.Debtor, d.Law), d)
 		if err != nil {
 			return nil, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), k, err)
 		}
@@ -1020,7 +1020,7 @@ func (s *Service) statementLetter(cases []Case, prof CreditorProfile, day date.D
 		if err != nil {
 			return letters.Message{}, err
 		}
-		o := letterData(c, &l, &prof, day)
+		o := letterData(c, s.lawOf(c.Jurisdiction), &l, &prof, day)
 		if i == 0 {
 			d = o
 			d.Case = ""
@@ -1054,7 +1054,7 @@ func (s *Service) render(c *Case, prof CreditorProfile, stepCh flow.Channel, kin
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: letters: %w", err)
 	}
-	l, err := r.Render(kind, c.Debtor.LetterLanguage(), *d)
+	l, err := r.Render(kind, letterLanguage(c.Debtor, d.Law), *d)
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}
@@ -1096,11 +1096,12 @@ func channelOf(c flow.Channel) letters.Channel {
 // the letter and the ledger never disagree (one allocation rule, Case.Ledger).
 // Interest.Total is set only when interest is outstanding. Every letter the
 // Service writes starts from it.
-func letterData(c *Case, l *Ledger, prof *CreditorProfile, day date.Date) letters.Data {
+func letterData(c *Case, pk *law.Pack, l *Ledger, prof *CreditorProfile, day date.Date) letters.Data {
 	d := letters.Data{
 		Creditor:     prof.Letterhead,
 		Debtor:       c.Debtor,
 		Jurisdiction: c.Jurisdiction,
+		Law:          pk,
 		Date:         day,
 		Case:         string(c.ID),
 		Total:        l.Outstanding,
@@ -1187,8 +1188,8 @@ func outstandingPrincipal(c Case, l Ledger) money.Money {
 // earlier offer (a lapsed manual one included). The case stays on its main track:
 // the flow's next step comes after the deadline, and payments reaching the offer's
 // amount by then settle the case (acceptOffer).
-func flowOffer(c *Case, l Ledger, prof *CreditorProfile, d flow.Decision, day date.Date, ch *change) error {
-	esc, _ := collectionCost(c, l, prof, day, true)
+func flowOffer(c *Case, pk *law.Pack, l Ledger, prof *CreditorProfile, d flow.Decision, day date.Date, ch *change) error {
+	esc, _ := collectionCost(c, pk, l, prof, day, true)
 	st, err := agreement.Settle(agreement.Offer{Owed: owedByComponent(*c, l), Discount: agreement.Discount{Percent: d.Step.Discount},
 		Expires: d.Deadline, Escalation: agreement.Escalation{Horizon: d.Deadline.AddDays(1), CollectionCosts: esc}})
 	if err != nil {

@@ -552,9 +552,10 @@ func TestCommit_Property_ReplayChangesNothingAndFeesStayLawful(t *testing.T) {
 // A failure to look up the creditor fails the cases, saves nothing, and the
 // next run takes the steps.
 func TestCommit_CreditorLookupFailure(t *testing.T) {
-	cr := &testCreditors{err: errors.New("crm down")}
+	cr := &testCreditors{}
 	e := newBatchEnv(t, feb3, collection.Options{Creditors: cr})
 	e.open("c1")
+	cr.err = errors.New("crm down")
 	res, err := e.svc.Commit(t.Context(), collection.BatchRequest{}, e.clock.now)
 	require.ErrorContains(t, err, "crm down")
 	require.Len(t, res.Failed, 1)

@@ -350,7 +350,7 @@ func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, er
 		if err != nil {
 			return fmt.Errorf("collection: letters: %w", err)
 		}
-		letter, err := r.Render(letters.FreeLetter, c.Debtor.LetterLanguage(), d)
+		letter, err := r.Render(letters.FreeLetter, letterLanguage(c.Debtor, d.Law), d)
 		if err != nil {
 			return fmt.Errorf("collection: case %q: render free letter: %w", string(c.ID), err)
 		}

@@ -5,7 +5,10 @@ import (
 
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/money"
 )
 
 // Creditors is implemented by the host: it knows each creditor's profile and
@@ -52,10 +55,35 @@ type CreditorProfile struct {
 	// the days a case is paused (L1): the law lets it run (see Pause), so the
 	// default is that it does.
 	WaiveInterestWhilePaused bool
+	// Terms are the creditor's contract terms on top of the law (law.Terms): a
+	// reminder fee of its own (fixed, or a percentage of the open amount with a
+	// minimum and maximum) that fee-bearing steps ask for instead of their own,
+	// and a contractual interest rate that cases opened with the statutory
+	// default run at. The law caps the contract: Open refuses terms above what
+	// the case's law pack allows (*law.TermsError), and every fee is still
+	// assessed against the law on the day it is charged.
+	Terms law.Terms
 	// CopyTo is the e-mail address that receives the creditor's copy of a court
 	// submission (E15); empty means Case.Creditor.Email, and the postal address
 	// when that is empty too.
 	CopyTo string
+}
+
+// creditorFacts completes the flow facts of case c with what its creditor's
+// profile decides: the holiday windows (L3) and the reminder fee its contract
+// terms ask for on the case's open amount (CreditorProfile.Terms; Decide still
+// assesses it against the law).
+func creditorFacts(f *flow.Facts, c *Case, ci *creditorInfo) {
+	f.Holidays = ci.holidays
+	if t := ci.profile.Terms.ReminderFee; !t.IsZero() {
+		open := money.Zero(c.Currency)
+		for _, cl := range c.Claims {
+			if cl.Status == ClaimOpen && cl.Open.Currency() == c.Currency {
+				open, _ = open.Add(cl.Open)
+			}
+		}
+		f.ContractFee = t.Fee(open)
+	}
 }
 
 // creditorInfo is one creditor's profile and holidays, looked up once per run.

@@ -121,7 +121,7 @@ func (s *Service) Digest(ctx context.Context, creditorID string, day date.Date) 
 		}
 		if f, ok := s.flows[c.Progress.Flow]; ok && !c.Progress.Awaiting {
 			facts := s.facts(c, day)
-			facts.Holidays = ci.holidays
+			creditorFacts(&facts, &c, ci)
 			d := flow.Decide(f, c.Progress, facts, day)
 			switch {
 			case d.Due && (d.Step.Kind == flow.PaymentClaim || d.Step.Kind == flow.EnforcementRequest):

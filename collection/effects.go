@@ -9,6 +9,7 @@ import (
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -82,7 +83,7 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 	// The fees and costs the earlier cases charged of the kinds their
 	// compensation is credited against: set against the claims' compensation in
 	// claim order (E6; SE 4 a §, DE § 288 Abs. 5 S. 3 BGB).
-	covers, _ := compensationCovers(c)
+	covers, _ := compensationCovers(c, s.lawOf(c.Jurisdiction))
 	pool := money.Zero(c.Currency)
 	for _, id := range ids {
 		for _, chg := range others[id].Charges {
@@ -206,10 +207,10 @@ func hasCollectionCost(c Case) bool {
 // reminder fees and collection costs, DE § 288 Abs. 5 S. 3 BGB collection
 // costs), and the law that credits it. For a consumer, or where nothing is
 // credited, it is false for every kind.
-func compensationCovers(c *Case) (func(ChargeKind) bool, string) {
+func compensationCovers(c *Case, pk *law.Pack) (func(ChargeKind) bool, string) {
 	var o fees.Offset
 	if c.Debtor.Kind == dunning.Business {
-		if comp, err := fees.CompensationFee(c.Jurisdiction, dunning.Business, c.Earliest()); err == nil {
+		if comp, err := pk.Compensation(dunning.Business, c.Earliest(), money.Money{}); err == nil {
 			o = comp.Offset
 		}
 	}
@@ -224,8 +225,8 @@ func compensationCovers(c *Case) (func(ChargeKind) bool, string) {
 // when it credited anything. The compensation counts whether this case charged it
 // or an earlier case of the invoice did (ClaimHistory.CompensationLeft); what
 // earlier charges of the credited kinds used up is not credited twice.
-func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money, string) {
-	covers, source := compensationCovers(c)
+func compensationOffset(c *Case, pk *law.Pack, k ChargeKind, amount money.Money) (money.Money, string) {
+	covers, source := compensationCovers(c, pk)
 	if !amount.IsPositive() || !covers(k) {
 		return amount, ""
 	}
@@ -256,28 +257,8 @@ func compensationOffset(c *Case, k ChargeKind, amount money.Money) (money.Money,
 	return rest, source
 }
 
-// costRule is the collection-cost law of one jurisdiction: the costs are charged
-// with the demand letter (flow.DemandLetter), the first collection step, and where
-// WarningFirst is set only after a collection warning whose deadline passed.
-type costRule struct {
-	WarningFirst bool
-	Source       string
-}
-
-// costRules, from research/jurisdictions.md §§ 1.2, 1.5, 2.1, 3.3, 3.5, 4.2, 5.1, 5.3
-// and 6.2. The amount is always fees.CollectionCostCapFor's cap for the creditor's
-// step (CreditorProfile.CollectionCostStep): the most the law lets the creditor
-// recover.
-var costRules = map[dunning.Jurisdiction]costRule{
-	dunning.DK: {WarningFirst: true, Source: "inkassoloven § 10 (costs only after a påkravsskrivelse whose 10-day deadline passed); bek. 601/2002 as amended (caps)"},
-	dunning.NO: {WarningFirst: true, Source: "inkassoloven § 9 (an inkassovarsel with a 14-day deadline before any collection step); inkassoforskriften ch. 2 (salær)"},
-	dunning.NL: {WarningFirst: true, Source: "art. 6:96 lid 6 BW (consumers: costs only after the 14-day letter expired); Besluit BIK (WIK scale)"},
-	dunning.SE: {Source: "lag (1981:739) 4 § 2 (the inkassokrav carries its cost)"},
-	dunning.DE: {Source: "§§ 280, 286 BGB with § 13e RDG (the Geschäftsgebühr of the collection demand, capped)"},
-	dunning.FI: {Source: "perintälaki 10 a § (the payment demand carries its cost)"},
-}
-
-// collectionCost decides the collection costs the demand letter of c adds when it
+// collectionCost decides the collection costs the demand letter of c adds under law
+// pack pk (law.Pack.CollectionCosts: when costs may be charged; CostCap: the most) when it
 // is taken on day (announce false), or that a collection warning announces for the
 // demand letter that follows it (announce true): the law's cap for the creditor's
 // collection step on the principal still owed (fees.CollectionCostCapFor, keyed as
@@ -289,30 +270,26 @@ var costRules = map[dunning.Jurisdiction]costRule{
 // says where the figure comes from. Every place that prints or charges collection
 // costs calls it: the warning's "costs if unpaid", the demand letter's charge, the
 // settlement offer's escalation.
-func collectionCost(c *Case, l Ledger, prof *CreditorProfile, day date.Date, announce bool) (money.Money, string) {
+func collectionCost(c *Case, pk *law.Pack, l Ledger, prof *CreditorProfile, day date.Date, announce bool) (money.Money, string) {
 	none := money.Zero(c.Currency)
-	rule, ok := costRules[c.Jurisdiction]
+	rule, ok := pk.CollectionCosts()
 	if !ok || prof.NoCollectionCosts || hasCollectionCost(*c) {
 		return none, ""
 	}
-	if !announce && rule.WarningFirst && (c.Jurisdiction != dunning.NL || c.Debtor.Kind == dunning.Consumer) &&
+	if !announce && rule.NeedsWarning(c.Debtor.Kind) &&
 		!slices.ContainsFunc(c.Progress.Taken, func(t flow.Taken) bool { return t.Kind == flow.CollectionWarning && t.Index >= 0 }) {
 		return none, ""
 	}
-	key := c.Earliest() // DK: the claim arose; NO: the due date; NL: default
-	switch c.Jurisdiction {
-	case dunning.SE, dunning.FI, dunning.DE:
-		key = day // the day of the step (DE: the day the collector is instructed)
-	}
+	key := rule.KeyDate(c.Earliest(), day)
 	if key.IsZero() {
 		return none, ""
 	}
-	cp, err := fees.CollectionCostCapFor(fees.CostQuery{Jurisdiction: c.Jurisdiction, Kind: c.Debtor.Kind,
+	cp, err := pk.CostCap(fees.CostQuery{Kind: c.Debtor.Kind,
 		Claim: outstandingPrincipal(*c, l), KeyDate: key, Step: prof.CollectionCostStep, Disputed: c.Disputed()})
 	if err != nil || !cp.Amount.IsValid() || cp.Amount.Currency() != c.Currency || !cp.Amount.IsPositive() {
 		return none, ""
 	}
-	amount, offset := compensationOffset(c, ChargeCollectionCost, cp.Amount)
+	amount, offset := compensationOffset(c, pk, ChargeCollectionCost, cp.Amount)
 	source := cp.Source + " (" + cp.Status.String() + "); " + rule.Source
 	if offset != "" {
 		source += "; less the compensation: " + offset

@@ -10,6 +10,7 @@ import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/agreement"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/flow"
 	"github.com/dunning-go/dunning/interest"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
@@ -118,25 +119,10 @@ func (t InterestTerms) validate(field string) error {
 	return joinErrs(errs)
 }
 
-// rateKey selects a statutory table.
-type rateKey struct {
-	j     dunning.Jurisdiction
-	k     dunning.PartyKind
-	oldDK bool // DK claims due before 2013-03-01 keep the old margin
-}
-
-type rateEntry struct {
-	rates interest.RateSource
-	conv  interest.Convention
-	err   error
-}
-
-// rateCache holds the statutory tables the Service has built (they are
-// immutable; building one parses every row), and the Source texts of charges,
-// so that a million charges citing the same rule share one string. It is shared
-// by WithActor copies.
+// rateCache holds the Source texts of charges, so that a million charges citing
+// the same rule share one string (the statutory tables themselves are built once
+// by their law pack). It is shared by WithActor copies.
 type rateCache struct {
-	m       sync.Map // rateKey → *rateEntry
 	sources sync.Map // string → string
 }
 
@@ -155,36 +141,43 @@ func (rc *rateCache) source(rule string, status dunning.Status) string {
 	return v.(string)
 }
 
-var dkOldMargin = date.MustNew(2013, 3, 1)
-
-// interestRates returns the rate source and convention for claim cl of c, or
-// the error that says why there is none.
-func (s *Service) interestRates(c *Case, cl *Claim) (interest.RateSource, interest.Convention, error) {
-	key := rateKey{j: c.Jurisdiction, k: c.Debtor.Kind, oldDK: c.Jurisdiction == dunning.DK && cl.Due.Before(dkOldMargin)}
-	e, ok := s.rates.m.Load(key)
-	if !ok {
-		ent := &rateEntry{}
-		dates := interest.ClaimDates{}
-		if key.oldDK {
-			dates.DueDate = cl.Due
+// interestRates returns the rate source and convention for claim cl of c, and
+// the periods before the interest starts to run, or the error that says why
+// there is none. The statutory rates are the case's law pack's
+// (law.Pack.Accrual): a rate fixed on the first day of interest where the law
+// fixes it (GB), and no interest before a formal notice where the law starts
+// it there (FR consumers: none before the day after the first collection
+// warning or demand letter; until day when none was sent). A contract rate is
+// counted as the jurisdiction's practice counts; where the pack has no
+// statutory convention, actual days over 365, rounded to the currency's minor
+// unit.
+func (s *Service) interestRates(c *Case, cl *Claim, day date.Date) (interest.RateSource, interest.Convention, []date.Period, error) {
+	acc, err := s.lawOf(c.Jurisdiction).Accrual(c.Debtor.Kind, interest.ClaimDates{DueDate: cl.Due})
+	if c.InterestTerms().Mode == InterestContract {
+		conv := acc.Convention
+		if err != nil {
+			conv = interest.Convention{DayCount: interest.Actual365Fixed, Rounding: money.PolicyFor(c.Currency, money.HalfAwayFromZero)}
 		}
-		var tab interest.RateTable
-		tab, ent.conv, ent.err = interest.StatutoryFor(key.j, key.k, dates)
-		ent.rates = tab
-		e, _ = s.rates.m.LoadOrStore(key, ent)
+		return interest.Fixed(c.Interest.Percent), conv, nil, nil
 	}
-	ent := e.(*rateEntry)
-	if c.InterestTerms().Mode != InterestContract {
-		return ent.rates, ent.conv, ent.err
+	if err != nil {
+		return nil, interest.Convention{}, nil, err
 	}
-	// A contract rate is counted as the jurisdiction's practice counts; where the
-	// SDK has no statutory convention, actual days over 365, rounded to the
-	// currency's minor unit.
-	conv := ent.conv
-	if ent.err != nil {
-		conv = interest.Convention{DayCount: interest.Actual365Fixed, Rounding: money.PolicyFor(c.Currency, money.HalfAwayFromZero)}
+	var before []date.Period
+	if acc.FromNotice {
+		start := day
+		for _, t := range c.Progress.Taken {
+			if t.Index >= 0 && (t.Kind == flow.CollectionWarning || t.Kind == flow.DemandLetter) && t.On.Before(day) {
+				start = t.On.AddDays(1)
+				break
+			}
+		}
+		if start.After(cl.Due) {
+			before = []date.Period{{From: cl.Due, To: start}}
+		}
 	}
-	return interest.Fixed(c.Interest.Percent), conv, nil
+	rates, err := acc.Source(cl.Due.AddDays(1)) // the first day interest runs (GB: the day after the relevant day)
+	return rates, acc.Convention, before, err
 }
 
 // claimInterest is the interest calculation of one claim up to a step.
@@ -248,7 +241,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 		if ci.chargeTo.After(from) {
 			from = ci.chargeTo
 		}
-		rates, conv, err := s.interestRates(c, cl)
+		rates, conv, before, err := s.interestRates(c, cl, day)
 		if err == nil {
 			changes = changes[:0]
 			for _, a := range l.Allocations {
@@ -257,7 +250,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				}
 			}
 			slices.SortStableFunc(changes, func(a, b interest.Change) int { return a.On.Compare(b.On) })
-			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: excludedPeriods(c, day)}, cl.Due, day, rates, conv)
+			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(excludedPeriods(c, day), before...)}, cl.Due, day, rates, conv)
 		}
 		if err != nil {
 			var nr *interest.NoRateError

@@ -59,7 +59,10 @@ type Invoice struct {
 // Open no more than Amount, due dates, duplicate invoice ids, the flow. An
 // invoice already in a running case of the creditor is an *InvoiceError; so is
 // one locked by a deactivation, which only Reopen may put in a new case (P6).
-// An existing id is an *ExistsError.
+// An existing id is an *ExistsError. Open reads the creditor's profile
+// (Options.Creditors) for its contract terms (CreditorProfile.Terms): terms the
+// case's law pack does not allow are a *law.TermsError, and a failed lookup fails
+// Open; either way nothing is saved.
 func (s *Service) Open(ctx context.Context, r OpenRequest) (Case, error) {
 	c, err := s.newCase(r)
 	if err != nil {
@@ -75,6 +78,9 @@ func (s *Service) Open(ctx context.Context, r OpenRequest) (Case, error) {
 			}
 			return Case{}, err
 		}
+	}
+	if err := s.applyTerms(ctx, &c); err != nil {
+		return Case{}, err
 	}
 	if err := s.earlierHistory(ctx, &c); err != nil {
 		return Case{}, err
@@ -168,6 +174,9 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	}
 	// E4, E6: the fee law counts per claim, so the new case carries what the
 	// deactivated case (and any before it) did to its invoices.
+	if err := s.applyTerms(ctx, &c); err != nil {
+		return Case{}, err
+	}
 	if err := s.earlierHistory(ctx, &c); err != nil {
 		return Case{}, err
 	}
@@ -230,15 +239,22 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 	if j == "" {
 		j = r.Debtor.Jurisdiction
 	}
-	if !j.IsValid() {
-		bad("Jurisdiction", string(j), "is not a known jurisdiction", nil)
+	pk, perr := s.laws.Pack(j)
+	switch {
+	case !j.IsValid():
+		bad("Jurisdiction", string(j), "is not a jurisdiction code", nil)
+	case perr != nil:
+		bad("Jurisdiction", string(j), "has no law pack (packs: "+joinCodes(s.laws.Codes())+"; give one in Options.Laws)", perr)
 	}
 	cur := r.Currency
-	if cur == "" && j.IsValid() {
-		cur = money.Currency(j.CurrencyCode())
+	if cur == "" && pk != nil {
+		cur = pk.Currency()
 	}
 	if _, err := money.ParseCurrency(string(cur)); err != nil {
-		bad("Currency", string(cur), "is not a known currency", err)
+		if r.Currency != "" || pk != nil { // without a pack, the jurisdiction's error says it all
+			bad("Currency", string(cur), "is not a known currency", err)
+		}
+		cur = "" // the amounts are then checked for validity and sign only
 	}
 	if _, ok := s.flows[r.Flow]; !ok {
 		bad("Flow", r.Flow, "is not a configured flow", ErrUnknownFlow)
@@ -306,13 +322,41 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 	return c, nil
 }
 
-// checkAmount appends a *dunning.FieldError when m is not a valid amount in cur, is
-// negative, or is zero when zeroOK is false. It reports whether m was fine.
+// applyTerms checks the creditor's contract terms (CreditorProfile.Terms) and
+// the case's own contract rate against its law pack for its debtor on the day it
+// opens: the law caps the contract, so terms that ask for more are refused with
+// a *law.TermsError naming the term, the law's limit and its source. A case
+// opened with the statutory default gets the creditor's contractual rate.
+func (s *Service) applyTerms(ctx context.Context, c *Case) error {
+	ci := s.creditor(ctx, c.Creditor.ID, nil)
+	if ci.err != nil {
+		return fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
+	}
+	t := ci.profile.Terms
+	it := c.InterestTerms()
+	if it.Mode == InterestContract {
+		t.InterestPercent = it.Percent
+	}
+	if t.IsZero() {
+		return nil
+	}
+	if err := s.lawOf(c.Jurisdiction).CheckTerms(t, c.Debtor.Kind, s.Today()); err != nil {
+		return fmt.Errorf("collection: case %q: creditor %q: %w", string(c.ID), c.Creditor.ID, err)
+	}
+	if c.Interest == nil && t.InterestPercent.IsPositive() {
+		c.Interest = &InterestTerms{Mode: InterestContract, Percent: t.InterestPercent}
+	}
+	return nil
+}
+
+// checkAmount appends a *dunning.FieldError when m is not a valid amount in cur
+// (any currency when cur is "": the case's is unknown), is negative, or is zero
+// when zeroOK is false. It reports whether m was fine.
 func checkAmount(errs *[]error, field string, m money.Money, cur money.Currency, zeroOK bool) bool {
 	switch {
 	case !m.IsValid():
 		*errs = append(*errs, &dunning.FieldError{Field: field, Value: m.String(), Reason: "is required"})
-	case m.Currency() != cur:
+	case cur != "" && m.Currency() != cur:
 		*errs = append(*errs, &dunning.FieldError{Field: field, Value: m.String(), Reason: "is not in the case's currency " + string(cur), Err: money.ErrCurrencyMismatch})
 	case m.Sign() < 0 || (!zeroOK && m.Sign() == 0):
 		*errs = append(*errs, &dunning.FieldError{Field: field, Value: m.String(), Reason: "must be positive"})
@@ -320,6 +364,15 @@ func checkAmount(errs *[]error, field string, m money.Money, cur money.Currency,
 		return true
 	}
 	return false
+}
+
+// joinCodes returns the codes separated by ", ".
+func joinCodes(codes []dunning.Jurisdiction) string {
+	s := make([]string, len(codes))
+	for i, c := range codes {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
 }
 
 // prefixFields renames the fields of the *dunning.FieldErrors of a Party's

@@ -697,7 +697,7 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 		}
 		opt := r.Invoice
 		if opt.Rates == nil {
-			tab, conv, err := interest.Statutory(c.Jurisdiction, c.Debtor.Kind)
+			tab, conv, err := s.lawOf(c.Jurisdiction).Interest(c.Debtor.Kind, interest.ClaimDates{})
 			if err != nil {
 				return err
 			}
@@ -793,7 +793,7 @@ func (s *Service) letterData(ctx context.Context, c Case, today date.Date) (lett
 	if ci.err != nil {
 		return letters.Data{}, fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
 	}
-	return letterData(&c, &l, &ci.profile, today), nil
+	return letterData(&c, s.lawOf(c.Jurisdiction), &l, &ci.profile, today), nil
 }
 
 func claimNumber(cl Claim) string {
@@ -817,7 +817,7 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 	if err != nil {
 		return "", fmt.Errorf("collection: letters: %w", err)
 	}
-	letter, err := r.Render(kind, c.Debtor.LetterLanguage(), d)
+	letter, err := r.Render(kind, letterLanguage(c.Debtor, d.Law), d)
 	if err != nil {
 		return "", fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}

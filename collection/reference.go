@@ -76,5 +76,9 @@ func caseReference(id CaseID, j dunning.Jurisdiction) (letters.Reference, error)
 	if digits[0] == '0' {
 		digits = append([]byte{'1'}, digits...)[:min(len(digits)+1, 14)]
 	}
-	return letters.NewReference(letters.ReferenceForJurisdiction(j), string(digits))
+	kind := letters.ReferenceForJurisdiction(j)
+	if kind == 0 && j.IsValid() {
+		kind = letters.RFReference // a host pack's jurisdiction: the international creditor reference (ISO 11649)
+	}
+	return letters.NewReference(kind, string(digits))
 }

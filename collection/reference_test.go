@@ -52,7 +52,7 @@ func TestN8_PaymentReference(t *testing.T) {
 }
 
 func TestPaymentReference_BadInput(t *testing.T) {
-	_, err := collection.PaymentReference("", "XX")
+	_, err := collection.PaymentReference("", "xx")
 	require.ErrorIs(t, err, dunning.ErrInvalid)
 	var fields []string
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
@@ -60,7 +60,7 @@ func TestPaymentReference_BadInput(t *testing.T) {
 		require.True(t, errors.As(e, &fe))
 		fields = append(fields, fe.Field+"="+fe.Value)
 	}
-	require.Equal(t, []string{"id=", "jurisdiction=XX"}, fields, "every problem, naming the value")
+	require.Equal(t, []string{"id=", "jurisdiction=xx"}, fields, "every problem, naming the value")
 	_, err = collection.PaymentReference("c1", "")
 	require.ErrorIs(t, err, dunning.ErrInvalid)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"golang.org/x/text/language"
 	"iter"
 	"log/slog"
 	"sync"
@@ -11,8 +12,8 @@ import (
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
-	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
 )
 
@@ -39,6 +40,12 @@ type Options struct {
 	// the default templates, built on first use (letters.New takes a while, so
 	// hosts and tests that make many Services should share one).
 	Letters *letters.Renderer
+	// Laws are the host's law packs (law.New): for jurisdictions the SDK ships no
+	// pack for, or a creditor-specific variant of one it does, which then takes
+	// the shipped pack's place. Nil means the shipped packs only (law.Builtins).
+	// Every rule a case's steps, fees, interest, costs and letters follow comes
+	// from its jurisdiction's pack.
+	Laws []*law.Pack
 	// Creditors looks up creditor profiles (letterhead, default channel) and
 	// holiday windows (L3) for the batch run, the relay and the digest. Nil means
 	// the letterhead comes from Case.Creditor and no creditor has holidays.
@@ -66,8 +73,10 @@ type Service struct {
 	letters *renderer
 	// creditors serves the batch run, the relay and the digest (creditors.go).
 	creditors Creditors
-	// rates caches the statutory interest tables (interest.go).
+	// rates caches the Source texts of charges (interest.go).
 	rates *rateCache
+	// laws are the law packs cases run under (Options.Laws over the shipped ones).
+	laws *law.Set
 }
 
 // renderer holds the Service's letters.Renderer, built on first use when
@@ -126,10 +135,36 @@ func New(store Store, opts Options) (*Service, error) {
 			s.flows[f.Name()] = f
 		}
 	}
+	laws, err := law.NewSet(opts.Laws...)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("Options: %w", err))
+	}
+	s.laws = laws
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// lawOf returns the law pack of jurisdiction j: the host's (Options.Laws), else
+// the shipped one, else nil (a nil pack has no rule for anything; Open refuses a
+// case without a pack, so only a case stored by an older configuration meets it).
+func (s *Service) lawOf(j dunning.Jurisdiction) *law.Pack {
+	p, _ := s.laws.Pack(j)
+	return p
+}
+
+// letterLanguage is the language of a letter to debtor under law pack pk: the
+// debtor's own, else the pack's (the jurisdiction's; letters.Render falls back
+// to English for a language it has no templates in).
+func letterLanguage(debtor dunning.Party, pk *law.Pack) language.Tag {
+	if debtor.Language != language.Und {
+		return debtor.Language
+	}
+	if pk != nil {
+		return pk.Language()
+	}
+	return debtor.LetterLanguage()
 }
 
 // WithActor returns a Service that records actor (a user or system name) on the
@@ -197,7 +232,7 @@ func (s *Service) Next(ctx context.Context, id CaseID) (flow.Decision, error) {
 	if ci.err != nil {
 		return flow.Decision{}, fmt.Errorf("collection: creditor %q: %w", c.Creditor.ID, ci.err)
 	}
-	facts.Holidays = ci.holidays
+	creditorFacts(&facts, &c, ci)
 	return flow.Decide(f, c.Progress, facts, today), nil
 }
 
@@ -209,13 +244,14 @@ func (s *Service) facts(c Case, today date.Date) flow.Facts {
 	f := flow.Facts{
 		Due:          due,
 		Jurisdiction: c.Jurisdiction,
+		Law:          s.lawOf(c.Jurisdiction),
 		Party:        c.Debtor.Kind,
 		Disputed:     c.Disputed(),
 		PostalDays:   c.PostalDays,
 		FeeAgreed:    c.FeeAgreed,
 		Earlier:      earlierSteps(&c), // E4: the fee law counts per claim, across cases
 	}
-	if r, err := fees.ReminderRules(c.Jurisdiction, c.Debtor.Kind, due, today); err == nil {
+	if r, err := f.Law.ReminderRule(c.Debtor.Kind, due, today); err == nil {
 		f.Fees = r
 	}
 	return f

@@ -2,6 +2,7 @@ package court
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
@@ -64,8 +65,9 @@ func (f Fee) IsZero() bool { return f.Proceeding == 0 && !f.Amount.IsValid() }
 // Validate checks f and returns every problem, each a *dunning.FieldError, joined.
 func (f Filing) Validate() error {
 	var errs []error
-	if !f.Jurisdiction.IsValid() {
-		errs = append(errs, fieldErr("Filing.Jurisdiction", string(f.Jurisdiction), "is not a supported jurisdiction", nil))
+	tables := slices.Contains(dunning.Jurisdictions(), f.Jurisdiction)
+	if !tables {
+		errs = append(errs, fieldErr("Filing.Jurisdiction", string(f.Jurisdiction), "is not a jurisdiction with court-fee tables here (DK, SE, NO, DE, NL, FI, EU; other packs list their routes in law.Pack.Court)", nil))
 	}
 	if !f.Proceeding.IsValid() {
 		errs = append(errs, fieldErr("Filing.Proceeding", f.Proceeding.String(), "is not a proceeding", nil))
@@ -75,7 +77,7 @@ func (f Filing) Validate() error {
 		errs = append(errs, fieldErr("Filing.Claim", f.Claim.String(), "is required", nil))
 	case f.Claim.IsNegative():
 		errs = append(errs, fieldErr("Filing.Claim", f.Claim.String(), "must not be negative", nil))
-	case f.Jurisdiction.IsValid() && string(f.Claim.Currency()) != f.Jurisdiction.CurrencyCode():
+	case tables && string(f.Claim.Currency()) != f.Jurisdiction.CurrencyCode():
 		errs = append(errs, fieldErr("Filing.Claim", f.Claim.String(), "must be in "+f.Jurisdiction.CurrencyCode()+", the currency of "+string(f.Jurisdiction), nil))
 	}
 	if f.Date.IsZero() {

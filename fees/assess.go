@@ -175,8 +175,8 @@ func Assess(r ReminderRule, c Claim, p Proposal) (Assessment, error) {
 }
 
 func checkAssess(r *ReminderRule, c *Claim, p *Proposal) error {
-	if !r.Cap.IsValid() || !known(r.Jurisdiction) {
-		return fieldErr("Rule.Cap", r.Cap.String(), "is not a valid amount; get the rule from ReminderRules", nil)
+	if !r.Cap.IsValid() || !r.Jurisdiction.IsValid() {
+		return fieldErr("Rule.Cap", r.Cap.String(), "is not a valid amount; get the rule from ReminderRules or a law pack", nil)
 	}
 	if p.Date.IsZero() {
 		return fieldErr("Proposal.Date", "", "is required", nil)

@@ -81,16 +81,33 @@ type CostQuery struct {
 	// cannot deduct VAT; zero adds none. The law allows the add-on in DK
 	// (fremmedinkasso), NO, DE and NL; elsewhere a non-zero value is an error.
 	VATPercent decimal.Decimal
+	// Extras are extra collection expenses the creditor incurred besides the capped
+	// fee, e.g. a credit check (Bonitätsauskunft at an Auskunftei) or an address
+	// lookup. Each is decided by the law of the jurisdiction and its Kind: an allowed
+	// one is added to Cap.Amount, listed in Cap.Note and Cap.Extras with its source and
+	// status; a refused one is listed in Cap.Extras with the reason and never added.
+	// Where the research has no rule for extra expenses they are refused. A negative
+	// amount or one in another currency is a *dunning.FieldError naming the field and
+	// index ("Extras[1].Amount"). The zero value (nil) means no extras: the cap is
+	// unchanged. See Expense and ExpenseKind.
+	Extras []Expense
 }
 
 // Cap is the most a creditor may recover from the debtor for a collection step.
+// Amount is Net + VAT + ExtrasAllowed.
 type Cap struct {
-	Amount money.Money    // the cap, VAT included when VATPercent was given
-	Net    money.Money    // the cap before the VAT add-on
+	Amount money.Money    // the cap, VAT and allowed extra expenses included
+	Net    money.Money    // the cap before the VAT add-on, without extra expenses
 	VAT    money.Money    // the VAT add-on; zero when none
 	Source string         // law and section, or the authority's page, as the research cites it
-	Status dunning.Status // the weakest status of the figures used
+	Status dunning.Status // the weakest status of the figures used (allowed extras included)
 	Note   string         // how the cap was found, e.g. "bilag 1 (2016): 10,001–25,000 DKK"
+	// ExtrasAllowed is the sum of the extra expenses (CostQuery.Extras) the law allows,
+	// included in Amount; zero when there are none or all were refused.
+	ExtrasAllowed money.Money
+	// Extras is the decision on each CostQuery.Extras entry, in the same order: what
+	// was allowed and what was refused, and why; nil when the query had no extras.
+	Extras []ExpenseResult
 }
 
 // CollectionCostCap returns the cap on the costs of the ordinary third-party collection
@@ -114,22 +131,31 @@ func CollectionCostCapFor(q CostQuery) (Cap, error) {
 	if err := q.validate(); err != nil {
 		return Cap{}, err
 	}
+	var (
+		c   Cap
+		err error
+	)
 	switch q.Jurisdiction {
 	case dunning.DK:
-		return dkCost(q)
+		c, err = dkCost(q)
 	case dunning.SE:
-		return seCost(q)
+		c, err = seCost(q)
 	case dunning.NO:
-		return noCost(q)
+		c, err = noCost(q)
 	case dunning.DE:
-		return deCost(q)
+		c, err = deCost(q)
 	case dunning.NL:
-		return nlCost(q)
+		c, err = nlCost(q)
 	case dunning.FI:
-		return fiCost(q)
+		c, err = fiCost(q)
+	default:
+		return Cap{}, noRule(q.Jurisdiction, "collection-cost cap", "", date.Date{},
+			"Directive 2011/7/EU Art. 6(3) allows reasonable recovery costs but sets no cap; use the national rule")
 	}
-	return Cap{}, noRule(q.Jurisdiction, "collection-cost cap", "", date.Date{},
-		"Directive 2011/7/EU Art. 6(3) allows reasonable recovery costs but sets no cap; use the national rule")
+	if err != nil || len(q.Extras) == 0 {
+		return c, err
+	}
+	return applyExtras(q, c)
 }
 
 func (q CostQuery) validate() error {
@@ -153,6 +179,9 @@ func (q CostQuery) validate() error {
 	}
 	if q.Instalments < 0 {
 		errs = append(errs, fieldErr("Instalments", strconv.Itoa(q.Instalments), "is negative", nil))
+	}
+	for i, e := range q.Extras {
+		errs = append(errs, e.validate(i, q.Jurisdiction)...)
 	}
 	return errors.Join(errs...)
 }
@@ -208,7 +237,8 @@ func finish(q CostQuery, net decimal.Decimal, vatAllowed bool, vatWhy string, c 
 	if err != nil {
 		return Cap{}, err
 	}
-	c.Net, c.Amount, c.VAT = n, n, money.Zero(cur)
+	zero := money.Zero(cur) // Money is immutable: VAT and ExtrasAllowed may share it
+	c.Net, c.Amount, c.VAT, c.ExtrasAllowed = n, n, zero, zero
 	if !q.VATPercent.IsZero() {
 		if !vatAllowed {
 			return Cap{}, fieldErr("VATPercent", q.VATPercent.String(), vatWhy, ErrNoRule)

@@ -42,7 +42,8 @@ func seCost(q CostQuery) (Cap, error) {
 
 // ---- NO ---------------------------------------------------------------------------
 
-// noSats is one row of the inkassosats (forskrift om inkassosatsen).
+// noSats is one row of the inkassosats (forskrift om inkassosatsen). A zero amount marks
+// a period whose inkassosats is not in the research: a lookup in it is a *NoRuleError.
 type noSats struct {
 	from   date.Date
 	amount decimal.Decimal
@@ -53,29 +54,60 @@ type noSats struct {
 // noSatsTable: 700 NOK since 2017-01-01 (VERIFIED). 750 NOK from 2026-01-01 is reported
 // by one industry source only and the stored statute still says 700: UNVERIFIED
 // (jurisdictions.md §0.6, §10.3). Results using it carry status dunning.Unverified.
+// The reminder rules (reminder.go) are built from this table only.
 var noSatsTable = []noSats{
 	{date.MustNew(2017, 1, 1), dec("700"), dunning.Verified, "forskrift om inkassosatsen (lovdata.no SF/forskrift/2002-12-13-1641)"},
 	{date.MustNew(2026, 1, 1), dec("750"), dunning.Unverified, "kred.no, nye satser 2026 (one industry source; UNVERIFIED)"},
 }
 
-func noSatsOn(d date.Date) (noSats, bool) {
-	var r noSats
-	ok := false
-	for _, s := range noSatsTable {
-		if !d.Before(s.from) {
-			r, ok = s, true
+// noSatsEarly is the inkassosats before 2017, used only by the collection-cost cap
+// (the salær of claims due 2010-01-01 to 2016-12-31 whose inkassosats date falls before
+// 2017). From 2003 to 2017 the inkassosats was indexed to the consumer price index each
+// 1 January by an amending regulation every December (lovdata.no lists FOR-2002-12-13-
+// 1641 as amended on 18 Dec 2009, 22 Dec 2010, 15 Dec 2011, 18 Dec 2012, 16 Dec 2013,
+// 19 Dec 2014, 15 Dec 2015 and 14 Dec 2016, each in force on the next 1 January). The
+// amounts of 2011 to 2014 were not found in any stored source: that row has no amount.
+var noSatsEarly = []noSats{
+	{date.MustNew(2010, 1, 1), dec("600"), dunning.Secondary,
+		"forskrift om inkassosatsen as amended by FOR-2009-12-18-1664: 600 NOK from 2010-01-01 (dinside.dagbladet.no, 'Nytt fra nyttår' 2010, quoting the ministry; one source)"},
+	{date.MustNew(2011, 1, 1), decimal.Decimal{}, dunning.Unverified,
+		"the inkassosats of 2011-2014 (FOR-2010-12-22-1816, FOR-2011-12-15-1390, FOR-2012-12-18-1367, FOR-2013-12-16-1561) is not in the research"},
+	{date.MustNew(2015, 1, 1), dec("650"), dunning.Verified,
+		"forskrift om inkassosatsen as amended by FOR-2014-12-19-1891: 650 NOK from 2015-01-01 (opas.no 2015-01; faktura.no; sergel.no and kontraktadvokat.no: 650 until 2015-12-31)"},
+	{date.MustNew(2016, 1, 1), dec("670"), dunning.Verified,
+		"forskrift om inkassosatsen as amended by FOR-2015-12-15-1682: 670 NOK from 2016-01-01 (sergel.no 2016-01-04; kontraktadvokat.no; forliksraadet.no; advokat.asker.no: 670 until 2016-12-31)"},
+}
+
+// noSatsOn returns the inkassosats on d. ok is false when d is before every row or in a
+// period whose amount is not known; r is then the row that says why (zero when none).
+func noSatsOn(d date.Date) (r noSats, ok bool) {
+	for _, t := range [2][]noSats{noSatsEarly, noSatsTable} {
+		for _, s := range t {
+			if !d.Before(s.from) {
+				r, ok = s, true
+			}
 		}
 	}
-	return r, ok
+	return r, ok && !r.amount.IsZero()
 }
 
 // noCut is the due date from which the 2020 multiples apply (claims falling due on or
 // after 2020-10-01).
 var noCut = date.MustNew(2020, 10, 1)
 
+// noSalarOldFrom is the due date from which the pre-2020 salær table applies: the
+// amendment of inkassoforskriften in force on 2010-01-01 split consumer and business
+// rates and applies to claims falling due from then (totalkapital.no: "på krav som er
+// forfalt til betaling 1.1.2010 eller senere"; sergel.no: "avvikende salærsatser for
+// krav med forfall før 01.01.10"; dinside.dagbladet.no, inkassoguiden.no on the 2010
+// reform). The table before it is not in the research.
+var noSalarOldFrom = date.MustNew(2010, 1, 1)
+
 // noSalar are the lett-salær multiples of the inkassosats by claim (inkassoforskriften
-// § 2-2). The old multiples apply to claims due before 2020-10-01; the research has
-// them for claims due from 2017 (the first inkassosats row) at the earliest.
+// § 2-2). noSalarNew applies to claims due from 2020-10-01, noSalarOld to claims due
+// 2010-01-01 to 2020-09-30: lett 0.5 / 1 / 2 / 4 / 8 × inkassosats up to 2,500 /
+// 10,000 / 50,000 / 250,000 / above (advokatwulff.no, VERIFIED in jurisdictions.md
+// §3.3; the published tables of totalkapital.no (2019) and sergel.no agree).
 var (
 	noSalarNew = []band{
 		{upTo: 500, fee: dec("0.25")}, {upTo: 1000, fee: dec("0.35")}, {upTo: 2500, fee: dec("0.40")},
@@ -88,14 +120,20 @@ var (
 	}
 )
 
-const noSalarSource = "inkassoforskriften kap. 2 (§§ 2-2, 2-3, 2-4), regjeringen.no press release 2020; bahs.no (×1.5 for business debtors)"
+const (
+	noSalarSource = "inkassoforskriften kap. 2 (§§ 2-2, 2-3, 2-4), regjeringen.no press release 2020; bahs.no (×1.5 for business debtors)"
+	// noSalarOldSource: the table for claims due 2010-01-01 to 2020-09-30, with the
+	// ×1.5 outside consumer relations ("Utenfor forbrukerforhold er satsene tillagt
+	// 50%", sergel.no; totalkapital.no's business table; inkassoguiden.no).
+	noSalarOldSource = "inkassoforskriften §§ 2-2, 2-3 as in force for claims due 2010-01-01 to 2020-09-30 (advokatwulff.no; " +
+		"totalkapital.no 'Inkassosalærene 2019'; sergel.no 'Satser inkassosalær': ×1.5 outside consumer relations)"
+)
 
 func noCost(q CostQuery) (Cap, error) {
 	const rule = "collection-cost cap"
-	first := noSatsTable[0].from
-	if q.KeyDate.Before(first) {
+	if q.KeyDate.Before(noSalarOldFrom) {
 		return Cap{}, noRule(dunning.NO, rule, "claim due", q.KeyDate,
-			"the research has the inkassosats from "+first.String()+" only")
+			"the salær table for claims due before "+noSalarOldFrom.String()+" differs and is not in the research")
 	}
 	rateDate := q.RateDate
 	if rateDate.IsZero() {
@@ -103,16 +141,19 @@ func noCost(q CostQuery) (Cap, error) {
 	}
 	sats, ok := noSatsOn(rateDate)
 	if !ok {
-		return Cap{}, noRule(dunning.NO, rule, "inkassosats date", rateDate,
-			"the research has the inkassosats from "+first.String()+" only")
+		reason := "the research has the inkassosats from " + noSatsEarly[0].from.String() + " only"
+		if sats.source != "" {
+			reason = sats.source
+		}
+		return Cap{}, noRule(dunning.NO, rule, "inkassosats date", rateDate, reason)
 	}
 	if q.Step != Collection && q.Step != HeavyCollection {
 		return Cap{}, noRule(dunning.NO, "collection-cost cap for step "+q.Step.String(), "", date.Date{},
 			"NO caps the lett salær (Collection) and the tungt salær (HeavyCollection)")
 	}
-	table, which := noSalarNew, "table for claims due from 2020-10-01"
+	table, which, src := noSalarNew, "table for claims due from 2020-10-01", noSalarSource
 	if q.KeyDate.Before(noCut) {
-		table, which = noSalarOld, "table for claims due before 2020-10-01"
+		table, which, src = noSalarOld, "table for claims due 2010-01-01 to 2020-09-30", noSalarOldSource
 	}
 	mult, b, lower := bandFee(table, q.Claim.Amount())
 	note := "lett salær " + mult.String() + " × inkassosats " + sats.amount.String() + " (" + which + ", " + bandNote(b, lower, "NOK") + "×)"
@@ -124,7 +165,7 @@ func noCost(q CostQuery) (Cap, error) {
 		mult = mult.Mul(dec("1.5"))
 		note += "; ×1.5 for a business debtor"
 	}
-	c := Cap{Source: noSalarSource + "; " + sats.source, Status: dunning.Verified.Weaker(sats.status), Note: note}
+	c := Cap{Source: src + "; " + sats.source, Status: dunning.Verified.Weaker(sats.status), Note: note}
 	return finish(q, mult.Mul(sats.amount), true, "", c)
 }
 

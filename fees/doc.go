@@ -42,6 +42,16 @@
 //     bek. 423/2009 and bek. 105/2013 did not change the tables; the research's "2009"
 //     and "2013" tables are those. The in-force date of bek. 423/2009 was not seen, so
 //     claims arising 2009-05-28 to 2009-06-30 get an error.
+//   - NO before 2020: the salær table of inkassoforskriften § 2-2 as it stood before the
+//     2020 amendment applies to claims due 2010-01-01 to 2020-09-30, with the inkassosats
+//     of 2010 (600 NOK, SECONDARY), 2015 and 2016 (VERIFIED) kept for the cost cap only;
+//     2011-2014 were not found and claims due before 2010 have no table: *NoRuleError.
+//   - Extra expenses (CostQuery.Extras: a credit check, an address lookup, a returned
+//     debit) are added to the cap only where the law lets the creditor recover them: in
+//     DE a returned debit at the bank's charge (SECONDARY) and an address lookup at cost
+//     (UNVERIFIED); a credit check is refused (courts are split, no BGH ruling), and so is
+//     every extra in the other jurisdictions, each with its reason in Cap.Extras.
+//     The research behind both is in the repository's docs/law/fees-extras.md.
 //   - Amounts are rounded once, at the end, to the currency's minor units, half away from
 //     zero; intermediate values are exact decimals.
 //   - The rule tables are package-level values built once from literals and never

@@ -275,3 +275,116 @@ func TestCompensationVectors(t *testing.T) {
 		require.ErrorContains(t, err, "2021-03-01")
 	})
 }
+
+// TestNOSalarBefore2020Vectors checks the NO salær for claims due 2010-01-01 to
+// 2020-09-30 (inkassoforskriften §§ 2-2, 2-3 before the 2020 amendment: lett 0.5 / 1 /
+// 2 / 4 / 8 × inkassosats, tungt 2 × lett, ×1.5 outside consumer relations) and the
+// inkassosats before 2017. Published values:
+//   - totalkapital.no, "Inkassosalærene 2019, på krav som er forfalt til betaling
+//     1.1.2010 eller senere", inkassosats 700: four tables (consumer / business debtor,
+//     creditor with / without VAT deduction), lett and tung per band;
+//   - sergel.no, "Satser inkassosalær": "Krav med forfall til og med 30.9.2020 beregnes
+//     etter gammel salærtabell" 350/700, 700/1,400, ... 5,600/11,200; new table from
+//     1.10.2020;
+//   - regjeringen.no press release 2020 ("Regjeringen halverer inkassosalærer"): claims
+//     up to 500 NOK reduced from 350 to 175;
+//   - fjordabladet.no (NPK, 2018-11-26, citing NRK): a bill under 2,500 NOK, tungt salær
+//     875 NOK with VAT;
+//   - inkassoguiden.no (2020, before October): business debtor, 0-2,500: lett 525.
+//
+// The rows with the inkassosats of 2010, 2015 and 2016 are DERIVED here from the table
+// and the inkassosats (600: dinside.dagbladet.no, SECONDARY; 650, 670: opas.no,
+// faktura.no, sergel.no, kontraktadvokat.no, VERIFIED); no stored source states them.
+func TestNOSalarBefore2020Vectors(t *testing.T) {
+	d := date.MustParse
+	nok := func(s string) money.Money { return money.MustNew(s, money.NOK) }
+	vat := decimal.NewFromInt(25)
+	tests := []struct {
+		id    string
+		q     CostQuery
+		want  string
+		state dunning.Status
+	}{
+		// totalkapital.no 2019, consumer, creditor with VAT deduction.
+		{"totalkapital 2019 consumer 2,500 lett", CostQuery{Claim: nok("2500"), KeyDate: d("2019-03-01")}, "350", dunning.Verified},
+		{"totalkapital 2019 consumer 2,500 tung", CostQuery{Step: HeavyCollection, Claim: nok("2500"), KeyDate: d("2019-03-01")}, "700", dunning.Verified},
+		{"totalkapital 2019 consumer 10,000 lett", CostQuery{Claim: nok("10000"), KeyDate: d("2019-03-01")}, "700", dunning.Verified},
+		{"totalkapital 2019 consumer 10,000 tung", CostQuery{Step: HeavyCollection, Claim: nok("10000"), KeyDate: d("2019-03-01")}, "1400", dunning.Verified},
+		{"totalkapital 2019 consumer 50,000 lett", CostQuery{Claim: nok("50000"), KeyDate: d("2019-03-01")}, "1400", dunning.Verified},
+		{"totalkapital 2019 consumer 250,000 tung", CostQuery{Step: HeavyCollection, Claim: nok("250000"), KeyDate: d("2019-03-01")}, "5600", dunning.Verified},
+		{"totalkapital 2019 consumer over 250,000 lett", CostQuery{Claim: nok("300000"), KeyDate: d("2019-03-01")}, "5600", dunning.Verified},
+		{"totalkapital 2019 consumer over 250,000 tung", CostQuery{Step: HeavyCollection, Claim: nok("300000"), KeyDate: d("2019-03-01")}, "11200", dunning.Verified},
+		// totalkapital.no 2019, business debtor, creditor with VAT deduction.
+		{"totalkapital 2019 business 2,500 lett", CostQuery{Kind: dunning.Business, Claim: nok("2500"), KeyDate: d("2019-03-01")}, "525", dunning.Verified},
+		{"totalkapital 2019 business 10,000 tung", CostQuery{Kind: dunning.Business, Step: HeavyCollection, Claim: nok("10000"), KeyDate: d("2019-03-01")}, "2100", dunning.Verified},
+		{"totalkapital 2019 business 250,000 lett", CostQuery{Kind: dunning.Business, Claim: nok("250000"), KeyDate: d("2019-03-01")}, "4200", dunning.Verified},
+		{"totalkapital 2019 business over 250,000 tung", CostQuery{Kind: dunning.Business, Step: HeavyCollection, Claim: nok("300000"), KeyDate: d("2019-03-01")}, "16800", dunning.Verified},
+		// totalkapital.no 2019, creditor without VAT deduction (+25 %).
+		{"totalkapital 2019 consumer 2,500 lett + VAT", CostQuery{Claim: nok("2500"), KeyDate: d("2019-03-01"), VATPercent: vat}, "437.50", dunning.Verified},
+		{"totalkapital 2019 consumer 50,000 tung + VAT", CostQuery{Step: HeavyCollection, Claim: nok("50000"), KeyDate: d("2019-03-01"), VATPercent: vat}, "3500", dunning.Verified},
+		{"totalkapital 2019 business 2,500 tung + VAT", CostQuery{Kind: dunning.Business, Step: HeavyCollection, Claim: nok("2500"), KeyDate: d("2019-03-01"), VATPercent: vat}, "1312.50", dunning.Verified},
+		{"totalkapital 2019 business over 250,000 lett + VAT", CostQuery{Kind: dunning.Business, Claim: nok("300000"), KeyDate: d("2019-03-01"), VATPercent: vat}, "10500", dunning.Verified},
+		// NPK 2018: bill under 2,500 NOK, tungt salær 875 NOK with VAT.
+		{"NPK 2018 tungt under 2,500 incl. VAT", CostQuery{Step: HeavyCollection, Claim: nok("2000"), KeyDate: d("2018-06-01"), VATPercent: vat}, "875", dunning.Verified},
+		// inkassoguiden.no 2020 (before October): business 0-2,500 lett 525.
+		{"inkassoguiden 2020 business 0-2,500 lett", CostQuery{Kind: dunning.Business, Claim: nok("1500"), KeyDate: d("2020-03-01")}, "525", dunning.Verified},
+		// regjeringen.no 2020 / sergel.no: the cut is on the due date, 350 → 175 for claims up to 500.
+		{"regjeringen 2020 claim 400 due 2020-09-30: old 350", CostQuery{Claim: nok("400"), KeyDate: d("2020-09-30")}, "350", dunning.Verified},
+		{"regjeringen 2020 claim 400 due 2020-10-01: new 175", CostQuery{Claim: nok("400"), KeyDate: d("2020-10-01")}, "175", dunning.Verified},
+		{"sergel old table 2,500.01 is the 10,000 band", CostQuery{Claim: nok("2500.01"), KeyDate: d("2020-09-30")}, "700", dunning.Verified},
+		// The first day of the 2010 table (totalkapital.no, sergel.no: claims due from 2010-01-01).
+		{"due 2010-01-01, paid 2018: inkassosats 700", CostQuery{Claim: nok("5000"), KeyDate: d("2010-01-01"), RateDate: d("2018-02-01")}, "700", dunning.Verified},
+		// DERIVED: the inkassosats before 2017 (RateDate = payment day; zero = due date).
+		{"due and paid 2016: 0.5 × 670", CostQuery{Claim: nok("2000"), KeyDate: d("2016-05-01")}, "335", dunning.Verified},
+		{"due 2015, paid 2015: 1 × 650 tung ×2", CostQuery{Step: HeavyCollection, Claim: nok("8000"), KeyDate: d("2015-02-01"), RateDate: d("2015-06-30")}, "1300", dunning.Verified},
+		{"due 2015, paid 2016: 670", CostQuery{Claim: nok("8000"), KeyDate: d("2015-02-01"), RateDate: d("2016-01-01")}, "670", dunning.Verified},
+		{"due 2010 (600, SECONDARY), business", CostQuery{Kind: dunning.Business, Claim: nok("40000"), KeyDate: d("2010-06-01")}, "1800", dunning.Secondary},
+		{"due 2013, paid 2017: 700", CostQuery{Claim: nok("100000"), KeyDate: d("2013-04-01"), RateDate: d("2017-03-01")}, "2800", dunning.Verified},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			tt.q.Jurisdiction = dunning.NO
+			if tt.q.Kind == 0 {
+				tt.q.Kind = dunning.Consumer
+			}
+			got, err := CollectionCostCapFor(tt.q)
+			require.NoError(t, err)
+			requireMoney(t, tt.want, got.Amount, got.Note)
+			require.Equal(t, tt.state, got.Status, got.Note)
+			require.NotEmpty(t, got.Source)
+			if tt.q.KeyDate.Before(noCut) {
+				require.Contains(t, got.Source, "2010-01-01 to 2020-09-30")
+			}
+		})
+	}
+	t.Run("claims due before 2010 are not in the research", func(t *testing.T) {
+		_, err := CollectionCostCap(dunning.NO, dunning.Consumer, nok("2000"), d("2009-12-31"))
+		require.ErrorIs(t, err, ErrNoRule)
+		var nr *NoRuleError
+		require.ErrorAs(t, err, &nr)
+		require.Equal(t, "claim due", nr.DateName)
+		require.Equal(t, d("2009-12-31"), nr.Date)
+	})
+	t.Run("inkassosats 2011-2014 not in the research: an error, not a guess", func(t *testing.T) {
+		for _, rate := range []string{"2011-01-01", "2013-04-01", "2014-12-31"} {
+			_, err := CollectionCostCapFor(CostQuery{Jurisdiction: dunning.NO, Kind: dunning.Consumer, Claim: nok("2000"),
+				KeyDate: d("2011-01-01"), RateDate: d(rate)})
+			require.ErrorIs(t, err, ErrNoRule, rate)
+			var nr *NoRuleError
+			require.ErrorAs(t, err, &nr)
+			require.Equal(t, "inkassosats date", nr.DateName)
+			require.Equal(t, d(rate), nr.Date)
+			require.ErrorContains(t, err, "2011-2014")
+		}
+	})
+	t.Run("inkassosats date before 2010", func(t *testing.T) {
+		_, err := CollectionCostCapFor(CostQuery{Jurisdiction: dunning.NO, Kind: dunning.Consumer, Claim: nok("2000"),
+			KeyDate: d("2010-02-01"), RateDate: d("2009-12-01")})
+		require.ErrorIs(t, err, ErrNoRule)
+		require.ErrorContains(t, err, "inkassosats date 2009-12-01")
+	})
+	t.Run("the reminder rules still start in 2017", func(t *testing.T) {
+		_, err := ReminderRules(dunning.NO, dunning.Consumer, d("2016-05-01"), d("2016-06-01"))
+		require.ErrorIs(t, err, ErrNoRule)
+	})
+}

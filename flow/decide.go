@@ -6,6 +6,7 @@ import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -16,6 +17,9 @@ type Facts struct {
 	// Jurisdiction and Party are the law that applies and the debtor's kind.
 	Jurisdiction dunning.Jurisdiction
 	Party        dunning.PartyKind
+	// Law is the law pack the case runs under (its notice periods); nil means the
+	// shipped pack of Jurisdiction (law.Builtin). A host's own pack goes here.
+	Law *law.Pack
 	// Disputed says the debtor disputes the claim (DK: no fee for the 2nd and 3rd
 	// reminder, as the fees package applies it).
 	Disputed bool
@@ -31,6 +35,11 @@ type Facts struct {
 	// with a fixed fee fail assessment and steps with FeeMax charge nothing; both
 	// are reported in Decision.FeeErr.
 	Fees fees.ReminderRule
+	// ContractFee is the fee the creditor's contract asks for each fee-bearing
+	// reminder (law.FeeTerms.Fee) in place of the step's own FeeRule; the zero
+	// Money{} means the step's. The law still caps it: Decide assesses it like any
+	// fee (fees.Assess) and charges what the law allows on the day.
+	ContractFee money.Money
 	// FeeAgreed says a reminder fee was agreed no later than when the debt arose
 	// (SE, lag 1981:739 2 §; fees.Claim.FeeAgreed).
 	FeeAgreed bool
@@ -152,7 +161,8 @@ type Decision struct {
 //     actually taken (so a late step pushes the following ones and the spacing laws
 //     hold; catch-up proposes one step at a time), or after the due date plus
 //     postal days for the first step (E1, S2, S10), and not before the day after
-//     any deadline a step or letter gave the debtor (E2, E21);
+//     any deadline a step or letter gave the debtor (E2, E21); a step with
+//     EndOfMonth comes on the last day of that day's month;
 //   - the deadline the step gives is the flow's (Step.Deadline, else the day
 //     before the next step), an Override's (E2), and never earlier than the law's
 //     notice for the step's letter counted from the day it goes out: where the law
@@ -208,6 +218,9 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 			on, d.dl, d.dlName = dl.AddDays(1), dl, dlName
 		}
 	}
+	if s.EndOfMonth {
+		on = on.EndOfMonth() // a level that fires at the end of the month
+	}
 	reason := ReasonWaiting
 	if p.Pause.Until.After(on) {
 		on, reason = p.Pause.Until, ReasonPaused
@@ -240,7 +253,7 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 	case p.Next+1 < len(f.steps) && f.steps[p.Next+1].Days > 0:
 		d.Deadline = at.AddDays(f.steps[p.Next+1].Days - 1)
 	}
-	d.Deadline = lawfulDeadline(s.Kind, facts.Jurisdiction, facts.Party, at, d.Deadline)
+	d.Deadline = lawfulDeadline(s.Kind, facts.pack(), facts.Party, at, d.Deadline)
 	d.assessFee(s, p, facts, at)
 
 	switch {
@@ -257,28 +270,44 @@ func Decide(f Flow, p Progress, facts Facts, today date.Date) Decision {
 
 // LawfulDeadline returns deadline, or the law's earliest deadline for a step of
 // kind k sent on sent to a debtor of kind party under jurisdiction j when that is
-// later (fees.EarliestDeadline; a zero deadline, "none", becomes the law's where the
+// later. It is Facts.LawfulDeadline for the shipped pack of j.
+func LawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) (date.Date, fees.NoticeRule) {
+	return Facts{Jurisdiction: j, Party: party}.LawfulDeadline(k, sent, deadline)
+}
+
+// LawfulDeadline returns deadline, or the law's earliest deadline for a step of
+// kind k sent on sent under the facts' law pack and debtor kind when that is later
+// (law.Pack.NoticeMinimum; a zero deadline, "none", becomes the law's where the
 // law sets one), with the notice rule applied (MinDays 0 when none applies). It is
 // the one place a step's deadline meets the notice law: Decide, Validate and the
 // collection package call it. It does not allocate.
-func LawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) (date.Date, fees.NoticeRule) {
-	deadline = lawfulDeadline(k, j, party, sent, deadline)
+func (f Facts) LawfulDeadline(k Kind, sent, deadline date.Date) (date.Date, fees.NoticeRule) {
+	p := f.pack()
+	deadline = lawfulDeadline(k, p, f.Party, sent, deadline)
 	n, ok := noticeOf(k)
 	if !ok {
 		return deadline, fees.NoticeRule{}
 	}
-	r, _ := fees.NoticeRuleFor(j, party, n)
+	r, _ := p.Notice(f.Party, n)
 	return deadline, r
+}
+
+// pack returns the law pack of the facts: Law, or the shipped pack of Jurisdiction.
+func (f *Facts) pack() *law.Pack {
+	if f.Law != nil {
+		return f.Law
+	}
+	return law.Builtin(f.Jurisdiction)
 }
 
 // lawfulDeadline is LawfulDeadline without the rule, for Decide (it copies
 // nothing): the one place a deadline meets the notice law.
-func lawfulDeadline(k Kind, j dunning.Jurisdiction, party dunning.PartyKind, sent, deadline date.Date) date.Date {
+func lawfulDeadline(k Kind, p *law.Pack, party dunning.PartyKind, sent, deadline date.Date) date.Date {
 	n, ok := noticeOf(k)
 	if !ok {
 		return deadline
 	}
-	if e, ok := fees.NoticeMinimum(j, party, n, sent); ok && (deadline.IsZero() || deadline.Before(e)) {
+	if e, ok := p.NoticeMinimum(party, n, sent); ok && (deadline.IsZero() || deadline.Before(e)) {
 		return e
 	}
 	return deadline

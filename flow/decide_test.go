@@ -264,3 +264,38 @@ func TestExplainNamesTheDeadlineS10(t *testing.T) {
 	d = Decide(f, takeThrough(t, f, facts, 1), facts, day(5))
 	require.Equal(t, "waiting on Reminder 1 until "+day(12).String()+" (11 days)", d.Explain())
 }
+
+// TestEndOfMonthLevel: a step with EndOfMonth comes on the last day of the month
+// in which its Days run out, however the previous step fell in the month; a
+// deadline, a pause or a holiday still holds it back from there, and the law's
+// notice is kept.
+func TestEndOfMonthLevel(t *testing.T) {
+	f, err := New("month-end",
+		Step{Kind: Reminder, Days: 5, EndOfMonth: true},
+		Step{Kind: Reminder, Days: 10, EndOfMonth: true},
+		Step{Kind: CollectionWarning, Days: 10})
+	require.NoError(t, err)
+	due := date.MustNew(2025, 1, 10)
+	facts := dkFacts(due)
+	p := Start(f)
+	d := Decide(f, p, facts, due)
+	require.Equal(t, date.MustNew(2025, 1, 31), d.On, "due + 5 is in January: the last day of January")
+	p = p.Take(Decide(f, p, facts, d.On), d.On)
+	d = Decide(f, p, facts, d.On)
+	require.Equal(t, date.MustNew(2025, 2, 28), d.On, "31 Jan + 10 is in February")
+	p = p.Take(Decide(f, p, facts, d.On), d.On)
+	d = Decide(f, p, facts, d.On)
+	require.Equal(t, date.MustNew(2025, 3, 10), d.On, "the warning has no EndOfMonth")
+
+	// A pause holds it back from the month's end.
+	pp := Start(f).WithPause(date.MustNew(2025, 2, 3), "disputed")
+	require.Equal(t, date.MustNew(2025, 2, 3), Decide(f, pp, facts, due).On)
+
+	// The flag survives JSON.
+	b, err := f.MarshalJSON()
+	require.NoError(t, err)
+	var back Flow
+	require.NoError(t, back.UnmarshalJSON(b))
+	require.True(t, back.Step(0).EndOfMonth)
+	require.False(t, back.Step(2).EndOfMonth)
+}

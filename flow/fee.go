@@ -7,6 +7,7 @@ import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -50,6 +51,8 @@ func (d *Decision) assessFee(s Step, p Progress, facts Facts, at date.Date) {
 	switch {
 	case override:
 		requested = p.Override.Fee
+	case facts.ContractFee.IsValid():
+		requested = facts.ContractFee
 	case s.Fee.Mode == FeeFixed:
 		requested = s.Fee.Amount
 	default: // FeeMax
@@ -112,6 +115,16 @@ var errNoRules = &dunning.FieldError{Field: "Facts.Fees", Value: "", Reason: "ha
 // steps needs a reminder-fee rule: its error (a *dunning.FieldError, or a
 // *fees.NoRuleError for a jurisdiction or date without a rule) is returned as is.
 func Validate(f Flow, j dunning.Jurisdiction, k dunning.PartyKind, on date.Date) error {
+	p := law.Builtin(j)
+	if p == nil {
+		return fmt.Errorf("flow %q: %w", f.name, &dunning.FieldError{Field: "Jurisdiction", Value: string(j),
+			Reason: "has no shipped law pack (use ValidateLaw with the host's pack)"})
+	}
+	return ValidateLaw(f, p, k, on)
+}
+
+// ValidateLaw is Validate under law pack p: a host's own pack, or a shipped one.
+func ValidateLaw(f Flow, p *law.Pack, k dunning.PartyKind, on date.Date) error {
 	bearing := false
 	for _, s := range f.steps {
 		bearing = bearing || (s.Kind.IsReminder() && s.FeeBearing())
@@ -119,11 +132,12 @@ func Validate(f Flow, j dunning.Jurisdiction, k dunning.PartyKind, on date.Date)
 	var rule fees.ReminderRule
 	if bearing {
 		var err error
-		if rule, err = fees.ReminderRules(j, k, on, on); err != nil {
+		if rule, err = p.ReminderRule(k, on, on); err != nil {
 			return fmt.Errorf("flow %q: %w", f.name, err)
 		}
 	}
-	sched := Schedule(f, Facts{Due: on, Jurisdiction: j, Party: k, Fees: rule})
+	facts := Facts{Due: on, Jurisdiction: p.Code(), Law: p, Party: k, Fees: rule}
+	sched := Schedule(f, facts)
 	var errs []error
 	for i, pl := range sched {
 		s := f.steps[i]
@@ -131,7 +145,7 @@ func Validate(f Flow, j dunning.Jurisdiction, k dunning.PartyKind, on date.Date)
 			continue
 		}
 		asked := pl.On.AddDays(s.Deadline)
-		if lawful, r := LawfulDeadline(s.Kind, j, k, pl.On, asked); lawful != asked {
+		if lawful, r := facts.LawfulDeadline(s.Kind, pl.On, asked); lawful != asked {
 			errs = append(errs, &StepError{Flow: f.name, Index: i, Step: s.Name,
 				Err: &NoticeError{Deadline: s.Deadline, Earliest: pl.On.DaysUntil(lawful), Rule: r}})
 		}
@@ -211,7 +225,7 @@ func Schedule(f Flow, facts Facts) []Planned {
 			break
 		}
 		d = Decide(f, p, facts, d.On)
-		_, rule := LawfulDeadline(d.Step.Kind, facts.Jurisdiction, facts.Party, d.On, d.Deadline)
+		_, rule := facts.LawfulDeadline(d.Step.Kind, d.On, d.Deadline)
 		out = append(out, Planned{Index: d.Index, Step: d.Step.Name, On: d.On, Deadline: d.Deadline, Notice: rule})
 		p = p.Take(d, d.On)
 	}

@@ -41,6 +41,12 @@ type Step struct {
 	// before this step may be taken; for the first step, the days after the
 	// due date plus the postal days (S2, E1). It is never negative.
 	Days int `json:"days"`
+	// EndOfMonth moves the day the step comes to the last day of the month in
+	// which its Days run out (a level that fires at the end of the month, as
+	// month-end statement runs do: Odoo, OCA credit control). The day after a
+	// previous deadline, a pause and a holiday window still hold it back from
+	// there; the law's notice periods are unchanged.
+	EndOfMonth bool `json:"endOfMonth,omitempty"`
 	// Deadline is the number of days the debtor is given to pay, counted from
 	// the day the step is taken: the deadline is the last day to pay, and the
 	// next step is not proposed before the day after it. Zero means "until the

@@ -3,6 +3,8 @@ package letters
 import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 	"github.com/shopspring/decimal"
 )
@@ -32,6 +34,9 @@ type Data struct {
 	Debtor dunning.Party
 	// Jurisdiction is the law the case runs under. Required.
 	Jurisdiction dunning.Jurisdiction
+	// Law is the law pack of Jurisdiction (its notice periods); nil means the
+	// shipped pack (law.Builtin). A host's own pack goes here.
+	Law *law.Pack
 	// Date is the letter's date, which is also its dispatch date: statutory deadlines
 	// are counted from it (see CheckStatutory). Required.
 	Date date.Date
@@ -249,12 +254,22 @@ type Filing struct {
 // Consumer reports whether the debtor is a consumer.
 func (d *Data) Consumer() bool { return d.Debtor.Kind == dunning.Consumer }
 
-// FromReceipt reports whether the letter's deadline runs from the day after the
-// debtor receives it rather than to a fixed date: the Dutch 14-day letter to a
-// consumer (art. 6:96 lid 6 BW; HR 25 Nov 2016, ECLI:NL:HR:2016:2704) for
-// CollectionWarning. Templates then state the period in the accepted words.
+// FromReceipt reports whether the collection warning's deadline runs from the day
+// after the debtor receives it rather than to a fixed date, as the law pack's notice
+// rule counts it: the Dutch 14-day letter to a consumer (art. 6:96 lid 6 BW; HR 25
+// Nov 2016, ECLI:NL:HR:2016:2704). Templates then state the period in the accepted
+// words.
 func (d *Data) FromReceipt() bool {
-	return d.Jurisdiction == dunning.NL && d.Consumer()
+	r, ok := d.pack().Notice(d.Debtor.Kind, fees.CollectionWarning)
+	return ok && r.Counting == fees.FromReceipt
+}
+
+// pack returns the law pack of the letter: Law, or the shipped pack of Jurisdiction.
+func (d *Data) pack() *law.Pack {
+	if d.Law != nil {
+		return d.Law
+	}
+	return law.Builtin(d.Jurisdiction)
 }
 
 // Currency returns the currency of the letter's amounts: that of Total, else the
@@ -268,7 +283,7 @@ func (d *Data) Currency() money.Currency {
 			return c.Amount.Currency()
 		}
 	}
-	return money.Currency(d.Jurisdiction.CurrencyCode())
+	return d.pack().Currency()
 }
 
 // ClaimsOpen returns the sum of the claims' open amounts.

@@ -186,8 +186,8 @@ func (k *ReferenceKind) UnmarshalText(b []byte) error {
 // default: KIDMod10 for NO (MOD10 is the common choice; MOD11 is equally valid),
 // OCRWithLength for SE (the strictest bankgiro OCR check, which also passes banks that
 // check the check digit only), FIReference for FI (the national reference; use
-// [Reference.RF] for the RF form), FIK71 for DK, and RFReference for DE, NL and EU. It
-// returns the zero kind for an invalid jurisdiction. The choice is a default, not law:
+// [Reference.RF] for the RF form), FIK71 for DK, and RFReference for DE, NL, EU, GB and
+// FR. It returns the zero kind for a jurisdiction without a shipped pack. The choice is a default, not law:
 // the creditor's agreement with its bank decides.
 func ReferenceForJurisdiction(j dunning.Jurisdiction) ReferenceKind {
 	switch j {
@@ -199,7 +199,7 @@ func ReferenceForJurisdiction(j dunning.Jurisdiction) ReferenceKind {
 		return FIReference
 	case dunning.DK:
 		return FIK71
-	case dunning.DE, dunning.NL, dunning.EU:
+	case dunning.DE, dunning.NL, dunning.EU, dunning.GB, dunning.FR:
 		return RFReference
 	}
 	return 0

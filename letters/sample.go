@@ -141,7 +141,7 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 }
 
 // SampleData returns fully populated, fictitious Data for a letter of the given kind
-// under jurisdiction j (EU, or an invalid j, gives an Irish creditor writing in
+// under jurisdiction j (EU, or a j without a shipped pack, gives an Irish creditor writing in
 // English): a consumer debtor with two invoices, one partly paid, a reminder fee,
 // interest over two rate periods, collection costs, a deadline that meets the law of
 // j, an offer, a 6-instalment plan with one missed instalment, and court data. Its
@@ -150,7 +150,7 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 // New executes every template against it, so a template that refers to a field the
 // data lacks fails when loaded. Hosts can use it to preview templates (E14).
 func SampleData(kind Kind, j dunning.Jurisdiction) Data {
-	if !j.IsValid() {
+	if !j.Builtin() {
 		j = dunning.EU
 	}
 	p := samplePartiesFor(j)

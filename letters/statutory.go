@@ -7,6 +7,7 @@ import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
+	"github.com/dunning-go/dunning/law"
 )
 
 // Status is how well the research backs a rule (see the package doc).
@@ -93,13 +94,13 @@ func NoticeRules() []NoticeRule {
 	return out
 }
 
-// ruleFor returns the rule for a letter, if any.
-func ruleFor(kind Kind, j dunning.Jurisdiction, debtor dunning.PartyKind) (NoticeRule, bool) {
+// ruleFor returns the rule of law pack p for a letter, if any.
+func ruleFor(kind Kind, p *law.Pack, debtor dunning.PartyKind) (NoticeRule, bool) {
 	n, ok := NoticeOf(kind)
 	if !ok {
 		return NoticeRule{}, false
 	}
-	r, ok := fees.NoticeRuleFor(j, debtor, n)
+	r, ok := p.Notice(debtor, n)
 	if !ok {
 		return NoticeRule{}, false
 	}
@@ -116,15 +117,20 @@ func PresumedDelivery(sent date.Date) date.Date { return fees.PresumedDelivery(s
 // lawful as far as this package knows). It is fees.EarliestDeadline for the
 // letter's notice (NoticeOf).
 func EarliestDeadline(kind Kind, j dunning.Jurisdiction, debtor dunning.PartyKind, sent date.Date) (deadline date.Date, rule NoticeRule, ok bool) {
+	return earliestDeadline(kind, law.Builtin(j), debtor, sent)
+}
+
+// earliestDeadline is EarliestDeadline under law pack p.
+func earliestDeadline(kind Kind, p *law.Pack, debtor dunning.PartyKind, sent date.Date) (date.Date, NoticeRule, bool) {
 	n, isNotice := NoticeOf(kind)
 	if !isNotice {
 		return date.Date{}, NoticeRule{}, false
 	}
-	d, r, ok := fees.EarliestDeadline(j, debtor, n, sent)
+	r, ok := p.Notice(debtor, n)
 	if !ok {
 		return date.Date{}, NoticeRule{}, false
 	}
-	return d, noticeRule(r), true
+	return r.Earliest(sent), noticeRule(r), true
 }
 
 // CheckStatutory returns every statutory element a warning letter (CollectionWarning,
@@ -161,7 +167,7 @@ func CheckStatutory(kind Kind, d Data) error {
 	if d.Debtor.Name == "" {
 		add("Data.Debtor.Name", "", "is required")
 	}
-	rule, ok := ruleFor(kind, d.Jurisdiction, d.Debtor.Kind)
+	rule, ok := ruleFor(kind, d.pack(), d.Debtor.Kind)
 	if !ok {
 		return errors.Join(errs...)
 	}
@@ -170,7 +176,7 @@ func CheckStatutory(kind Kind, d Data) error {
 		add("Data.Date", "", "is required: the deadline is counted from the dispatch date ("+src+")")
 		return errors.Join(errs...)
 	}
-	earliest, _, _ := EarliestDeadline(kind, d.Jurisdiction, d.Debtor.Kind, d.Date)
+	earliest, _, _ := earliestDeadline(kind, d.pack(), d.Debtor.Kind, d.Date)
 	switch {
 	case d.Deadline.IsZero() && rule.Counting == FromReceipt:
 		// the letter states the period in words
