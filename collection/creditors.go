@@ -38,7 +38,7 @@ type CreditorProfile struct {
 	// zero means e-mail when the debtor has an e-mail address, else post.
 	Channel letters.Channel
 	// ClaimCompensation says the creditor claims the fixed compensation fee of a
-	// business debtor (E6; fees.CompensationFee), once per invoice, with the
+	// business debtor (E6; the law pack's Compensation), once per invoice, with the
 	// first step the batch run takes on the case.
 	ClaimCompensation bool
 	// NoCollectionCosts says the creditor charges no collection costs: the demand

@@ -103,7 +103,7 @@
 //     date.SystemClock; tests use date.FixedClock.
 //   - Facts for flow.Decide come from the case: the earliest open due date,
 //     jurisdiction, debtor kind, any disputed open claim, postal days, the fee
-//     agreement (SE) and fees.ReminderRules for a reminder sent today (an error,
+//     agreement (SE) and the law pack's ReminderRule for a reminder sent today (an error,
 //     such as EU's missing rule, leaves the rule zero and Decide reports FeeErr).
 //
 // # Payments, credit notes and write-offs (N1, N7–N9)
@@ -264,7 +264,7 @@
 //     against collection costs) those charges are reduced by what is left of it:
 //     the debtor pays the larger, never both.
 //   - Collection costs: the demand letter (flow.DemandLetter) charges the cap of
-//     fees.CollectionCostCapFor for the creditor's CollectionCostStep on the
+//     the law pack's CostCap for the creditor's CollectionCostStep on the
 //     principal still owed, once per case (and not for an invoice an earlier
 //     case charged), less the credited compensation. In DK, NO and for NL
 //     consumers only after a collection warning whose deadline passed
@@ -364,7 +364,7 @@
 // toward the debt:
 //
 //   - the interest from the claim's due date to the step's day (half-open: the
-//     step's day starts the next period) is accrued once with interest.StatutoryFor
+//     step's day starts the next period) is accrued once with the law pack's statutory interest (law.Pack.Accrual)
 //     (jurisdiction, debtor kind; DK claims due before 2013-03-01 keep the old
 //     margin) or interest.Fixed, with interest.AccrueTimeline on the claim's
 //     principal as Case.Ledger pays it off (each allocation to its principal is a

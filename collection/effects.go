@@ -261,7 +261,7 @@ func compensationOffset(c *Case, pk *law.Pack, k ChargeKind, amount money.Money)
 // pack pk (law.Pack.CollectionCosts: when costs may be charged; CostCap: the most) when it
 // is taken on day (announce false), or that a collection warning announces for the
 // demand letter that follows it (announce true): the law's cap for the creditor's
-// collection step on the principal still owed (fees.CollectionCostCapFor, keyed as
+// collection step on the principal still owed (law.Pack.CostCap, keyed as
 // the law keys it), less the compensation the law credits against it, once per
 // case (and not again for an invoice whose costs an earlier case charged), and
 // nothing when the creditor charges none (CreditorProfile.NoCollectionCosts), the

@@ -34,7 +34,7 @@ type InterestMode uint8
 // The interest modes (S7).
 const (
 	// InterestStatutory charges the statutory late-payment rate of the case's
-	// jurisdiction and debtor kind (interest.StatutoryFor), counted as practice
+	// jurisdiction and debtor kind (its law pack: law.Pack.Accrual), counted as practice
 	// there counts it. It is the zero value: the law lets interest run from the
 	// due date without an agreement (DK renteloven § 3 stk. 1, SE räntelagen 6 §,
 	// NO forsinkelsesrenteloven § 2).

@@ -631,7 +631,7 @@ func trackDue(c Case) (date.Date, bool) {
 type InterestRequest struct {
 	// Invoice passes the grace days, minimum and limits to interest.InvoiceInterest.
 	// A nil Invoice.Rates means the statutory rate of the case's jurisdiction and
-	// debtor kind, with its convention (interest.Statutory).
+	// debtor kind, with its convention (the law pack's Interest).
 	Invoice interest.InvoiceOptions
 	// Deadline is the last day to pay the interest invoice; zero means 14 days
 	// after today.

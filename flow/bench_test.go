@@ -5,6 +5,8 @@ import (
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/law"
+	"github.com/dunning-go/dunning/money"
 )
 
 // benchCase is a typical open case: Standard flow, two fee-bearing reminders taken,
@@ -58,5 +60,20 @@ func TestDecideAllocatesNothing(t *testing.T) {
 		if n := testing.AllocsPerRun(100, func() { _ = Decide(f, tc.p, facts, tc.today) }); n != 0 {
 			t.Errorf("%s: Decide allocates %v times, want 0", tc.name, n)
 		}
+	}
+}
+
+// BenchmarkDecideHostPack is BenchmarkDecide with the law given as a pack in
+// Facts.Law (a host's variant of the Danish pack), as the collection package
+// passes it: the pack lookup adds nothing measurable.
+func BenchmarkDecideHostPack(b *testing.B) {
+	f, p, facts, today := benchCase(b)
+	facts.Law = law.MustNew(law.Spec{Code: dunning.DK, Name: "Denmark (variant)", Currency: money.DKK, Base: law.Builtin(dunning.DK)})
+	if d := Decide(f, p, facts, today); !d.Due || d.Fee.IsZero() {
+		b.Fatalf("bench case not due with a fee: %v", d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Decide(f, p, facts, today)
 	}
 }

@@ -30,7 +30,7 @@ type Facts struct {
 	// PostalDays are added to the due date before the first step (S2).
 	PostalDays int
 	// Fees is the reminder-fee law in force for the case on the day the step goes
-	// out: fees.ReminderRules(Jurisdiction, Party, Due, today). Decide assesses
+	// out: the law pack's ReminderRule(Party, Due, today). Decide assesses
 	// every fee-bearing reminder with it (fees.Assess). A zero rule lets steps
 	// with a fixed fee fail assessment and steps with FeeMax charge nothing; both
 	// are reported in Decision.FeeErr.

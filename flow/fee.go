@@ -86,7 +86,7 @@ func (d *Decision) assessFee(s Step, p Progress, facts Facts, at date.Date) {
 	d.Fee, d.FeeReason = a.Fee, a.Reason
 }
 
-var errNoRules = &dunning.FieldError{Field: "Facts.Fees", Value: "", Reason: "has no reminder-fee rule (get it from fees.ReminderRules)", Err: fees.ErrNoRule}
+var errNoRules = &dunning.FieldError{Field: "Facts.Fees", Value: "", Reason: "has no reminder-fee rule (get it from the law pack: law.Pack.ReminderRule)", Err: fees.ErrNoRule}
 
 // Validate returns every way flow f would break the law of jurisdiction j for a
 // debtor of kind k, for a claim due on on (which also picks the version of the law),

@@ -34,7 +34,8 @@ type Pack struct {
 
 type compiledInterest struct {
 	StatutoryInterest
-	table interest.RateTable
+	table  interest.RateTable
+	source interest.RateSource // table as a RateSource, boxed once so Accrual.Source does not allocate
 }
 
 // Code returns the jurisdiction the pack is for.
@@ -258,12 +259,14 @@ type Accrual struct {
 	Convention   interest.Convention
 	FixedAtStart bool
 	FromNotice   bool
+
+	source interest.RateSource // Rates, boxed once when the pack was built
 }
 
 // Accrual is Interest with the rules on when the interest runs.
 func (p *Pack) Accrual(k dunning.PartyKind, c interest.ClaimDates) (Accrual, error) {
 	if r := p.interestRule(k, c); r != nil {
-		return Accrual{Rates: r.table, Convention: r.Convention, FixedAtStart: r.FixedAtStart, FromNotice: r.FromNotice}, nil
+		return Accrual{Rates: r.table, Convention: r.Convention, FixedAtStart: r.FixedAtStart, FromNotice: r.FromNotice, source: r.source}, nil
 	}
 	_, _, err := p.Interest(k, c)
 	return Accrual{}, err
@@ -275,6 +278,9 @@ func (p *Pack) Accrual(k dunning.PartyKind, c interest.ClaimDates) (Accrual, err
 // *interest.NoRateError.
 func (a Accrual) Source(start date.Date) (interest.RateSource, error) {
 	if !a.FixedAtStart {
+		if a.source != nil {
+			return a.source, nil
+		}
 		return a.Rates, nil
 	}
 	row, err := a.Rates.Lookup(start)

@@ -220,7 +220,7 @@ func (v *checker) interest(p *Pack) {
 			v.prefixed(f, err)
 			continue
 		}
-		p.interest = append(p.interest, compiledInterest{StatutoryInterest: *r, table: t})
+		p.interest = append(p.interest, compiledInterest{StatutoryInterest: *r, table: t, source: t})
 	}
 }
 
