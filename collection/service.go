@@ -155,16 +155,14 @@ func (s *Service) lawOf(j dunning.Jurisdiction) *law.Pack {
 }
 
 // letterLanguage is the language of a letter to debtor under law pack pk: the
-// debtor's own, else the pack's (the jurisdiction's; letters.Render falls back
-// to English for a language it has no templates in).
+// debtor's own, else that of the debtor's jurisdiction, else the pack's (a
+// debtor in a host pack's jurisdiction); letters.Render falls back to English
+// for a language it has no templates in.
 func letterLanguage(debtor dunning.Party, pk *law.Pack) language.Tag {
-	if debtor.Language != language.Und {
-		return debtor.Language
+	if t := debtor.LetterLanguage(); t != language.Und {
+		return t
 	}
-	if pk != nil {
-		return pk.Language()
-	}
-	return debtor.LetterLanguage()
+	return pk.Language()
 }
 
 // WithActor returns a Service that records actor (a user or system name) on the

@@ -90,13 +90,17 @@ func (p *Pack) String() string {
 }
 
 // Spec returns a copy of the values the pack was built from, to build a variant
-// with New. A shipped pack whose tables live in the fees package has its
-// Reminders and Compensation empty and Base unset: a variant sets Base to it.
+// with New: change what differs and keep the rest. A shipped pack whose tables
+// live in the fees package (DK, SE, NO, DE, NL, FI, EU) has its Reminders and
+// Compensation empty and Base set to itself, so the variant keeps reading them.
 func (p *Pack) Spec() Spec {
 	if p == nil {
 		return Spec{}
 	}
 	s := p.spec
+	if p.builtin {
+		s.Base = p
+	}
 	s.Reminders = slices.Clone(s.Reminders)
 	s.Compensation = slices.Clone(s.Compensation)
 	s.Interest = slices.Clone(s.Interest)

@@ -204,3 +204,23 @@ func TestSet(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, 10, n.MinDays)
 }
+
+// TestVariantFromSpec: the Spec of a shipped pack builds a variant that keeps
+// reading the shipped tables where it changes nothing.
+func TestVariantFromSpec(t *testing.T) {
+	s := law.Builtin(dunning.SE).Spec()
+	s.Name = "Sweden (no costs)"
+	s.Costs = nil
+	v, err := law.New(s)
+	require.NoError(t, err)
+	on := date.MustNew(2025, 3, 3)
+	r1, err := v.ReminderRule(dunning.Consumer, on, on)
+	require.NoError(t, err)
+	r2, _ := law.Builtin(dunning.SE).ReminderRule(dunning.Consumer, on, on)
+	require.Equal(t, r2.Cap, r1.Cap)
+	c, err := v.Compensation(dunning.Business, on, money.MustNew("1", money.SEK))
+	require.NoError(t, err)
+	require.Equal(t, "450.00 SEK", c.Amount.String())
+	_, ok := v.CollectionCosts()
+	require.True(t, ok, "Costs nil keeps the base's (a Spec part left empty is the Base's)")
+}
