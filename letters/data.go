@@ -7,6 +7,7 @@ import (
 	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 	"github.com/shopspring/decimal"
+	"strconv"
 )
 
 // Data is everything a letter shows: a self-contained view of one case at the moment
@@ -102,12 +103,52 @@ type Creditor struct {
 	Email        string
 	Phone        string
 	Website      string
-	// Logo is the URL or content ID (such as "cid:logo") of the logo image, shown in
-	// the HTML letterhead. Unsafe URLs are replaced by html/template.
+	// LogoImage is the logo as PNG, JPEG, GIF or SVG bytes: embedded in the HTML as
+	// a data: URI (and in a PDF as an image), so that it shows offline and in mail
+	// clients that block remote images. It takes precedence over Logo.
+	LogoImage []byte
+	// Logo is the content ID (such as "cid:logo") or data: URL of the logo image, or
+	// an http(s) URL, which a mail client may refuse to fetch: prefer LogoImage. The
+	// renderer never fetches it. Unsafe URLs are left out.
 	Logo string
+	// Window is where the recipient's address is printed, for the creditor's window
+	// envelopes; the zero value is DIN 5008 form B.
+	Window Window
 	// Bank is where the debtor pays.
 	Bank Bank
 }
+
+// Window is the position of the address field on the printed page, for window
+// envelopes (the creditor's setting; see the print styles of the HTML letter and
+// package letters/pdf). Positions are in millimetres from the top left of an A4
+// sheet: DIN 5008 form B 20/45 (the default) and form A 20/27, 85 × 45 mm with
+// a 17.7 mm return-address and note zone on top (DIN 5008:2020); the Nordic C5/E65
+// envelopes with a window on the left at 20/52 or on the right at 105/52 mm,
+// 85 × 40 mm (UNVERIFIED: common Danish and Swedish window-envelope positions,
+// no standard text was found; check your envelope).
+type Window uint8
+
+// The window positions.
+const (
+	WindowDINB        Window = iota // DIN 5008 form B: 20 mm from the left, 45 mm from the top
+	WindowDINA                      // DIN 5008 form A: 20 mm from the left, 27 mm from the top
+	WindowNordicLeft                // C5/E65 left window (UNVERIFIED position)
+	WindowNordicRight               // C5/E65 right window (UNVERIFIED position)
+)
+
+// windowClasses are the CSS classes of the windows, indexed by Window.
+var windowClasses = [...]string{"w-din-b", "w-din-a", "w-nordic-left", "w-nordic-right"}
+
+// String returns the window's name, such as "din-b".
+func (w Window) String() string {
+	if int(w) < len(windowClasses) {
+		return windowClasses[w][2:]
+	}
+	return "Window(" + strconv.Itoa(int(w)) + ")"
+}
+
+// IsValid reports whether w is one of the window positions.
+func (w Window) IsValid() bool { return int(w) < len(windowClasses) }
 
 // Bank is the creditor's account for payments: an IBAN and BIC, or a domestic
 // account number, or both.

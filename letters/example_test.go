@@ -59,26 +59,26 @@ func Example() {
 	// 1017     31-01-2025     3.499,50    0,00      3.499,50
 	// ------------------------------------------------------
 	// Rykkergebyr                                     100,00
-	// Morarenter                                       47,06
-	// I alt                                     4.646,56 kr.
+	// Morarenter                                       44,47
+	// I alt                                     4.643,97 kr.
 	//
 	// Faktura  Periode                Dage    Rente  Saldo (DKK)     Renter
 	// ---------------------------------------------------------------------
-	// 1001     16-01-2025–31-01-2025    16  11,60 %     1.000,00       5,08
-	// 1001     01-02-2025–02-03-2025    30  11,35 %     1.000,00       9,33
-	// 1017     01-02-2025–02-03-2025    30  11,35 %     3.499,50      32,65
+	// 1001     16-01-2025–31-01-2025    16  10,75 %     1.000,00       4,71
+	// 1001     01-02-2025–02-03-2025    30  10,75 %     1.000,00       8,84
+	// 1017     01-02-2025–02-03-2025    30  10,75 %     3.499,50      30,92
 	// ---------------------------------------------------------------------
-	// Morarenter                                                  47,06 kr.
+	// Morarenter                                                  44,47 kr.
 	// (renteloven § 5)
 	//
-	// Betal venligst 4.646,56 kr. senest den 17. marts 2025. Betaler du inden
+	// Betal venligst 4.643,97 kr. senest den 17. marts 2025. Betaler du inden
 	// fristen, pålægges der ikke yderligere omkostninger.
 	//
 	// Har vi ikke modtaget din betaling inden fristen, sender vi kravet til
 	// inkasso uden yderligere varsel. Der vil da blive pålagt inkassoomkostninger
 	// på 1.100,00 kr., og der løber fortsat renter, indtil betaling sker.
 	//
-	// Beløb:               4.646,56 kr.
+	// Beløb:               4.643,97 kr.
 	// Betales senest:      17. marts 2025
 	// Bank:                Danske Bank
 	// Konto:               Reg.nr. 1234 kontonr. 0012345678

@@ -2,6 +2,8 @@ package letters
 
 import (
 	"bytes"
+	"encoding/base64"
+	"net/http"
 	"strings"
 
 	"github.com/dunning-go/dunning"
@@ -93,29 +95,34 @@ func layoutText(b []byte, d *Data, title string, body []byte) []byte {
 	return b // the body is normalised already; the layout's lines are short
 }
 
-// appendCity appends prefix, the postal code and the city, separated by a space,
-// with the white space at either end trimmed (strings.TrimSpace of the three).
+// appendCity appends prefix, then the postal code and the city separated by a
+// space, with the white space at either end of the two trimmed; nothing at all
+// when both are empty (so a separator never stands alone).
 func appendCity(b []byte, prefix, postal, city string) []byte {
-	start := len(b)
+	postal, city = strings.TrimSpace(postal), strings.TrimSpace(city)
+	if postal == "" && city == "" {
+		return b
+	}
 	b = append(b, prefix...)
 	b = append(b, postal...)
-	b = append(b, ' ')
-	b = append(b, city...)
-	t := bytes.TrimSpace(b[start:])
-	n := copy(b[start:], t)
-	return b[:start+n]
+	if postal != "" && city != "" {
+		b = append(b, ' ')
+	}
+	return append(b, city...)
 }
 
 // appendCityHTML is appendCity with the postal code and the city escaped.
 func appendCityHTML(b []byte, prefix, postal, city string) []byte {
-	start := len(b)
+	postal, city = strings.TrimSpace(postal), strings.TrimSpace(city)
+	if postal == "" && city == "" {
+		return b
+	}
 	b = append(b, prefix...)
 	b = appendEscaped(b, postal)
-	b = append(b, ' ')
-	b = appendEscaped(b, city)
-	t := bytes.TrimSpace(b[start:])
-	n := copy(b[start:], t)
-	return b[:start+n]
+	if postal != "" && city != "" {
+		b = append(b, ' ')
+	}
+	return appendEscaped(b, city)
 }
 
 // appendRegistration appends registration(r).
@@ -128,8 +135,15 @@ func appendRegistration(b []byte, r dunning.Registration) []byte {
 	return append(b, r.Number...)
 }
 
+// foreign reports whether the debtor's address is in another country than the
+// creditor's (or, when the letterhead gives no country, than the jurisdiction's),
+// so that the address needs its country line.
 func foreign(d *Data) bool {
-	return d.Debtor.Address.Country != "" && d.Debtor.Address.Country != d.Creditor.Address.Country
+	home := d.Creditor.Address.Country
+	if home == "" && d.Jurisdiction != dunning.EU {
+		home = string(d.Jurisdiction)
+	}
+	return d.Debtor.Address.Country != "" && !strings.EqualFold(d.Debtor.Address.Country, home)
 }
 
 // labelled is a value with its label, "Telefon +45 33 12 34 56", left out when the
@@ -180,8 +194,24 @@ func layoutHTML(b []byte, d *Data, title string, body []byte) []byte {
 	b = append(b, langDirs[l]...)
 	b = append(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"...)
 	b = appendEscaped(b, title)
-	b = append(b, "</title>\n<style>\n"+styleSheet+"</style>\n</head>\n<body>\n<div class=\"letter\">\n<header class=\"letterhead\">\n<div>"...)
-	if u := safeURL(c.Logo); u != "" {
+	b = append(b, "</title>\n<style>\n"+styleSheet+"</style>\n</head>\n<body>\n<div class=\"letter "...)
+	w := c.Window
+	if !w.IsValid() {
+		w = WindowDINB
+	}
+	b = append(b, windowClasses[w]...)
+	b = append(b, "\">\n<header class=\"letterhead\">\n<div>"...)
+	if len(c.LogoImage) > 0 {
+		if mt := logoType(c.LogoImage); mt != "" {
+			b = append(b, `<img class="logo" src="data:`...)
+			b = append(b, mt...)
+			b = append(b, ";base64,"...)
+			b = base64.StdEncoding.AppendEncode(b, c.LogoImage)
+			b = append(b, `" alt="`...)
+			b = appendEscaped(b, c.Name)
+			b = append(b, `">`...)
+		}
+	} else if u := safeURL(c.Logo); u != "" {
 		b = append(b, `<img class="logo" src="`...)
 		b = appendEscaped(b, u)
 		b = append(b, `" alt="`...)
@@ -206,7 +236,15 @@ func layoutHTML(b []byte, d *Data, title string, body []byte) []byte {
 			b = p.append(b, true)
 		}
 	}
-	b = append(b, "</div>\n</header>\n<div class=\"recipient\">"...)
+	b = append(b, "</div>\n</header>\n<div class=\"recipient\"><div class=\"return\">"...)
+	// The return address above the window's address (DIN 5008's Rücksendeangabe).
+	b = appendEscaped(b, c.Name)
+	if len(c.Address.Lines) > 0 {
+		b = append(b, " · "...)
+		b = appendEscaped(b, c.Address.Lines[0])
+	}
+	b = appendCityHTML(b, " · ", c.Address.PostalCode, c.Address.City)
+	b = append(b, "</div>"...)
 	b = appendEscaped(b, d.Debtor.Name)
 	for _, ln := range d.Debtor.Address.Lines {
 		b = append(b, "<br>"...)
@@ -275,6 +313,21 @@ func appendEscapedRegistration(b []byte, r dunning.Registration) []byte {
 	return b
 }
 
+// logoType returns the media type of a logo given as bytes, or "" for a format a
+// letter does not embed: PNG, JPEG, GIF or SVG (an SVG in an img element runs no
+// script).
+func logoType(img []byte) string {
+	switch mt := http.DetectContentType(img); mt {
+	case "image/png", "image/jpeg", "image/gif":
+		return mt
+	}
+	head := img[:min(len(img), 512)]
+	if bytes.Contains(head, []byte("<svg")) {
+		return "image/svg+xml"
+	}
+	return ""
+}
+
 // safeURL returns u if it is an http(s) URL, an inline e-mail part (cid:) or a
 // data:image URL of a raster format, and "" otherwise (javascript:, data:text/html…).
 func safeURL(u string) string {
@@ -287,12 +340,19 @@ func safeURL(u string) string {
 	return ""
 }
 
+// styleSheet is the letter's CSS: a card on screen; on paper an A4 page (@page)
+// with the recipient's address in the creditor's envelope window (Creditor.Window;
+// positions in millimetres as Window documents), a return-address line above it,
+// the references beside the window (DIN 5008's information block), the footer
+// at the foot of the (last) page, no background or shadow, and no page break
+// inside the payment box or a table row. TestPrintWithChromium prints them.
 const styleSheet = `body{font-family:Georgia,"Times New Roman",serif;font-size:11pt;color:#222;background:#f4f4f4;margin:0}
 .letter{max-width:46em;margin:1.5em auto;background:#fff;padding:2.5em 3em;box-shadow:0 1px 4px rgba(0,0,0,.15)}
 .letterhead{display:flex;justify-content:space-between;align-items:flex-start;border-bottom:2px solid #1f3b5a;padding-bottom:.8em}
 .letterhead .logo{max-height:3.5em;max-width:12em}
 .creditor{text-align:right;font-size:9.5pt;line-height:1.4}
 .recipient{margin:2.5em 0 1.5em;line-height:1.4}
+.recipient .return{font-size:7.5pt;color:#555;border-bottom:.5pt solid #999;display:inline-block;margin-bottom:.4em}
 table.refs{font-size:9.5pt;margin-bottom:1.5em;border-collapse:collapse}
 table.refs th{text-align:left;font-weight:normal;color:#555;padding-right:1em}
 h1{font-size:14pt;color:#1f3b5a;margin:1em 0}
@@ -310,4 +370,31 @@ tr.total td,tr.total th{font-weight:bold}
 .payment table.f{margin:0}
 .closing{margin-top:2em}
 footer{margin-top:3em;border-top:1px solid #ccc;padding-top:.6em;font-size:8.5pt;color:#555;line-height:1.5}
+@page{size:A4;margin:0}
+@media print{
+body{background:#fff;font-size:9pt}
+.letter{max-width:none;margin:0;padding:0 18mm 15mm 20mm;min-height:296mm;box-sizing:border-box;box-shadow:none;position:relative;display:flow-root;--wt:45mm;--wl:20mm;--ww:85mm;--wh:45mm;--il:125mm}
+.letter.w-din-a{--wt:27mm}
+.letter.w-nordic-left{--wt:52mm;--wh:40mm}
+.letter.w-nordic-right{--wt:52mm;--wl:105mm;--wh:40mm;--il:20mm}
+.letterhead{position:absolute;top:8mm;left:20mm;right:18mm;border-bottom:none;padding:0}
+.letterhead .logo{max-height:14mm;max-width:50mm}
+.creditor{font-size:7.5pt;line-height:1.3}
+.w-nordic-right .letterhead{flex-direction:row-reverse}
+.w-nordic-right .creditor{text-align:left}
+.recipient{position:absolute;margin:0;top:var(--wt);left:var(--wl);width:var(--ww);height:var(--wh);overflow:hidden;box-sizing:border-box;padding:2mm 5mm 0 5mm;line-height:1.3}
+.recipient .return{display:block;font-size:6.5pt;margin-bottom:2mm}
+table.refs{position:absolute;top:calc(var(--wt) + 5mm);left:var(--il);width:65mm;margin:0;font-size:8pt}
+h1{font-size:11pt;margin:calc(var(--wt) + var(--wh) + 3mm) 0 2mm}
+p{line-height:1.25;margin:0 0 1.6mm}
+table.t,table.f{font-size:7.5pt;margin-bottom:2mm}
+table.t th,table.t td{padding:.15mm 1.5mm}
+table.f th,table.f td{padding:0 1.5mm 0 0}
+.basis{font-size:7pt}
+.payment{background:none;border:.75pt solid #1f3b5a;padding:1.2mm 3mm;margin-bottom:2mm}
+.payment,tr,.closing,footer{break-inside:avoid;page-break-inside:avoid}
+h1{break-after:avoid;page-break-after:avoid}
+.closing{margin-top:2.5mm}
+footer{position:absolute;left:20mm;right:18mm;bottom:6mm;margin:0;font-size:6.5pt;line-height:1.3;padding-top:1mm}
+}
 `

@@ -345,7 +345,7 @@ func TestOverrideTemplate(t *testing.T) {
 	letter, err := r.Render(Reminder, language.Danish, SampleData(Reminder, dunning.DK))
 	require.NoError(t, err)
 	require.Equal(t, "Husk 1001, 1017", letter.Subject)
-	require.Contains(t, letter.Text, "Hej Jens Hansen, betal 4.646,56\u00a0kr.")
+	require.Contains(t, letter.Text, "Hej Jens Hansen, betal 4.643,97\u00a0kr.")
 	// the other templates are still the defaults
 	other, err := r.Render(Reminder, language.Swedish, SampleData(Reminder, dunning.SE))
 	require.NoError(t, err)

@@ -3,6 +3,8 @@ package letters
 import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/interest"
+	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 	"github.com/shopspring/decimal"
 )
@@ -25,7 +27,6 @@ type sampleParties struct {
 	compensation string
 	costIfUnpaid string
 	costVAT      string
-	rates        [2]string
 	foundation   string
 	claim        string
 }
@@ -44,9 +45,9 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "Jens Hansen", Jurisdiction: dunning.DK,
 				Address: dunning.Address{Lines: []string{"Nørregade 7, 2. th."}, PostalCode: "8000", City: "Aarhus C", Country: "DK"}},
 			court: "Retten i Aarhus, fogedretten", reminderFee: "100.00", compensation: "310.00",
-			costIfUnpaid: "1100.00", rates: [2]string{"11.60", "11.35"},
-			foundation: "Frivilligt forlig underskrevet af skyldner den 3. februar 2025",
-			claim:      "Ubetalte fakturaer for tekstilvarer leveret i december 2024 og januar 2025",
+			costIfUnpaid: "1100.00",
+			foundation:   "Frivilligt forlig underskrevet af skyldner den 3. februar 2025",
+			claim:        "Ubetalte fakturaer for tekstilvarer leveret i december 2024 og januar 2025",
 		}
 	case dunning.SE:
 		return sampleParties{
@@ -59,9 +60,9 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "Anna Lindqvist", Jurisdiction: dunning.SE,
 				Address: dunning.Address{Lines: []string{"Kungsgatan 14 lgh 1102"}, PostalCode: "411 19", City: "Göteborg", Country: "SE"}},
 			court: "Kronofogden", reminderFee: "60.00", compensation: "450.00",
-			costIfUnpaid: "180.00", rates: [2]string{"12.00", "11.50"},
-			foundation: "Utslag i mål om betalningsföreläggande den 3 februari 2025",
-			claim:      "Obetalda fakturor för virke levererat i december 2024 och januari 2025",
+			costIfUnpaid: "180.00",
+			foundation:   "Utslag i mål om betalningsföreläggande den 3 februari 2025",
+			claim:        "Obetalda fakturor för virke levererat i december 2024 och januari 2025",
 		}
 	case dunning.NO:
 		return sampleParties{
@@ -74,9 +75,9 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "Kari Nordmann", Jurisdiction: dunning.NO,
 				Address: dunning.Address{Lines: []string{"Storgata 21 B"}, PostalCode: "0184", City: "Oslo", Country: "NO"}},
 			court: "Namsfogden i Oslo", reminderFee: "35.00", compensation: "470.00",
-			costIfUnpaid: "560.00", rates: [2]string{"12.50", "12.25"},
-			foundation: "Forliksrådets dom av 3. februar 2025",
-			claim:      "Ubetalte fakturaer for verkstedarbeid utført i desember 2024 og januar 2025",
+			costIfUnpaid: "560.00",
+			foundation:   "Forliksrådets dom av 3. februar 2025",
+			claim:        "Ubetalte fakturaer for verkstedarbeid utført i desember 2024 og januar 2025",
 		}
 	case dunning.DE:
 		return sampleParties{
@@ -89,9 +90,9 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "Max Mustermann", Jurisdiction: dunning.DE,
 				Address: dunning.Address{Lines: []string{"Musterstraße 5"}, PostalCode: "10115", City: "Berlin", Country: "DE"}},
 			court: "Amtsgericht Wedding, zentrales Mahngericht", reminderFee: "2.50", compensation: "40.00",
-			costIfUnpaid: "231.95", rates: [2]string{"5.27", "5.27"},
-			foundation: "Vollstreckungsbescheid des Amtsgerichts Wedding vom 03.02.2025",
-			claim:      "Unbezahlte Rechnungen über Ersatzteile, geliefert im Dezember 2024 und Januar 2025",
+			costIfUnpaid: "231.95",
+			foundation:   "Vollstreckungsbescheid des Amtsgerichts Wedding vom 03.02.2025",
+			claim:        "Unbezahlte Rechnungen über Ersatzteile, geliefert im Dezember 2024 und Januar 2025",
 		}
 	case dunning.NL:
 		return sampleParties{
@@ -104,7 +105,7 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "Jan de Vries", Jurisdiction: dunning.NL,
 				Address: dunning.Address{Lines: []string{"Dorpsstraat 12"}, PostalCode: "3511 AB", City: "Utrecht", Country: "NL"}},
 			court: "Rechtbank Midden-Nederland, team kanton", compensation: "40.00",
-			costIfUnpaid: "695.69", costVAT: "120.74", rates: [2]string{"6.00", "6.00"},
+			costIfUnpaid: "695.69", costVAT: "120.74",
 			foundation: "Vonnis van de kantonrechter te Utrecht van 3 februari 2025",
 			claim:      "Onbetaalde facturen voor installatiewerk in december 2024 en januari 2025",
 		}
@@ -119,9 +120,9 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "Matti Virtanen", Jurisdiction: dunning.FI,
 				Address: dunning.Address{Lines: []string{"Hämeenkatu 3 B 12"}, PostalCode: "33100", City: "Tampere", Country: "FI"}},
 			court: "Pirkanmaan käräjäoikeus", reminderFee: "5.00", compensation: "40.00",
-			costIfUnpaid: "50.00", rates: [2]string{"10.50", "10.00"},
-			foundation: "Pirkanmaan käräjäoikeuden tuomio 3.2.2025",
-			claim:      "Maksamattomat laskut joulukuussa 2024 ja tammikuussa 2025 tehdyistä remonttitöistä",
+			costIfUnpaid: "50.00",
+			foundation:   "Pirkanmaan käräjäoikeuden tuomio 3.2.2025",
+			claim:        "Maksamattomat laskut joulukuussa 2024 ja tammikuussa 2025 tehdyistä remonttitöistä",
 		}
 	default:
 		return sampleParties{
@@ -133,11 +134,25 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 			debtor: dunning.Party{ID: "K-10042", Name: "John Smith", Jurisdiction: dunning.EU,
 				Address: dunning.Address{Lines: []string{"4 Station Street"}, PostalCode: "T12 AB34", City: "Cork", Country: "IE"}},
 			court: "District Court, Cork", compensation: "40.00",
-			costIfUnpaid: "40.00", rates: [2]string{"10.15", "10.15"},
-			foundation: "Judgment of the District Court of 3 February 2025",
-			claim:      "Unpaid invoices for supplies delivered in December 2024 and January 2025",
+			costIfUnpaid: "40.00",
+			foundation:   "Judgment of the District Court of 3 February 2025",
+			claim:        "Unpaid invoices for supplies delivered in December 2024 and January 2025",
 		}
 	}
+}
+
+// sampleRate is the statutory rate of j's shipped law pack on day: the consumer
+// table, or the business one where consumers have none (EU).
+func sampleRate(j dunning.Jurisdiction, day date.Date) decimal.Decimal {
+	p := law.Builtin(j)
+	for _, k := range []dunning.PartyKind{dunning.Consumer, dunning.Business} {
+		if tab, _, err := p.Interest(k, interest.ClaimDates{}); err == nil {
+			if r, err := tab.RateAt(day); err == nil {
+				return r.Percent
+			}
+		}
+	}
+	return decimal.NewFromInt(8) // a jurisdiction without a table: an illustration
 }
 
 // SampleData returns fully populated, fictitious Data for a letter of the given kind
@@ -180,8 +195,9 @@ func SampleData(kind Kind, j dunning.Jurisdiction) Data {
 	if p.reminderFee != "" {
 		d.Fees = []Charge{{Kind: ReminderFee, Date: date.MustParse("2025-02-17"), Amount: m(p.reminderFee)}}
 	}
-	// Interest on 1000.00 from 2025-01-16 and on 3499.50 from 2025-02-01, at the first
-	// rate until 2025-02-01 and the second after, actual/365, rounded per segment.
+	// Interest on 1000.00 from 2025-01-16 and on 3499.50 from 2025-02-01, at the
+	// statutory rate of j's law pack on each segment's first day (sampleRate),
+	// actual/365, rounded per segment.
 	segs := []Segment{
 		{Invoice: "1001", From: date.MustParse("2025-01-16"), To: date.MustParse("2025-02-01"), Balance: m("1000.00")},
 		{Invoice: "1001", From: date.MustParse("2025-02-01"), To: day, Balance: m("1000.00")},
@@ -190,10 +206,7 @@ func SampleData(kind Kind, j dunning.Jurisdiction) Data {
 	total := money.Zero(cur)
 	for i := range segs {
 		s := &segs[i]
-		s.Rate = decimal.RequireFromString(p.rates[0])
-		if i > 0 {
-			s.Rate = decimal.RequireFromString(p.rates[1])
-		}
+		s.Rate = sampleRate(j, s.From)
 		s.Days = s.From.DaysUntil(s.To)
 		x := s.Balance.Amount().Mul(s.Rate).Mul(decimal.NewFromInt(int64(s.Days))).
 			DivRound(decimal.NewFromInt(36500), 28)
@@ -232,7 +245,7 @@ func SampleData(kind Kind, j dunning.Jurisdiction) Data {
 				Open: money.Zero(cur), PaidOn: date.MustParse("2025-02-14")},
 		}
 		seg := Segment{Invoice: "1001", From: date.MustParse("2025-01-16"), To: date.MustParse("2025-02-15"),
-			Balance: m("1250.00"), Rate: decimal.RequireFromString(p.rates[0])}
+			Balance: m("1250.00"), Rate: sampleRate(j, date.MustParse("2025-01-16"))}
 		seg.Days = seg.From.DaysUntil(seg.To)
 		x := seg.Balance.Amount().Mul(seg.Rate).Mul(decimal.NewFromInt(int64(seg.Days))).DivRound(decimal.NewFromInt(36500), 28)
 		seg.Amount, _ = money.FromDecimal(x, cur, money.PolicyFor(cur, money.HalfAwayFromZero))
