@@ -34,7 +34,11 @@ type testCreditors struct {
 }
 
 func (tc *testCreditors) Profile(context.Context, string) (collection.CreditorProfile, error) {
-	return tc.profile, tc.err
+	p := tc.profile
+	if p.Letterhead.Bank == (letters.Bank{}) {
+		p.Letterhead.Bank = testBank
+	}
+	return p, tc.err
 }
 
 func (tc *testCreditors) Holidays(_ context.Context, id string) ([]date.Period, error) {
@@ -49,6 +53,9 @@ func newBatchEnv(t testing.TB, day date.Date, opts collection.Options) *env {
 	r, err := batchLetters()
 	require.NoError(t, err)
 	opts.Clock, opts.Letters = cl, r
+	if opts.Creditors == nil {
+		opts.Creditors = withBank
+	}
 	st := memstore.New()
 	svc, err := collection.New(st, opts)
 	require.NoError(t, err)

@@ -18,7 +18,7 @@ import (
 func BenchmarkCommandRoundTrip(b *testing.B) {
 	ctx := context.Background()
 	st := memstore.New()
-	svc, err := collection.New(st, collection.Options{Clock: date.FixedClock(time.Date(2025, 2, 20, 9, 0, 0, 0, time.UTC))})
+	svc, err := collection.New(st, collection.Options{Clock: date.FixedClock(time.Date(2025, 2, 20, 9, 0, 0, 0, time.UTC)), Creditors: withBank})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -111,3 +111,27 @@ func (s *Service) creditor(ctx context.Context, creditorID string, cache map[str
 	}
 	return ci
 }
+
+// StaticCreditors is a Creditors with fixed profiles, for a host with a handful of
+// creditors, tests and examples: Profiles by creditor id, Default for any other,
+// and Closed as each creditor's holiday windows (L3). Its zero value gives every
+// creditor the zero profile, whose letters have no account to pay to and are
+// refused (letters.ErrNoWayToPay): give at least Default.Letterhead.Bank.
+type StaticCreditors struct {
+	Default  CreditorProfile
+	Profiles map[string]CreditorProfile
+	Closed   map[string][]date.Period
+}
+
+// Profile returns the profile of creditorID, or Default.
+func (s StaticCreditors) Profile(_ context.Context, creditorID string) (CreditorProfile, error) {
+	if p, ok := s.Profiles[creditorID]; ok {
+		return p, nil
+	}
+	return s.Default, nil
+}
+
+// Holidays returns the holiday windows of creditorID.
+func (s StaticCreditors) Holidays(_ context.Context, creditorID string) ([]date.Period, error) {
+	return s.Closed[creditorID], nil
+}

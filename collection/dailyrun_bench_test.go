@@ -78,7 +78,7 @@ func benchDailyRun(b *testing.B, n int) {
 				b.Fatal(err)
 			}
 		}
-		svc, err := collection.New(st, collection.Options{Clock: cl, Letters: r})
+		svc, err := collection.New(st, collection.Options{Clock: cl, Letters: r, Creditors: withBank})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -26,7 +26,10 @@ func (c *exampleClock) Now() time.Time { return c.now }
 func ExampleService_Commit() {
 	ctx := context.Background()
 	clock := &exampleClock{}
-	svc, err := collection.New(memstore.New(), collection.Options{Clock: clock})
+	svc, err := collection.New(memstore.New(), collection.Options{Clock: clock,
+		// Every letter that asks for payment says where to pay: the creditor's bank.
+		Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{
+			Letterhead: letters.Creditor{Bank: letters.Bank{Name: "Danske Bank", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"}}}}})
 	if err != nil {
 		panic(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/memstore"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -19,7 +20,10 @@ func Example_paymentsAndPlan() {
 	ctx := context.Background()
 	now := time.Date(2025, 2, 20, 9, 0, 0, 0, time.UTC)
 	clk := date.ClockFunc(func() time.Time { return now })
-	svc, _ := collection.New(memstore.New(), collection.Options{Clock: clk})
+	svc, _ := collection.New(memstore.New(), collection.Options{Clock: clk,
+		// Every letter that asks for payment says where to pay: the creditor's bank.
+		Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{
+			Letterhead: letters.Creditor{Bank: letters.Bank{Name: "Danske Bank", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"}}}}})
 	dkk := func(s string) money.Money { return money.MustNew(s, money.DKK) }
 
 	_, err := svc.Open(ctx, collection.OpenRequest{

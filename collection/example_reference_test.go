@@ -21,7 +21,10 @@ import (
 func ExamplePaymentReference() {
 	ctx := context.Background()
 	clk := date.FixedClock(time.Date(2025, 4, 14, 9, 0, 0, 0, time.UTC))
-	svc, _ := collection.New(memstore.New(), collection.Options{Clock: clk})
+	svc, _ := collection.New(memstore.New(), collection.Options{Clock: clk,
+		// Every letter that asks for payment says where to pay: the creditor's bank.
+		Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{
+			Letterhead: letters.Creditor{Bank: letters.Bank{Name: "Danske Bank", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"}}}}})
 	dkk := func(s string) money.Money { return money.MustNew(s, money.DKK) }
 	for _, id := range []collection.CaseID{"R20250101", "R20250102"} {
 		_, err := svc.Open(ctx, collection.OpenRequest{

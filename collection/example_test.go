@@ -9,6 +9,7 @@ import (
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/memstore"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -19,6 +20,9 @@ func Example() {
 	store := memstore.New()
 	svc, err := collection.New(store, collection.Options{
 		Clock: date.FixedClock(time.Date(2025, 2, 20, 9, 0, 0, 0, time.UTC)),
+		// Every letter that asks for payment says where to pay: the creditor's bank.
+		Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{
+			Letterhead: letters.Creditor{Bank: letters.Bank{Name: "Danske Bank", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"}}}},
 	})
 	if err != nil {
 		panic(err)

@@ -21,7 +21,10 @@ func Example_tour() {
 	copenhagen, _ := time.LoadLocation("Europe/Copenhagen")
 	clock := date.FixedClock(time.Date(2025, 3, 20, 9, 0, 0, 0, copenhagen)) // the SDK never calls time.Now
 
-	svc, err := collection.New(memstore.New(), collection.Options{Clock: clock, Location: copenhagen})
+	svc, err := collection.New(memstore.New(), collection.Options{Clock: clock, Location: copenhagen,
+		// Every letter that asks for payment says where to pay: the creditor's bank.
+		Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{
+			Letterhead: letters.Creditor{Bank: letters.Bank{Name: "Danske Bank", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"}}}}})
 	if err != nil {
 		panic(err)
 	}

@@ -184,7 +184,7 @@ func (sm simulation) run(t *testing.T, seed uint64, withFaults bool) simResult {
 	store := &faultStore{inner: mem, f: f}
 	r, err := batchLetters()
 	require.NoError(t, err)
-	svc, err := collection.New(store, collection.Options{Clock: cl, Letters: r, MaxConflictRetries: 10})
+	svc, err := collection.New(store, collection.Options{Clock: cl, Letters: r, MaxConflictRetries: 10, Creditors: withBank})
 	require.NoError(t, err)
 	sk := newSink()
 	relay, err := svc.NewRelay(&faultDispatcher{inner: sk, f: f}, collection.RelayOptions{MaxAttempts: 1000, Backoff: time.Minute, MaxBackoff: 4 * time.Minute})

@@ -189,7 +189,7 @@ func TestS5_CustomerBlockedFromInvoicing(t *testing.T) {
 	blocking, err := flow.ReminderModule(flow.ModuleSettings{Name: "Module", Reminder1: flow.LevelSettings{Days: 10}, Reminder2: flow.LevelSettings{Days: 10}, Warning: flow.LevelSettings{Days: 10}, BlockFrom: flow.LevelReminder2})
 	require.NoError(t, err)
 	e := newEnv(t, feb20)
-	e.svc, err = collection.New(e.store, collection.Options{Clock: e.clock, Flows: []flow.Flow{blocking, flow.Standard()}})
+	e.svc, err = collection.New(e.store, collection.Options{Clock: e.clock, Flows: []flow.Flow{blocking, flow.Standard()}, Creditors: withBank})
 	require.NoError(t, err)
 	r := openReq("c1")
 	r.Flow = "Module"
@@ -362,7 +362,7 @@ func TestConflictsAreRetried(t *testing.T) {
 	e.open("c1")
 	st := &conflicting{Store: e.store}
 	st.left.Store(2)
-	svc, err := collection.New(st, collection.Options{Clock: e.clock})
+	svc, err := collection.New(st, collection.Options{Clock: e.clock, Creditors: withBank})
 	require.NoError(t, err)
 	c, err := svc.Pause(ctx(t), "c1", feb20.AddDays(3), "x")
 	require.NoError(t, err, "two conflicts, three retries")
@@ -370,7 +370,7 @@ func TestConflictsAreRetried(t *testing.T) {
 	require.Len(t, c.Notes, 2, "the retry decided on the other writers' version")
 
 	st.left.Store(5)
-	svc, err = collection.New(st, collection.Options{Clock: e.clock, MaxConflictRetries: -1})
+	svc, err = collection.New(st, collection.Options{Clock: e.clock, MaxConflictRetries: -1, Creditors: withBank})
 	require.NoError(t, err)
 	_, err = svc.Resume(ctx(t), "c1")
 	var ce *collection.ConflictError

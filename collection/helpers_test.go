@@ -11,6 +11,7 @@ import (
 	"github.com/dunning-go/dunning/collection/storetest"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 	"github.com/stretchr/testify/require"
 )
@@ -39,7 +40,7 @@ func newEnv(t *testing.T, day date.Date) *env {
 	cl := &clock{}
 	cl.set(day)
 	st := memstore.New()
-	svc, err := collection.New(st, collection.Options{Clock: cl})
+	svc, err := collection.New(st, collection.Options{Clock: cl, Creditors: withBank})
 	require.NoError(t, err)
 	return &env{t: t, store: st, svc: svc, clock: cl}
 }
@@ -50,6 +51,14 @@ var (
 )
 
 func dkk(s string) money.Money { return money.MustNew(s, money.DKK) }
+
+// testBank is the account the tests' creditors are paid to: a letter that asks
+// for payment must say where (letters.ErrNoWayToPay).
+var testBank = letters.Bank{Name: "Danske Bank", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"}
+
+// withBank gives every creditor a letterhead with testBank (the name and address
+// come from the case's creditor party).
+var withBank = collection.StaticCreditors{Default: collection.CreditorProfile{Letterhead: letters.Creditor{Bank: testBank}}}
 
 func creditor() dunning.Party {
 	return dunning.Party{ID: "cr-1", Name: "Tømrer Hansen ApS", Kind: dunning.Business, Jurisdiction: dunning.DK,

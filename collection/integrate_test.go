@@ -68,7 +68,7 @@ func TestRelay_E15_SendAtIsOnTheMessage(t *testing.T) {
 
 	r, err := batchLetters()
 	require.NoError(t, err)
-	svc, err := collection.New(outboxOnly{e.store, e.store}, collection.Options{Clock: e.clock, Letters: r})
+	svc, err := collection.New(outboxOnly{e.store, e.store}, collection.Options{Clock: e.clock, Letters: r, Creditors: withBank})
 	require.NoError(t, err)
 	sk := newSink()
 	relay, err := svc.NewRelay(sk, collection.RelayOptions{})

@@ -42,7 +42,7 @@ func moneyService(day date.Date) (*memstore.Store, *collection.Service, *clock) 
 	cl := &clock{}
 	cl.set(day)
 	st := memstore.New()
-	svc, err := collection.New(st, collection.Options{Clock: cl, Letters: moneyLetters()})
+	svc, err := collection.New(st, collection.Options{Clock: cl, Letters: moneyLetters(), Creditors: withBank})
 	if err != nil {
 		panic(err)
 	}

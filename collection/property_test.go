@@ -228,7 +228,7 @@ func TestProperty_CommandSequencesKeepTheRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		svc, err := collection.New(st, collection.Options{Clock: cl, Letters: r})
+		svc, err := collection.New(st, collection.Options{Clock: cl, Letters: r, Creditors: withBank})
 		if err != nil {
 			t.Fatal(err)
 		}

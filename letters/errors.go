@@ -17,6 +17,11 @@ var (
 	// requires (see CheckStatutory). It is always wrapped in a *dunning.FieldError
 	// naming the field.
 	ErrStatutory = errors.New("letters: statutory content missing")
+	// ErrNoWayToPay means a letter that asks for payment (Kind.AsksForPayment)
+	// has no account to pay to: Data.Creditor.Bank has neither an IBAN nor a
+	// domestic account. It is wrapped in a *dunning.FieldError naming the field;
+	// Render refuses such a letter, so it is never sent.
+	ErrNoWayToPay = errors.New("letters: the letter asks for payment but gives no account to pay to")
 )
 
 // TemplateError says which template failed to load and why. It unwraps to

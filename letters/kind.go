@@ -89,6 +89,17 @@ var kindNames = [...]string{
 	"free-letter",
 }
 
+// AsksForPayment reports whether a letter of kind k asks the debtor to pay, and
+// so must say where (Data.Creditor.Bank): every kind but the court documents
+// (PaymentClaim, EnforcementRequest), the DebtorDeclaration and the FreeLetter.
+func (k Kind) AsksForPayment() bool {
+	switch k {
+	case PaymentClaim, EnforcementRequest, DebtorDeclaration, FreeLetter:
+		return false
+	}
+	return k.IsValid()
+}
+
 // Kinds returns every document kind, in a fixed order.
 func Kinds() []Kind {
 	ks := make([]Kind, 0, len(kindNames)-1)

@@ -429,3 +429,25 @@ func TestSegmentCount(t *testing.T) {
 	require.Equal(t, "Betal -1 234,50 kr - tak", s.Text)
 	require.Equal(t, GSM7, s.Encoding)
 }
+
+// TestNoWayToPay: a letter that asks for payment without an account is refused,
+// naming the field; the court documents and a free letter need none.
+func TestNoWayToPay(t *testing.T) {
+	for _, k := range Kinds() {
+		d := SampleData(k, dunning.DK)
+		d.Creditor.Bank = Bank{Name: "Danske Bank", BIC: "DABADKKK"}
+		err := Validate(k, d)
+		if !k.AsksForPayment() {
+			require.NoError(t, err, k)
+			continue
+		}
+		require.ErrorIs(t, err, ErrNoWayToPay, k)
+		var fe *dunning.FieldError
+		require.ErrorAs(t, err, &fe)
+		require.Equal(t, "Data.Creditor.Bank", fe.Field)
+		d.Creditor.Bank.Account = "Reg.nr. 1234 konto 0012345678"
+		require.NoError(t, Validate(k, d), k)
+	}
+	require.False(t, FreeLetter.AsksForPayment())
+	require.True(t, Reminder.AsksForPayment())
+}

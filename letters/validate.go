@@ -3,6 +3,7 @@ package letters
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
@@ -13,8 +14,10 @@ import (
 // figures add up: every amount in one currency, each claim's Open equal to Amount −
 // Paid, Total equal to the open claims plus fees, interest and costs, the plan's
 // totals equal to the sum of its instalments, the offer's saving equal to Escalated −
-// Amount. It returns every problem, each a *dunning.FieldError naming the field and
-// the value, joined with errors.Join; nil when d is usable. Render calls it.
+// Amount; and that a letter that asks for payment says where to pay (an IBAN or
+// an account in Data.Creditor.Bank; ErrNoWayToPay). It returns every problem,
+// each a *dunning.FieldError naming the field and the value, joined with
+// errors.Join; nil when d is usable. Render calls it.
 //
 // Validate checks arithmetic and presence, not the law: see CheckStatutory.
 func Validate(kind Kind, d Data) error {
@@ -25,6 +28,10 @@ func Validate(kind Kind, d Data) error {
 	}
 	v.required("Data.Creditor.Name", d.Creditor.Name)
 	v.required("Data.Debtor.Name", d.Debtor.Name)
+	if kind.AsksForPayment() && strings.TrimSpace(d.Creditor.Bank.IBAN) == "" && strings.TrimSpace(d.Creditor.Bank.Account) == "" {
+		v.errs = append(v.errs, &dunning.FieldError{Field: "Data.Creditor.Bank", Value: "",
+			Reason: "has neither an IBAN nor an account: a " + kind.String() + " asks for payment and must say where to pay", Err: ErrNoWayToPay})
+	}
 	if !d.Jurisdiction.IsValid() {
 		v.add("Data.Jurisdiction", string(d.Jurisdiction), "is not a valid jurisdiction")
 	}

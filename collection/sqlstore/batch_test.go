@@ -174,7 +174,7 @@ func runBatch(ctx context.Context, s *sqlstore.Store, part, parts int, sink lett
 	if err != nil {
 		return err
 	}
-	svc, err := collection.New(p, collection.Options{Clock: date.FixedClock(batchSendAt)})
+	svc, err := collection.New(p, collection.Options{Clock: date.FixedClock(batchSendAt), Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{Letterhead: letters.Creditor{Bank: letters.Bank{IBAN: "DK50 0040 0440 1162 43"}}}}})
 	if err != nil {
 		return err
 	}

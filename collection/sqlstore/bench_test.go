@@ -64,7 +64,7 @@ func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers int) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if svcs[i], err = collection.New(p, collection.Options{Clock: date.FixedClock(batchSendAt), Letters: r}); err != nil {
+			if svcs[i], err = collection.New(p, collection.Options{Clock: date.FixedClock(batchSendAt), Letters: r, Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{Letterhead: letters.Creditor{Bank: letters.Bank{IBAN: "DK50 0040 0440 1162 43"}}}}}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/sqlstore"
 	"github.com/dunning-go/dunning/date"
+	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -32,7 +33,9 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	svc, err := collection.New(store, collection.Options{Clock: testClock})
+	svc, err := collection.New(store, collection.Options{Clock: testClock,
+		// Every letter that asks for payment says where to pay: the creditor's bank.
+		Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{Letterhead: letters.Creditor{Bank: letters.Bank{IBAN: "DK50 0040 0440 1162 43"}}}}})
 	if err != nil {
 		panic(err)
 	}

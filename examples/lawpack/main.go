@@ -25,6 +25,7 @@ import (
 	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/interest"
 	"github.com/dunning-go/dunning/law"
+	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -60,7 +61,8 @@ func main() {
 type creditors struct{}
 
 func (creditors) Profile(context.Context, string) (collection.CreditorProfile, error) {
-	return collection.CreditorProfile{ClaimCompensation: true}, nil
+	return collection.CreditorProfile{ClaimCompensation: true,
+		Letterhead: letters.Creditor{Bank: letters.Bank{IBAN: "BE68 5390 0754 7034", BIC: "GKCCBEBB"}}}, nil
 }
 func (creditors) Holidays(context.Context, string) ([]date.Period, error) { return nil, nil }
 
