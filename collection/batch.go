@@ -1054,6 +1054,7 @@ func (s *Service) render(c *Case, prof CreditorProfile, stepCh flow.Channel, kin
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: letters: %w", err)
 	}
+	s.payment(d, c, kind)
 	l, err := r.Render(kind, letterLanguage(c.Debtor, d.Law), *d)
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
@@ -1070,7 +1071,7 @@ func (s *Service) render(c *Case, prof CreditorProfile, stepCh flow.Channel, kin
 		ch = letters.Post
 		recipient = defaultRecipient(c.Debtor, ch)
 	}
-	return l.Message(id, ch, recipient), nil
+	return s.message(l, d, id, ch, recipient)
 }
 
 func channelOf(c flow.Channel) letters.Channel {

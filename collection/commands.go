@@ -354,7 +354,10 @@ func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, er
 		if err != nil {
 			return fmt.Errorf("collection: case %q: render free letter: %w", string(c.ID), err)
 		}
-		msg := letter.Message(msgID, l.Channel, recipient)
+		msg, err := s.message(letter, &d, msgID, l.Channel, recipient)
+		if err != nil {
+			return err
+		}
 		if l.HTML != "" {
 			msg.HTML = l.HTML
 		}

@@ -817,6 +817,7 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 	if err != nil {
 		return "", fmt.Errorf("collection: letters: %w", err)
 	}
+	s.payment(&d, c, kind)
 	letter, err := r.Render(kind, letterLanguage(c.Debtor, d.Law), d)
 	if err != nil {
 		return "", fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
@@ -829,7 +830,11 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 		// A court submission goes to the court, not the debtor.
 		replacePause(c, d.Date, ch, name)
 	}
-	ch.outbox = append(ch.outbox, letter.Message(id, chn, rcpt))
+	msg, err := s.message(letter, &d, id, chn, rcpt)
+	if err != nil {
+		return "", err
+	}
+	ch.outbox = append(ch.outbox, msg)
 	ch.add(EventLetterQueued, "message", id, "channel", chn.String(), "kind", kind.String())
 	return id, nil
 }

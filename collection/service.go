@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 	"iter"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +16,8 @@ import (
 	"github.com/dunning-go/dunning/flow"
 	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/letters/payslip"
+	"github.com/dunning-go/dunning/money"
 )
 
 // Options configure a Service. The zero Options are usable: the system clock,
@@ -40,6 +43,16 @@ type Options struct {
 	// the default templates, built on first use (letters.New takes a while, so
 	// hosts and tests that make many Services should share one).
 	Letters *letters.Renderer
+	// QRCode draws a payment QR code for an EPC payload (the SEPA credit transfer
+	// QR, EPC069-12) as PNG: letters/payslip/qrcode.PNG, say. With it every EUR
+	// letter that asks for payment to an IBAN carries the code in its HTML payment
+	// box (letters.Data.PaymentQR). Nil means no QR code; the payment line (DK FIK,
+	// FI virtual bar code) is printed either way.
+	QRCode func(payload string) ([]byte, error)
+	// PDF renders a letter to PDF (letters/pdf.Render, say): with it every message
+	// for the post or print channel carries the PDF as an attachment, ready for a
+	// printing house. Nil means none.
+	PDF func(l letters.Letter, d letters.Data) ([]byte, error)
 	// Laws are the host's law packs (law.New): for jurisdictions the SDK ships no
 	// pack for, or a creditor-specific variant of one it does, which then takes
 	// the shipped pack's place. Nil means the shipped packs only (law.Builtins).
@@ -77,6 +90,9 @@ type Service struct {
 	rates *rateCache
 	// laws are the law packs cases run under (Options.Laws over the shipped ones).
 	laws *law.Set
+	// qr and pdf are Options.QRCode and Options.PDF.
+	qr  func(string) ([]byte, error)
+	pdf func(letters.Letter, letters.Data) ([]byte, error)
 }
 
 // renderer holds the Service's letters.Renderer, built on first use when
@@ -140,6 +156,7 @@ func New(store Store, opts Options) (*Service, error) {
 		errs = append(errs, fmt.Errorf("Options: %w", err))
 	}
 	s.laws = laws
+	s.qr, s.pdf = opts.QRCode, opts.PDF
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -153,6 +170,79 @@ func (s *Service) lawOf(j dunning.Jurisdiction) *law.Pack {
 	p, _ := s.laws.Pack(j)
 	return p
 }
+
+// payment fills the ways to pay of a letter of kind k about case c that asks for
+// payment (letters/payslip): the payment line — the Danish FIK +71 line where
+// the creditor's bank has its FI creditor number (letters.Bank.FIKCreditor), the
+// Finnish virtual bar code for a Finnish IBAN — and, with Options.QRCode, the EPC
+// QR code of a EUR letter to an IBAN. Each is made from the figures the letter
+// prints (its total, deadline and the case's payment reference); one the payslip
+// package refuses (an IBAN that is not one, an amount out of range) is left out,
+// and the letter still shows the account and reference.
+func (s *Service) payment(d *letters.Data, c *Case, k letters.Kind) {
+	if !k.AsksForPayment() || !d.Total.IsPositive() {
+		return
+	}
+	ref, err := caseReference(c.ID, c.Jurisdiction)
+	if err != nil {
+		return
+	}
+	b := d.Creditor.Bank
+	iban := strings.ToUpper(strings.ReplaceAll(b.IBAN, " ", ""))
+	switch {
+	case ref.Kind() == letters.FIK71 && b.FIKCreditor != "":
+		if line, err := ref.FIKLine(b.FIKCreditor); err == nil {
+			d.PaymentLine = line
+		}
+	case strings.HasPrefix(iban, "FI") && d.Total.Currency() == money.EUR:
+		if code, err := (payslip.FIBarcode{IBAN: iban, Amount: d.Total, Reference: ref, Due: d.Deadline}).Encode(); err == nil {
+			d.PaymentLine = code
+		}
+	}
+	if s.qr == nil || iban == "" || d.Total.Currency() != money.EUR {
+		return
+	}
+	epc := payslip.EPC{BIC: b.BIC, Name: truncate(d.Creditor.Name, 70), IBAN: iban, Amount: d.Total}
+	if rf, err := ref.RF(); err == nil {
+		epc.Reference = rf
+	} else {
+		epc.Text = ref.String()
+	}
+	payload, err := epc.Encode()
+	if err != nil {
+		return
+	}
+	if png, err := s.qr(payload); err == nil {
+		d.PaymentQR = png
+	}
+}
+
+// truncate returns s cut to at most n runes.
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// message makes the outbox message of letter l with data d, for channel ch to
+// rcpt: with Options.PDF, a message for the post or print channel carries the
+// letter as a PDF attachment (a failure to render it fails the message, so
+// nothing is posted without it).
+func (s *Service) message(l letters.Letter, d *letters.Data, id string, ch letters.Channel, rcpt string) (letters.Message, error) {
+	m := l.Message(id, ch, rcpt)
+	if s.pdf != nil && (ch == letters.Post || ch == letters.Print) {
+		pdf, err := s.pdf(l, *d)
+		if err != nil {
+			return letters.Message{}, fmt.Errorf("collection: message %s: PDF: %w", id, err)
+		}
+		m.Attachments = append(m.Attachments, letters.Attachment{Name: pdfName(id), ContentType: "application/pdf", Data: pdf})
+	}
+	return m, nil
+}
+
+// pdfName is the file name of a message's PDF: its id with "/" as "-", ".pdf".
+func pdfName(id string) string { return strings.ReplaceAll(id, "/", "-") + ".pdf" }
 
 // letterLanguage is the language of a letter to debtor under law pack pk: the
 // debtor's own, else that of the debtor's jurisdiction, else the pack's (a

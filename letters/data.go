@@ -60,6 +60,16 @@ type Data struct {
 	// Interest.Total and Costs (Validate checks it).
 	Total money.Money
 
+	// PaymentLine is the national payment line the debtor types or scans to pay:
+	// the Danish FIK line "+71< … +12345678<", the Finnish virtual bar code
+	// (package letters/payslip builds them; the collection package fills it from
+	// the creditor's bank). Printed in the payment box when set.
+	PaymentLine string
+	// PaymentQR is a QR code image (PNG) the debtor scans to pay: the EPC QR of a
+	// EUR letter (package letters/payslip and its qrcode). Embedded in the HTML
+	// payment box as a data: URI when set; the text letter has none.
+	PaymentQR []byte
+
 	// Deadline is the last day to pay (or to answer). Warning letters must give a
 	// deadline long enough for the jurisdiction (CheckStatutory); a Dutch consumer's
 	// 14-day letter states the period in words instead (see FromReceipt).
@@ -157,6 +167,9 @@ type Bank struct {
 	IBAN    string // as printed, e.g. "DK50 0040 0440 1162 43"
 	BIC     string
 	Account string // domestic account, e.g. "Reg.nr. 0040 konto 0440116243", "5050-1055", bankgiro
+	// FIKCreditor is the creditor's 8-digit FI creditor number (FI-kreditornummer),
+	// for the Danish FIK +71 payment line a Danish payer types (Data.PaymentLine).
+	FIKCreditor string
 }
 
 // Claim is one invoice of the claim specification.

@@ -368,6 +368,9 @@ tr.total td,tr.total th{font-weight:bold}
 .basis{font-size:9pt;color:#555}
 .payment{background:#f1f5f9;padding:.6em 1em;margin:0 0 1em;border-left:3px solid #1f3b5a}
 .payment table.f{margin:0}
+.payment{display:flex;justify-content:space-between;align-items:flex-start;gap:1em}
+figure.qr{margin:0;text-align:center;font-size:7.5pt;color:#555}
+figure.qr img{width:30mm;height:30mm;display:block}
 .closing{margin-top:2em}
 footer{margin-top:3em;border-top:1px solid #ccc;padding-top:.6em;font-size:8.5pt;color:#555;line-height:1.5}
 @page{size:A4;margin:0}

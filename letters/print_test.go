@@ -41,12 +41,24 @@ func printPDF(t *testing.T, bin, dir, name, html string) []byte {
 	t.Helper()
 	in, out := filepath.Join(dir, name+".html"), filepath.Join(dir, name+".pdf")
 	require.NoError(t, os.WriteFile(in, []byte(html), 0o644))
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-		"--user-data-dir="+filepath.Join(dir, "profile-"+name), "--no-pdf-header-footer", "--print-to-pdf="+out, "file://"+in)
-	msg, err := cmd.CombinedOutput()
+	// A browser that crashes on a loaded machine (it happens: a segmentation
+	// fault in the GPU-less renderer) is started again, up to three times; a
+	// letter that fails three times fails the test.
+	var msg []byte
+	var err error
+	for attempt := 1; attempt <= 3; attempt++ {
+		ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
+		cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+			"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+			"--disable-sync", "--disable-extensions", "--user-data-dir="+filepath.Join(dir, fmt.Sprintf("profile-%s-%d", name, attempt)),
+			"--no-pdf-header-footer", "--print-to-pdf="+out, "file://"+in)
+		msg, err = cmd.CombinedOutput()
+		cancel()
+		if err == nil {
+			break
+		}
+		t.Logf("%s: attempt %d: %v", name, attempt, err)
+	}
 	require.NoError(t, err, "%s", msg)
 	pdf, err := os.ReadFile(out)
 	require.NoError(t, err)

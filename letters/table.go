@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"encoding/base64"
 	htemplate "html/template"
 	"strconv"
 
@@ -47,6 +48,11 @@ type facts struct {
 	Text string
 	// HTML is the facts as a two-column HTML <table>, every value escaped.
 	HTML htemplate.HTML
+
+	// qr is a PNG image shown beside the table in HTML, captioned qrLabel: the
+	// payment QR code (Data.PaymentQR).
+	qr      []byte
+	qrLabel string
 }
 
 type fact struct {
@@ -427,6 +433,10 @@ func (t *tables) buildPayment(amount money.Money, by string) facts {
 	f.add(t.v.IBAN, b.IBAN)
 	f.add(t.v.BIC, b.BIC)
 	f.add(t.v.Reference, t.d.PaymentReference)
+	f.add(t.v.PaymentLine, t.d.PaymentLine)
+	if len(t.d.PaymentQR) > 0 && logoType(t.d.PaymentQR) == "image/png" {
+		f.qr, f.qrLabel = t.d.PaymentQR, t.v.ScanToPay
+	}
 	return f
 }
 
@@ -496,5 +506,15 @@ func (f *facts) appendHTML(b []byte) []byte {
 		b = appendEscaped(b, r.Value)
 		b = append(b, `</td></tr>`...)
 	}
-	return append(b, `</table>`...)
+	b = append(b, `</table>`...)
+	if len(f.qr) > 0 {
+		b = append(b, `<figure class="qr"><img src="data:image/png;base64,`...)
+		b = base64.StdEncoding.AppendEncode(b, f.qr)
+		b = append(b, `" alt="`...)
+		b = appendEscaped(b, f.qrLabel)
+		b = append(b, `"><figcaption>`...)
+		b = appendEscaped(b, f.qrLabel)
+		b = append(b, `</figcaption></figure>`...)
+	}
+	return b
 }

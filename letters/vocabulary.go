@@ -29,6 +29,9 @@ type vocab struct {
 
 	// payment details
 	PaymentDetails, AmountToPay, PayBy, Account, IBAN, BIC, Reference, Bank string
+	// PaymentLine labels the national payment line (Data.PaymentLine); ScanToPay
+	// the payment QR code (Data.PaymentQR).
+	PaymentLine, ScanToPay string
 
 	// breach
 	Missed, Arrears string
@@ -56,7 +59,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Owed today", Escalated: "Owed after further legal steps, by", OfferAmount: "Settlement amount",
 		Saving: "You save", Expires: "Offer valid until",
 		PaymentDetails: "How to pay", AmountToPay: "Amount", PayBy: "Pay by", Account: "Account",
-		IBAN: "IBAN", BIC: "BIC", Reference: "Payment reference", Bank: "Bank",
+		IBAN: "IBAN", BIC: "BIC", Reference: "Payment reference", Bank: "Bank", PaymentLine: "Payment line", ScanToPay: "Scan to pay with your banking app",
 		Missed: "Missed instalments", Arrears: "Overdue under the plan",
 	},
 	langDA: {
@@ -79,7 +82,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Skyldigt beløb i dag", Escalated: "Gælden ved yderligere retslige skridt, pr.",
 		OfferAmount: "Akkordbeløb", Saving: "Du sparer", Expires: "Tilbuddet gælder til og med",
 		PaymentDetails: "Sådan betaler du", AmountToPay: "Beløb", PayBy: "Betales senest",
-		Account: "Konto", IBAN: "IBAN", BIC: "BIC", Reference: "Betalingsreference", Bank: "Bank",
+		Account: "Konto", IBAN: "IBAN", BIC: "BIC", Reference: "Betalingsreference", Bank: "Bank", PaymentLine: "Betalingslinje", ScanToPay: "Scan for at betale i din bank-app",
 		Missed: "Manglende afdrag", Arrears: "Restance på aftalen",
 	},
 	langSV: {
@@ -102,7 +105,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Skuld i dag", Escalated: "Skulden vid ytterligare rättsliga åtgärder, per",
 		OfferAmount: "Uppgörelsebelopp", Saving: "Du sparar", Expires: "Erbjudandet gäller till och med",
 		PaymentDetails: "Så betalar du", AmountToPay: "Belopp", PayBy: "Betalas senast",
-		Account: "Konto", IBAN: "IBAN", BIC: "BIC", Reference: "OCR/referens", Bank: "Bank",
+		Account: "Konto", IBAN: "IBAN", BIC: "BIC", Reference: "OCR/referens", Bank: "Bank", PaymentLine: "Betalningsrad", ScanToPay: "Skanna för att betala i din bankapp",
 		Missed: "Uteblivna delbetalningar", Arrears: "Förfallet enligt planen",
 	},
 	langNB: {
@@ -125,7 +128,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Skyldig i dag", Escalated: "Gjelden ved videre rettslige skritt, per",
 		OfferAmount: "Forliksbeløp", Saving: "Du sparer", Expires: "Tilbudet gjelder til og med",
 		PaymentDetails: "Slik betaler du", AmountToPay: "Beløp", PayBy: "Betales innen",
-		Account: "Kontonummer", IBAN: "IBAN", BIC: "BIC", Reference: "KID", Bank: "Bank",
+		Account: "Kontonummer", IBAN: "IBAN", BIC: "BIC", Reference: "KID", Bank: "Bank", PaymentLine: "Betalingslinje", ScanToPay: "Skann for å betale i nettbanken",
 		Missed: "Manglende avdrag", Arrears: "Forfalt etter avtalen",
 	},
 	langDE: {
@@ -148,7 +151,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Heute geschuldet", Escalated: "Forderung bei weiteren gerichtlichen Schritten, am",
 		OfferAmount: "Vergleichsbetrag", Saving: "Ihre Ersparnis", Expires: "Angebot gültig bis",
 		PaymentDetails: "Zahlungsinformationen", AmountToPay: "Betrag", PayBy: "Zahlbar bis",
-		Account: "Konto", IBAN: "IBAN", BIC: "BIC", Reference: "Verwendungszweck", Bank: "Bank",
+		Account: "Konto", IBAN: "IBAN", BIC: "BIC", Reference: "Verwendungszweck", Bank: "Bank", PaymentLine: "Zahlungszeile", ScanToPay: "Zum Bezahlen mit der Banking-App scannen",
 		Missed: "Nicht gezahlte Raten", Arrears: "Rückstand aus der Vereinbarung",
 	},
 	langNL: {
@@ -171,7 +174,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Verschuldigd op dit moment", Escalated: "Vordering na verdere gerechtelijke stappen, per",
 		OfferAmount: "Schikkingsbedrag", Saving: "U bespaart", Expires: "Aanbod geldig tot en met",
 		PaymentDetails: "Zo betaalt u", AmountToPay: "Bedrag", PayBy: "Uiterlijk te betalen op",
-		Account: "Rekening", IBAN: "IBAN", BIC: "BIC", Reference: "Betalingskenmerk", Bank: "Bank",
+		Account: "Rekening", IBAN: "IBAN", BIC: "BIC", Reference: "Betalingskenmerk", Bank: "Bank", PaymentLine: "Betaalregel", ScanToPay: "Scan om te betalen met uw bank-app",
 		Missed: "Gemiste termijnen", Arrears: "Achterstand op de regeling",
 	},
 	langFI: {
@@ -194,7 +197,7 @@ var vocabularies = [numLangs]vocab{
 		OwedNow:         "Velka tänään", Escalated: "Velka oikeudellisten toimien jälkeen, päivänä",
 		OfferAmount: "Sovintosumma", Saving: "Säästät", Expires: "Tarjous voimassa",
 		PaymentDetails: "Maksutiedot", AmountToPay: "Summa", PayBy: "Eräpäivä",
-		Account: "Tili", IBAN: "IBAN", BIC: "BIC", Reference: "Viitenumero", Bank: "Pankki",
+		Account: "Tili", IBAN: "IBAN", BIC: "BIC", Reference: "Viitenumero", Bank: "Pankki", PaymentLine: "Virtuaaliviivakoodi", ScanToPay: "Maksa skannaamalla pankkisovelluksella",
 		Missed: "Maksamatta jääneet erät", Arrears: "Erääntynyt sopimuksen mukaan",
 	},
 }
