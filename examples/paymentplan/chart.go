@@ -106,12 +106,15 @@ func chart(p agreement.Plan, tag language.Tag) (string, error) {
 	fmt.Fprintf(&b, `<text x="%d" y="%d" transform="rotate(90 %d %d)" text-anchor="middle" fill="%s">%s</text>
 `, rx, top+plotH/2, rx, top+plotH/2, interestColor, esc("Cumulative interest ("+string(cur)+")"))
 
-	// The time axis: a tick at every due date, a label at every few.
+	// The time axis: a tick at every due date, a label at every few and at the
+	// last, leaving out a regular label closer to the last than the spacing (the
+	// two would overlap).
 	every := (len(dues) + maxDateLabels - 1) / maxDateLabels
+	last := len(dues) - 1
 	for i, d := range dues {
 		fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#374151"/>
 `, x(d), top+plotH, x(d), top+plotH+5)
-		if i%every == 0 || i == len(dues)-1 {
+		if i == last || (i%every == 0 && last-i >= every) {
 			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">%s</text>
 `, x(d), top+plotH+19, esc(d.String()))
 		}

@@ -286,3 +286,29 @@ func TestPaymentPlanBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestChartDateLabelsDoNotOverlap: the time axis labels dates (ten characters)
+// at least 70 pixels apart, for plans of any length, the last date included.
+func TestChartDateLabelsDoNotOverlap(t *testing.T) {
+	label := regexp.MustCompile(`<text x="(\d+)" y="\d+" text-anchor="middle">(\d{4}-\d{2}-\d{2})</text>`)
+	for _, rate := range []string{"0", "8", "12"} {
+		for _, inst := range []string{"600", "1500", "2500", "9000"} {
+			svgPath := filepath.Join(t.TempDir(), "plan.svg")
+			if err := run([]string{"-rate", rate, "-instalment", inst, "-svg", svgPath}, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(svgPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prev := -1000
+			for _, m := range label.FindAllStringSubmatch(string(b), -1) {
+				x, _ := strconv.Atoi(m[1])
+				if x-prev < 70 {
+					t.Errorf("rate %s, instalment %s: label %s at x=%d is %d px after the previous", rate, inst, m[2], x, x-prev)
+				}
+				prev = x
+			}
+		}
+	}
+}
