@@ -129,13 +129,15 @@ type Creditor struct {
 }
 
 // Window is the position of the address field on the printed page, for window
-// envelopes (the creditor's setting; see the print styles of the HTML letter and
-// package letters/pdf). Positions are in millimetres from the top left of an A4
-// sheet: DIN 5008 form B 20/45 (the default) and form A 20/27, 85 × 45 mm with
-// a 17.7 mm return-address and note zone on top (DIN 5008:2020); the Nordic C5/E65
-// envelopes with a window on the left at 20/52 or on the right at 105/52 mm,
-// 85 × 40 mm (UNVERIFIED: common Danish and Swedish window-envelope positions,
-// no standard text was found; check your envelope).
+// envelopes (the creditor's setting; the print styles of the HTML letter and
+// package letters/pdf use the same positions). Positions are in millimetres from
+// the top left of an A4 sheet:
+//
+//	DIN 5008 form B  20/45, 85 × 45 (the default)   SECONDARY: din-5008-richtlinien.de, sekretaria.de
+//	DIN 5008 form A  20/27, 85 × 45                  SECONDARY: the same; the first 17.7 mm hold the return address
+//	Nordic left      15/44, 95 × 26                  SECONDARY: officeconsult.no (the area both the C5 window,
+//	                                                 105 × 35 at 15/44, and the E65 window, 95 × 30 at 15/40, show)
+//	Nordic right    100/44, 95 × 26                  UNVERIFIED: the left window mirrored; check your envelope
 type Window uint8
 
 // The window positions.

@@ -378,8 +378,8 @@ footer{margin-top:3em;border-top:1px solid #ccc;padding-top:.6em;font-size:8.5pt
 body{background:#fff;font-size:9pt}
 .letter{max-width:none;margin:0;padding:0 18mm 15mm 20mm;min-height:296mm;box-sizing:border-box;box-shadow:none;position:relative;display:flow-root;--wt:45mm;--wl:20mm;--ww:85mm;--wh:45mm;--il:125mm}
 .letter.w-din-a{--wt:27mm}
-.letter.w-nordic-left{--wt:52mm;--wh:40mm}
-.letter.w-nordic-right{--wt:52mm;--wl:105mm;--wh:40mm;--il:20mm}
+.letter.w-nordic-left{--wt:44mm;--wl:15mm;--ww:95mm;--wh:26mm}
+.letter.w-nordic-right{--wt:44mm;--wl:100mm;--ww:95mm;--wh:26mm;--il:20mm}
 .letterhead{position:absolute;top:8mm;left:20mm;right:18mm;border-bottom:none;padding:0}
 .letterhead .logo{max-height:14mm;max-width:50mm}
 .creditor{font-size:7.5pt;line-height:1.3}

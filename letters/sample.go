@@ -1,12 +1,16 @@
 package letters
 
 import (
+	"bytes"
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/interest"
 	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/money"
 	"github.com/shopspring/decimal"
+	"image"
+	"image/color"
+	"image/png"
 )
 
 // homeJurisdiction is the jurisdiction whose sample a language's templates are
@@ -39,8 +43,8 @@ func samplePartiesFor(j dunning.Jurisdiction) sampleParties {
 				Name: "Nordlys Tekstil ApS", Address: dunning.Address{Lines: []string{"Vesterbrogade 12"}, PostalCode: "1620", City: "København V", Country: "DK"},
 				Registration: dunning.Registration{Scheme: dunning.CVR, Number: "24256790"},
 				Email:        "bogholderi@nordlys-tekstil.dk", Phone: "+45 33 12 34 56", Website: "nordlys-tekstil.dk",
-				Logo: "https://nordlys-tekstil.dk/logo.png",
-				Bank: Bank{Name: "Danske Bank", Account: "Reg.nr. 1234 kontonr. 0012345678", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"},
+				LogoImage: SampleLogo(),
+				Bank:      Bank{Name: "Danske Bank", Account: "Reg.nr. 1234 kontonr. 0012345678", IBAN: "DK50 0040 0440 1162 43", BIC: "DABADKKK"},
 			},
 			debtor: dunning.Party{ID: "K-10042", Name: "Jens Hansen", Jurisdiction: dunning.DK,
 				Address: dunning.Address{Lines: []string{"Nørregade 7, 2. th."}, PostalCode: "8000", City: "Aarhus C", Country: "DK"}},
@@ -154,6 +158,34 @@ func sampleRate(j dunning.Jurisdiction, day date.Date) decimal.Decimal {
 	}
 	return decimal.NewFromInt(8) // a jurisdiction without a table: an illustration
 }
+
+// sampleLogo is the samples' logo: a 160 × 40 PNG drawn once (three bars in
+// the letters' blue), read-only.
+var sampleLogo = func() []byte {
+	img := image.NewPaletted(image.Rect(0, 0, 160, 40), color.Palette{color.White, color.RGBA{0x1f, 0x3b, 0x5a, 0xff}, color.RGBA{0x7a, 0xa6, 0xc2, 0xff}})
+	for y := 6; y < 34; y++ {
+		for x := 0; x < 160; x++ {
+			switch {
+			case x >= 4 && x < 40 && y >= 6:
+				img.SetColorIndex(x, y, 1)
+			case x >= 46 && x < 82 && y >= 14:
+				img.SetColorIndex(x, y, 2)
+			case x >= 88 && x < 156 && y >= 22:
+				img.SetColorIndex(x, y, 1)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic("letters: sample logo: " + err.Error())
+	}
+	return b.Bytes()
+}()
+
+// SampleLogo returns the PNG logo SampleData gives the Danish sample creditor,
+// a fresh copy: a logo given as bytes (Creditor.LogoImage), embedded in the
+// letter, never fetched.
+func SampleLogo() []byte { return bytes.Clone(sampleLogo) }
 
 // SampleData returns fully populated, fictitious Data for a letter of the given kind
 // under jurisdiction j (EU, or a j without a shipped pack, gives an Irish creditor writing in
@@ -271,7 +303,7 @@ func sparse(d Data) Data {
 	d.Level = 1
 	d.Comment = ""
 	d.Case = ""
-	d.Creditor.Logo = ""
+	d.Creditor.Logo, d.Creditor.LogoImage = "", nil
 	d.Creditor.Bank.Account = ""
 	d.Creditor.Website = ""
 	d.CostVAT = money.Money{}

@@ -1,10 +1,14 @@
-// Command lettergallery writes every kind of letter in every language to HTML files,
-// with an index.html that links them all, so a person can read what debtors receive.
+// Command lettergallery writes every kind of letter in every language to HTML files
+// and, beside each, the same letter as an A4 PDF (package letters/pdf, no browser
+// needed), with an index.html that links them all, so a person can read — and
+// print — what debtors receive.
 //
 //	go run ./examples/lettergallery -out ./out/letters
 //
 // Each letter is rendered from letters.SampleData for the jurisdiction whose
-// language it is (English uses the EU baseline with an Irish creditor).
+// language it is (English uses the EU baseline with an Irish creditor). The ways
+// to pay are filled in as a host's would be (package letters/payslip): the EPC QR
+// code on EUR letters, the Finnish virtual bar code, the Danish FIK line.
 package main
 
 import (
@@ -14,9 +18,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/letters"
+	"github.com/dunning-go/dunning/letters/payslip"
+	"github.com/dunning-go/dunning/letters/payslip/qrcode"
+	"github.com/dunning-go/dunning/letters/pdf"
+	"github.com/dunning-go/dunning/money"
 	"golang.org/x/text/language"
 )
 
@@ -41,6 +50,7 @@ type entry struct {
 	Kind     letters.Kind
 	Lang     string
 	Href     string
+	PDF      string
 	Subject  string
 	SMS      string
 	Segments int
@@ -69,6 +79,9 @@ func run(args []string, stdout io.Writer) error {
 		rw := row{Kind: k}
 		for _, tag := range langs {
 			d := letters.SampleData(k, jurisdictionOf(tag))
+			if err := payFields(&d, k); err != nil {
+				return fmt.Errorf("%s in %s: %w", k, tag, err)
+			}
 			letter, err := r.Render(k, tag, d)
 			if err != nil {
 				return fmt.Errorf("%s in %s: %w", k, tag, err)
@@ -81,8 +94,16 @@ func run(args []string, stdout io.Writer) error {
 			if err := os.WriteFile(filepath.Join(dir, name), []byte(letter.HTML), 0o644); err != nil {
 				return err
 			}
+			doc, err := pdf.Render(letter, d, pdf.Options{})
+			if err != nil {
+				return fmt.Errorf("%s in %s: PDF: %w", k, tag, err)
+			}
+			pdfName := k.String() + ".pdf"
+			if err := os.WriteFile(filepath.Join(dir, pdfName), doc, 0o644); err != nil {
+				return err
+			}
 			rw.Entries = append(rw.Entries, entry{
-				Kind: k, Lang: tag.String(), Href: tag.String() + "/" + name, Subject: letter.Subject,
+				Kind: k, Lang: tag.String(), Href: tag.String() + "/" + name, PDF: tag.String() + "/" + pdfName, Subject: letter.Subject,
 				SMS: letter.SMS.Text, Segments: letter.SMS.Segments, Encoding: letter.SMS.Encoding.String(),
 			})
 		}
@@ -99,8 +120,54 @@ func run(args []string, stdout io.Writer) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %d letters and %s\n", len(rows)*len(langs), filepath.Join(*out, "index.html"))
+	fmt.Fprintf(stdout, "wrote %d letters (HTML and PDF) and %s\n", len(rows)*len(langs), filepath.Join(*out, "index.html"))
 	return nil
+}
+
+// payFields fills the ways to pay of a sample letter that asks for payment, as
+// the collection package does for a case: the Danish FIK line (with a sample FI
+// creditor number), the Finnish virtual bar code, and the EPC QR code of a EUR
+// letter.
+func payFields(d *letters.Data, k letters.Kind) error {
+	if !k.AsksForPayment() || !d.Total.IsPositive() {
+		return nil
+	}
+	// The case's payment reference in the jurisdiction's scheme, from the
+	// sample case number's digits (as collection.PaymentReference makes it).
+	ref, err := letters.NewReference(letters.ReferenceForJurisdiction(d.Jurisdiction), strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, d.Case))
+	if err != nil {
+		return err
+	}
+	d.PaymentReference = ref.Display()
+	b := d.Creditor.Bank
+	switch d.Jurisdiction {
+	case dunning.DK:
+		if d.PaymentLine, err = ref.FIKLine("81234567"); err != nil {
+			return err
+		}
+	case dunning.FI:
+		if d.PaymentLine, err = (payslip.FIBarcode{IBAN: b.IBAN, Amount: d.Total, Reference: ref, Due: d.Deadline}).Encode(); err != nil {
+			return err
+		}
+	}
+	if d.Total.Currency() != money.EUR || b.IBAN == "" {
+		return nil
+	}
+	epc := payslip.EPC{BIC: b.BIC, Name: d.Creditor.Name, IBAN: b.IBAN, Amount: d.Total}
+	if epc.Reference, err = ref.RF(); err != nil {
+		return err
+	}
+	payload, err := epc.Encode()
+	if err != nil {
+		return err
+	}
+	d.PaymentQR, err = qrcode.PNG(payload, 240)
+	return err
 }
 
 var index = template.Must(template.New("index").Parse(`<!DOCTYPE html>
@@ -114,6 +181,7 @@ table{border-collapse:collapse}
 th,td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;font-size:10pt}
 th{background:#f1f5f9;text-align:left}
 td a{display:block;font-weight:600;margin-bottom:.3em}
+td a.pdf{display:inline;font-weight:normal;font-size:8.5pt}
 .sms{color:#555;font-size:8.5pt;max-width:16em}
 </style>
 </head>
@@ -121,11 +189,11 @@ td a{display:block;font-weight:600;margin-bottom:.3em}
 <h1>Letter gallery</h1>
 <p>Every kind of letter in every language, rendered from the package's sample data
 (fictitious creditors and debtors; the figures add up). Each cell links to the HTML
-letter and shows its SMS form.</p>
+letter and its A4 PDF, and shows its SMS form.</p>
 <table>
 <thead><tr><th>Kind</th>{{range .Langs}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr><th>{{.Kind}}</th>{{range .Entries}}<td><a href="{{.Href}}" title="{{.Subject}}">{{.Subject}}</a><div class="sms">SMS ({{.Encoding}}, {{.Segments}}): {{.SMS}}</div></td>{{end}}</tr>
+{{range .Rows}}<tr><th>{{.Kind}}</th>{{range .Entries}}<td><a href="{{.Href}}" title="{{.Subject}}">{{.Subject}}</a><a class="pdf" href="{{.PDF}}">PDF</a><div class="sms">SMS ({{.Encoding}}, {{.Segments}}): {{.SMS}}</div></td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </body>

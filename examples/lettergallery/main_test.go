@@ -19,7 +19,7 @@ func TestGallery(t *testing.T) {
 	if err := run([]string{"-out", dir}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "wrote 105 letters") {
+	if !strings.Contains(out.String(), "wrote 105 letters (HTML and PDF)") {
 		t.Fatalf("unexpected output %q", out.String())
 	}
 	index, err := os.ReadFile(filepath.Join(dir, "index.html"))
@@ -49,7 +49,7 @@ func TestGallery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := len(letters.Kinds()) * len(letters.Languages()); len(files) != want {
+	if want := 2 * len(letters.Kinds()) * len(letters.Languages()); len(files) != want {
 		t.Errorf("%d files, want %d", len(files), want)
 	}
 	for _, f := range files {
@@ -60,5 +60,27 @@ func TestGallery(t *testing.T) {
 	}
 	for l := range links {
 		t.Errorf("index links %s, which was not written", l)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".pdf") {
+			b, _ := os.ReadFile(filepath.Join(dir, f))
+			if !bytes.HasPrefix(b, []byte("%PDF-")) {
+				t.Errorf("%s is not a PDF", f)
+			}
+		}
+	}
+	// The ways to pay: the EPC QR code on a EUR letter, the Finnish bar code, the FIK line.
+	for f, want := range map[string]string{
+		"de/reminder.html": `<figure class="qr"><img src="data:image/png;base64,`,
+		"fi/reminder.html": "Virtuaaliviivakoodi",
+		"da/reminder.html": "+71&lt;",
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %q", f, want)
+		}
 	}
 }
