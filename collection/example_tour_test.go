@@ -3,6 +3,7 @@ package collection_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dunning-go/dunning"
@@ -14,12 +15,14 @@ import (
 )
 
 // Example_tour is the README's ten-minute tour: open a case, run the daily batch, relay
-// the letter, record a payment. It is kept here so the README's code always compiles and
-// prints what the README says.
+// the letter, record a payment, then the rest. TestReadmeTourIsTheExample checks that
+// the README's code block is this function's body, so it always compiles and prints
+// what the README says.
 func Example_tour() {
 	ctx := context.Background()
 	copenhagen, _ := time.LoadLocation("Europe/Copenhagen")
-	clock := date.FixedClock(time.Date(2025, 3, 20, 9, 0, 0, 0, copenhagen)) // the SDK never calls time.Now
+	now := time.Date(2025, 3, 20, 9, 0, 0, 0, copenhagen)
+	clock := date.ClockFunc(func() time.Time { return now }) // the SDK never calls time.Now
 
 	svc, err := collection.New(memstore.New(), collection.Options{Clock: clock, Location: copenhagen,
 		// Every letter that asks for payment says where to pay: the creditor's bank.
@@ -47,7 +50,7 @@ func Example_tour() {
 
 	// The daily batch takes every due step: the fee the law allows, interest, the letter
 	// queued in the same atomic save. Running it twice the same day changes nothing.
-	res, err := svc.Commit(ctx, collection.BatchRequest{}, time.Date(2025, 3, 20, 10, 0, 0, 0, copenhagen))
+	res, err := svc.Commit(ctx, collection.BatchRequest{}, now) // the letters go out now
 	if err != nil {
 		panic(err)
 	}
@@ -59,26 +62,44 @@ func Example_tour() {
 	// retried delivery is recognisable.
 	relay, err := svc.NewRelay(letters.DispatcherFunc(func(ctx context.Context, m letters.Message) error {
 		fmt.Println("sent:", m.ID, m.Channel, m.Subject)
+		for _, line := range strings.Split(m.Text, "\n") { // the letter's payment box
+			if strings.HasPrefix(line, "Beløb:") || strings.HasPrefix(line, "IBAN:") || strings.HasPrefix(line, "Betalingsreference:") {
+				fmt.Println("  ", strings.ReplaceAll(line, "\u00a0", " ")) // amounts use no-break spaces
+			}
+		}
 		return nil
 	}), collection.RelayOptions{})
 	if err != nil {
 		panic(err)
 	}
-	if _, err := relay.RunOnce(ctx, time.Date(2025, 3, 20, 10, 0, 0, 0, copenhagen)); err != nil {
+	if _, err := relay.RunOnce(ctx, now); err != nil {
 		panic(err)
 	}
 
 	// A partial payment from the bank import: recorded once, however often it is imported,
 	// and allocated to costs, interest and principal in that order.
-	pay, err := svc.RecordPayment(ctx, "case-1001", collection.Payment{ID: "bank-77", On: date.MustParse("2025-03-18"),
+	pay, err := svc.RecordPayment(ctx, "case-1001", collection.Payment{ID: "bank-77", On: date.MustParse("2025-03-20"),
 		Amount: money.MustNew("500.00", money.DKK), To: collection.PaidToCreditor})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println("still owed:", pay.Outstanding)
+
+	// The rest a week later: the case is paid, so no further step will come.
+	now = now.AddDate(0, 0, 7)
+	pay, err = svc.RecordPayment(ctx, "case-1001", collection.Payment{ID: "bank-91", On: date.MustParse("2025-03-27"),
+		Amount: pay.Outstanding, To: collection.PaidToCreditor})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("still owed:", pay.Outstanding, "- next step due:", !pay.Case.NextDue.IsZero())
 	// Output:
 	// opened: active next step due 2025-03-04
 	// step: case-1001 reminder fee 100.00 DKK letter case-1001/0/2
 	// sent: case-1001/0/2 email Påmindelse – faktura 1001
+	//    Beløb:               1.357,09 kr.
+	//    IBAN:                DK50 0040 0440 1162 43
+	//    Betalingsreference:  000000000010017
 	// still owed: 857.09 DKK
+	// still owed: 0.00 DKK - next step due: false
 }

@@ -3,7 +3,13 @@
 //
 //	go run ./examples/quickstart
 //	go run ./examples/quickstart -invoices 5000 -days 180 -out /tmp/quickstart -quiet
-//	go run ./examples/quickstart -db /tmp/quickstart.db    # the SQLite store instead of memory
+//	go run ./examples/quickstart -db /tmp/quickstart.db    # keep the SQLite file
+//	go run ./examples/quickstart -memstore                 # the in-memory store instead
+//
+// The cases live where a real host starts: SQLite (collection/sqlstore over
+// database/sql, the pure-Go modernc.org/sqlite driver) in a temporary file that is
+// removed at the end, or the file -db names; -memstore keeps them in memory
+// (collection/memstore), which is faster and forgets them on exit.
 //
 // Nordhavn VVS ApS, a plumbing firm in Hellerup, has 1,000 invoices (generated from a
 // fixed seed: realistic amounts, due dates, about 10 % business debtors and a few who
@@ -77,7 +83,8 @@ func run(args []string, stdout io.Writer) error {
 	n := fs.Int("invoices", 1000, "number of invoices to generate")
 	days := fs.Int("days", 120, "number of days to run the daily batch")
 	out := fs.String("out", filepath.Join(".", "out", "quickstart"), "folder to write the letters and index.html to")
-	dbPath := fs.String("db", "", "SQLite database file for the cases (collection/sqlstore); empty: in memory (memstore)")
+	dbPath := fs.String("db", "", "SQLite database file for the cases (collection/sqlstore); empty: a temporary file, removed at the end")
+	inMemory := fs.Bool("memstore", false, "keep the cases in memory (collection/memstore) instead of SQLite")
 	seed := fs.Uint64("seed", 1, "seed of the invoice generator")
 	quiet := fs.Bool("quiet", false, "print only the report, not the line per day")
 	if err := fs.Parse(args); err != nil {
@@ -95,7 +102,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 
-	store, storeName, closeStore, err := openStore(ctx, *dbPath)
+	store, storeName, closeStore, err := openStore(ctx, *dbPath, *inMemory)
 	if err != nil {
 		return err
 	}
@@ -149,16 +156,32 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// openStore returns the Store: memstore, or collection/sqlstore over the SQLite file
-// path (see store_sqlite.go).
-func openStore(ctx context.Context, path string) (collection.Store, string, func(), error) {
-	if path == "" {
+// openStore returns the Store: memstore when inMemory, else collection/sqlstore
+// over the SQLite file path, or over a temporary file removed by the returned
+// close function when path is empty (see store_sqlite.go).
+func openStore(ctx context.Context, path string, inMemory bool) (collection.Store, string, func(), error) {
+	if inMemory {
+		if path != "" {
+			return nil, "", nil, errors.New("-memstore and -db: choose one store")
+		}
 		return memstore.New(), "memstore", func() {}, nil
 	}
 	if openSQL == nil {
-		return nil, "", nil, errors.New("-db: this build has no SQLite store")
+		return nil, "", nil, errors.New("this build has no SQLite store: run with -memstore")
 	}
-	return openSQL(ctx, path)
+	if path != "" {
+		return openSQL(ctx, path)
+	}
+	dir, err := os.MkdirTemp("", "dunning-quickstart-*")
+	if err != nil {
+		return nil, "", nil, err
+	}
+	s, _, closeDB, err := openSQL(ctx, filepath.Join(dir, "cases.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, "", nil, err
+	}
+	return s, "SQLite (temporary file)", func() { closeDB(); os.RemoveAll(dir) }, nil
 }
 
 // openSQL opens the SQLite store; nil when it is not built in.

@@ -247,7 +247,7 @@ func TestQuickstartSQLite(t *testing.T) {
 	}
 	args := []string{"-invoices", "60", "-days", "45", "-quiet"}
 	var mem, sqlite bytes.Buffer
-	if err := run(append(args, "-out", t.TempDir()), &mem); err != nil {
+	if err := run(append(args, "-out", t.TempDir(), "-memstore"), &mem); err != nil {
 		t.Fatal(err)
 	}
 	db := filepath.Join(t.TempDir(), "quickstart.db")
@@ -259,5 +259,30 @@ func TestQuickstartSQLite(t *testing.T) {
 	}
 	if a, b := report(mem.String()), report(sqlite.String()); a != b {
 		t.Errorf("memstore and SQLite reports differ:\n%s\n---\n%s", a, b)
+	}
+	if !strings.Contains(mem.String(), "store: memstore") {
+		t.Errorf("the memstore run does not say so:\n%s", mem.String())
+	}
+}
+
+// TestQuickstartDefaultStore: without flags the cases live in SQLite in a
+// temporary file, which the run says and removes; -memstore and -db together are
+// an error.
+func TestQuickstartDefaultStore(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var out bytes.Buffer
+	if err := run([]string{"-invoices", "20", "-days", "20", "-quiet", "-out", t.TempDir()}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "store: SQLite (temporary file)") {
+		t.Errorf("the default run does not name its temporary SQLite store:\n%s", out.String())
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "dunning-quickstart-*")); len(left) > 0 {
+		t.Errorf("the temporary store was left behind: %v", left)
+	}
+	err := run([]string{"-memstore", "-db", filepath.Join(tmp, "x.db"), "-out", t.TempDir()}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "-memstore") {
+		t.Errorf("-memstore with -db: %v", err)
 	}
 }
