@@ -6,7 +6,7 @@ import (
 )
 
 // Status says how well the SDK's legal research backs a figure: a rate, a fee, a cap, a
-// court fee. It uses the four tags of the research (shared/research/jurisdictions.md,
+// court fee. It uses the four tags of the research (docs/research/jurisdictions.md,
 // "How to read this report"). Every row of law the SDK ships carries one, and every result
 // computed from rows carries the weakest status among them, so a host can refuse, or warn
 // about, figures that are not verified, and a letter never presents an UNVERIFIED figure

@@ -172,7 +172,7 @@ func PV(rate decimal.Decimal, nper int, pmt, fv decimal.Decimal, when When) (dec
 // annuity PMT(rate, nper, pv, fv, when) (spreadsheet IPMT). In Begin mode the
 // first payment carries no interest and later ones carry
 // FV(rate, per-1, pmt, pv, Begin) * rate / (1+rate), as numpy-financial,
-// Excel and LibreOffice agree (vectors-public.md §0.2).
+// Excel and LibreOffice agree (docs/research/vectors-public.md §0.2).
 func IPMT(rate decimal.Decimal, per, nper int, pv, fv decimal.Decimal, when When) (decimal.Decimal, error) {
 	if err := checkPer(rate, per, nper, when); err != nil {
 		return decimal.Zero, err

@@ -1,7 +1,7 @@
 package agreement_test
 
 // pmtVectors are all 57 "kind": "pmt" vectors of
-// /work/shared/research/vectors-public.json, copied (not loaded) with their
+// docs/research/vectors-public.json, copied (not loaded) with their
 // ids. Arguments are in the order of the source's function (spreadsheet
 // order; "a/b" is a quotient), in the spreadsheet sign convention. A vector
 // passes within rtol or atol when the source states one, and otherwise when

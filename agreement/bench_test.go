@@ -13,7 +13,7 @@ func terms360() agreement.Terms {
 }
 
 // BenchmarkNewPlan360 computes a 360-instalment plan (250,000 EUR, 4.5 %,
-// ACT/365F, AdjustEMI). Target (DESIGN.md): ≤ 150 µs.
+// ACT/365F, AdjustEMI). Target (docs/design.md): ≤ 150 µs.
 //
 // On the 2-core reference machine: 95–105 µs, 110 KB and 2,266 allocs when
 // it is quiet (before: 117–129 µs, 145 KB, 2,275 allocs, measured side by
@@ -34,7 +34,7 @@ func BenchmarkNewPlan360(b *testing.B) {
 }
 
 // BenchmarkNewPlan360DayCounts is BenchmarkNewPlan360 under each day count
-// (and Fineract's ACT/ACT split at 31 December). Target (DESIGN.md): ≤ 150 µs
+// (and Fineract's ACT/ACT split at 31 December). Target (docs/design.md): ≤ 150 µs
 // for every one. All take about as long as ACT/365F; ACT/ACT took
 // 500–590 µs before its period factors were memoised like the others'.
 func BenchmarkNewPlan360DayCounts(b *testing.B) {
@@ -63,7 +63,7 @@ func BenchmarkNewPlan360DayCounts(b *testing.B) {
 }
 
 // BenchmarkTrack360 tracks a 360-instalment plan with 360 payments (one per
-// instalment, on its due date). DESIGN.md sets no target; it is reported
+// instalment, on its due date). docs/design.md sets no target; it is reported
 // beside the 150 µs of plan construction.
 func BenchmarkTrack360(b *testing.B) {
 	p, err := agreement.NewPlan(terms360())

@@ -21,7 +21,7 @@
 // date, amount, interest, principal, balance after), the down payment first
 // as instalment 0, and a Summary with what the debtor must be told (E12).
 // The rules, which reproduce all Apache Fineract schedules in the research
-// to the cent (vectors-public.md §0.3–0.5):
+// to the cent (docs/research/vectors-public.md §0.3–0.5):
 //
 //   - Due dates are computed from the anchor (First.AddMonths(k), never
 //     chained), so month ends clamp without drifting.
@@ -68,7 +68,7 @@
 //	DK, SE, NO, FI, EU                no researched rule: OrderFor fails with ErrNoRule
 //
 // DefaultOrder (costs → interest → principal) is the SDK's default from
-// DESIGN.md, not a statement of any country's law.
+// docs/design.md, not a statement of any country's law.
 //
 // # Settlement offers
 //
@@ -102,7 +102,7 @@
 //
 // A 360-instalment plan (BenchmarkNewPlan360) takes 95 to 105 µs, 110 KB
 // and 2,266 allocations on the 2-core reference machine when it is quiet,
-// and 130 to 180 µs while other test runs load it; DESIGN.md's target is
+// and 130 to 180 µs while other test runs load it; docs/design.md's target is
 // 150 µs. Each day count takes about as long (BenchmarkNewPlan360DayCounts;
 // ACT/ACT took 500 µs before its factors were memoised). The arithmetic is
 // about 20 µs of that. The rest is the result itself: the 52 KB

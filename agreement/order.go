@@ -43,25 +43,25 @@ type Order struct {
 }
 
 // DefaultOrder is costs → interest → principal, the SDK's default where no
-// jurisdiction is chosen (DESIGN.md). It is the order the law gives in the
+// jurisdiction is chosen (docs/design.md). It is the order the law gives in the
 // Netherlands (art. 6:44 BW) and, unverified, in Germany (§ 367 BGB); it is
 // not a statement of the law of any other country.
 func DefaultOrder() Order {
 	return Order{Sequence: [3]Component{Costs, Interest, Principal},
-		Source: "SDK default (DESIGN.md): costs, interest, principal", Status: dunning.Derived}
+		Source: "SDK default (docs/design.md): costs, interest, principal", Status: dunning.Derived}
 }
 
-// orders is the allocation-order table (jurisdictions.md §8 item 7). The
+// orders is the allocation-order table (docs/research/jurisdictions.md §8 item 7). The
 // research has no allocation rule for DK, SE, NO, FI or the EU baseline;
 // OrderFor reports ErrNoRule for them instead of guessing.
 func orders() []Order {
 	cip := [3]Component{Costs, Interest, Principal}
 	return []Order{
 		{Sequence: cip, Jurisdiction: dunning.NL,
-			Source: "art. 6:44 BW (HR 10 Jul 2015); jurisdictions.md NL, §8 item 7", Status: dunning.Verified},
+			Source: "art. 6:44 BW (HR 10 Jul 2015); docs/research/jurisdictions.md NL, §8 item 7", Status: dunning.Verified},
 		// UNVERIFIED: § 367 Abs. 1 BGB is cited in the research but its text was not verified.
 		{Sequence: cip, Jurisdiction: dunning.DE,
-			Source: "§ 367 Abs. 1 BGB; jurisdictions.md §8 item 7", Status: dunning.Unverified},
+			Source: "§ 367 Abs. 1 BGB; docs/research/jurisdictions.md §8 item 7", Status: dunning.Unverified},
 	}
 }
 

@@ -20,7 +20,7 @@ type row struct {
 }
 
 // scheduleVectors are the "kind": "schedule" vectors of
-// /work/shared/research/vectors-public.json (copied, not loaded), except
+// docs/research/vectors-public.json (copied, not loaded), except
 // npf-doc-amort-2500, the unrounded annuity table, which is
 // TestE12_AmortisationTableNumpy. Sources: apache/fineract
 // fineract-e2e-tests-runner features EMICalculation-Part1.feature, Loan.feature,

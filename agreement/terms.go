@@ -102,14 +102,14 @@ type Terms struct {
 	// DayCount turns a period into a fraction of a year. Required when Rate
 	// is not zero. With Thirty360E a regular monthly period is exactly
 	// months/12 of a year and a period counted in days is actual days/360,
-	// as Apache Fineract does (vectors-public.md §0.4); other periods use
+	// as Apache Fineract does (docs/research/vectors-public.md §0.4); other periods use
 	// DayCount.YearFraction.
 	DayCount interest.DayCount
 
 	// SplitAtDec31 makes ActualActualISDA split a period that crosses the
 	// year end at 31 December instead of 1 January, as Apache Fineract does:
 	// 2023-12-12 to 2024-01-12 is 19/365 + 12/366 rather than 20/365 + 11/366
-	// (vectors-public.md §0.4). Only for reproducing Fineract schedules.
+	// (docs/research/vectors-public.md §0.4). Only for reproducing Fineract schedules.
 	SplitAtDec31 bool
 
 	// Start is the date interest runs from (the agreement date). Required.
@@ -145,7 +145,7 @@ type Terms struct {
 	// Rounding rounds each period's interest and the computed instalment,
 	// its Scale capped to the currency's minor units. Nil means
 	// money.PolicyFor(currency, money.HalfEven), Fineract's rule
-	// (vectors-public.md §0.3).
+	// (docs/research/vectors-public.md §0.3).
 	Rounding *money.RoundingPolicy
 
 	// Multiple, if positive, rounds a computed instalment up to a multiple
@@ -158,7 +158,7 @@ type Terms struct {
 	// also try the instalment one minor unit higher (if the last instalment
 	// came out larger) or lower (if smaller), and keep it only if the last
 	// instalment then differs strictly less from the others
-	// (vectors-public.md §0.3). Not applied with Multiple.
+	// (docs/research/vectors-public.md §0.3). Not applied with Multiple.
 	AdjustEMI bool
 }
 

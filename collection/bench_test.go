@@ -12,7 +12,7 @@ import (
 
 // BenchmarkCommandRoundTrip measures one command on memstore: load (deep copy),
 // decide (flow.Decide for NextDue), save with the version check, one event.
-// DESIGN.md sets no target for a single command; the daily-run target (≤ 15 s and
+// docs/design.md sets no target for a single command; the daily-run target (≤ 15 s and
 // ≤ 2 KiB heap per case for 1,000,000 cases, 10 % due) is the next issue's, and a
 // command must stay well below 15 µs for the run to fit.
 func BenchmarkCommandRoundTrip(b *testing.B) {

@@ -75,7 +75,7 @@ func TestE8_E9_FileAPaymentClaimAndChargeTheFee(t *testing.T) {
 	last, ok := c.Progress.Last()
 	require.True(t, ok)
 	require.Equal(t, flow.PaymentClaim, last.Kind)
-	// Vector DK-07 (jurisdictions.md §9; retsafgiftsloven § 12): a betalingspåkrav
+	// Vector DK-07 (docs/research/jurisdictions.md §9; retsafgiftsloven § 12): a betalingspåkrav
 	// filed from 2021-10-01 for a claim ≤ 100,000 DKK costs 750 DKK; added to the debt (E9).
 	requireMoney(t, "750.00", c.Court.Fee)
 	fee := c.Charges[len(c.Charges)-1]

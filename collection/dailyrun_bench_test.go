@@ -25,7 +25,7 @@ var million = flag.Bool("dailyrun.million", false, "also run BenchmarkDailyRun w
 // with the interest calculation), save the case with its events and queue the
 // letter in the outbox.
 //
-// DESIGN.md target, on the 2-core reference machine: 1,000,000 open cases of
+// docs/design.md target, on the 2-core reference machine: 1,000,000 open cases of
 // which 10 % due in ≤ 15 s and ≤ 2 KiB of heap per case (the store with every
 // case, its events and the outbox, after the run). 10,000 and 100,000 cases run
 // by default; 1,000,000 with -dailyrun.million. Each iteration is one whole daily

@@ -493,7 +493,7 @@ func checkLedger(t interface{ Fatalf(string, ...any) }, c collection.Case) {
 }
 
 // BenchmarkLedger allocates 5 payments over a case of 3 claims and 4 charges.
-// DESIGN.md sets no target of its own for it; it runs inside RecordPayment and
+// docs/design.md sets no target of its own for it; it runs inside RecordPayment and
 // the letters of the daily run, whose budget is ≤ 15 µs and ≤ 2 KiB per case.
 func BenchmarkLedger(b *testing.B) {
 	c := collection.Case{ID: "b", Currency: money.DKK, Jurisdiction: dunning.DK}
@@ -516,7 +516,7 @@ func BenchmarkLedger(b *testing.B) {
 
 // BenchmarkRecordPayment records one payment on a stored case over memstore
 // (load, allocate, close as paid, save; opening the case is not timed). No
-// DESIGN.md target; see BenchmarkLedger.
+// docs/design.md target; see BenchmarkLedger.
 func BenchmarkRecordPayment(b *testing.B) {
 	st, svc, _ := moneyService(feb20)
 	ctx := b.Context()

@@ -217,7 +217,7 @@ func TestS8_InterestInvoiceForAnInvoicePaidLate(t *testing.T) {
 }
 
 // The published vectors this file reproduces through a case, copied from
-// ../shared/research/vectors-public.json (ids and sources as there).
+// docs/research/vectors-public.json (ids and sources as there).
 //
 //   - fin-zero-interest-1000 (apache/fineract ProgressiveEMICalculatorTest,
 //     disbursedAmt1000_NoInterest_repayEvery1Month): 1000 at 0 % from

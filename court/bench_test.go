@@ -6,7 +6,7 @@ import (
 	"github.com/dunning-go/dunning"
 )
 
-// DESIGN.md sets no target for court; the fee functions are called by flow.Decide for
+// docs/design.md sets no target for court; the fee functions are called by flow.Decide for
 // each case, whose target is ≤ 200 ns and 0 allocations, so we hold FeeFor to ≤ 200 ns.
 // (Decimal arithmetic allocates; the allocation count is reported, not asserted.)
 func BenchmarkFeeForDK(b *testing.B) {
@@ -30,7 +30,7 @@ func BenchmarkFeeForDE(b *testing.B) {
 	}
 }
 
-// BenchmarkCheckPaymentClaim: the readiness check with the fees caps; no DESIGN.md
+// BenchmarkCheckPaymentClaim: the readiness check with the fees caps; no docs/design.md
 // target (it runs once per filing, not per case per day).
 func BenchmarkCheckPaymentClaim(b *testing.B) {
 	c := validClaim()

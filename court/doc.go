@@ -44,8 +44,8 @@
 //	                                                     and (probably) 2023; later years refused    UNVERIFIED
 //	FI     —               —                             refused: fees UNVERIFIED                    —
 //
-// Sources: /work/shared/research/jurisdictions.md §§1.4, 2.4, 3.4, 4.4, 5.4 and the
-// vectors in §9; vectors-public.md §5.4 for the GKG tables (GKG returns the simple fee;
+// Sources: docs/research/jurisdictions.md §§1.4, 2.4, 3.4, 4.4, 5.4 and the
+// vectors in §9; docs/research/vectors-public.md §5.4 for the GKG tables (GKG returns the simple fee;
 // its 2004 version, whose start date is UNVERIFIED, reaches only 25,000 EUR, and its 2025
 // values above 500,000 EUR are flagged UNVERIFIED because a calculator disagrees).
 //

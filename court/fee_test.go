@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// feeCase is one vector: the values are copied from /work/shared/research (CI does not
+// feeCase is one vector: the values are copied from docs/research (CI does not
 // read that directory).
 type feeCase struct {
 	id      string // vector id, or a descriptive name for table checks
@@ -27,7 +27,7 @@ func nok(s string) money.Money { return money.MustNew(s, money.NOK) }
 func sek(s string) money.Money { return money.MustNew(s, money.SEK) }
 func d(s string) date.Date     { return date.MustParse(s) }
 
-// TestFeeVectors checks the court vectors of jurisdictions.md §9 and vectors-public.md
+// TestFeeVectors checks the court vectors of docs/research/jurisdictions.md §9 and docs/research/vectors-public.md
 // §5.4. Implements E9.
 func TestFeeVectors(t *testing.T) {
 	cases := []feeCase{
@@ -133,7 +133,7 @@ func TestFeeDK08(t *testing.T) {
 	}
 }
 
-// TestGKGVectors checks the simple GKG fee against vectors-public.json (de-gkg2004-*
+// TestGKGVectors checks the simple GKG fee against docs/research/vectors-public.json (de-gkg2004-*
 // published; de-gkg2013/2021/2025-table derived from the quoted law text).
 func TestGKGVectors(t *testing.T) {
 	cases := []struct {

@@ -9,7 +9,7 @@ import (
 )
 
 // The German simple (1.0) court fee of GKG § 34 + Anlage 2: a base fee up to a first
-// value, then "+increment per started step" within each bracket (vectors-public.md §5.4).
+// value, then "+increment per started step" within each bracket (docs/research/vectors-public.md §5.4).
 // Court fees are multiples of it: 0.5 for a Mahnbescheid (KV 1100, with a minimum),
 // 3.0 for a Klage (KV 1210), a further 2.5 after a Widerspruch.
 

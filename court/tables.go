@@ -12,8 +12,8 @@ import (
 // This file holds the court-fee tables: read-only literals, never mutated. Each row is
 // one regime for one (jurisdiction, proceeding), keyed on the filing date; the rows of a
 // pair are ordered by From and do not overlap (a test checks it). Sources and statuses
-// are those of /work/shared/research/jurisdictions.md §§1.4, 2.4, 3.4, 4.4, 5.4 and
-// vectors-public.md §5.4.
+// are those of docs/research/jurisdictions.md §§1.4, 2.4, 3.4, 4.4, 5.4 and
+// docs/research/vectors-public.md §5.4.
 
 // calc names the formula of a row.
 type calc uint8
@@ -138,7 +138,7 @@ var feeRows = [...]row{
 		source: srcDEMB + ": 0.5 fee, minimum 38 EUR (KostRÄG 2025)", calc: calcDE, mult: 50, min: 3800,
 		note: "SECONDARY: one collection-agency page, consistent with the 0.5 rate and the GKG 2025 table"},
 	{id: "DE-civil-case", j: dunning.DE, p: CivilCase, from: de2013, status: dunning.Secondary,
-		source: "GKG § 34 + Anlage 2, KV 1210: 3.0 fee (vectors-public.md §5.4)", calc: calcDE, mult: 300,
+		source: "GKG § 34 + Anlage 2, KV 1210: 3.0 fee (docs/research/vectors-public.md §5.4)", calc: calcDE, mult: 300,
 		note: "From is the start of the GKG 2013 table; the fee follows the GKG version in force on the filing date"},
 	{id: "DE-conversion", j: dunning.DE, p: Conversion, from: de2013, status: dunning.Verified,
 		source: "GKG KV 1210 after Widerspruch: a further 2.5 fee, making 3.0 with the Mahnbescheid fee (ordentliche-gerichtsbarkeit.hessen.de)", calc: calcDE, mult: 250,

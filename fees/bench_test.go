@@ -9,7 +9,7 @@ import (
 )
 
 // BenchmarkAssess measures one Assess on a DK claim with two earlier fees. Target
-// (DESIGN.md, part of the flow.Decide budget): ≤ 200 ns and 0 allocations.
+// (docs/design.md, part of the flow.Decide budget): ≤ 200 ns and 0 allocations.
 func BenchmarkAssess(b *testing.B) {
 	due := date.MustParse("2025-03-01")
 	r, err := ReminderRules(dunning.DK, dunning.Consumer, due, due.AddDays(5))
@@ -37,7 +37,7 @@ func BenchmarkReminderRules(b *testing.B) {
 	}
 }
 
-// BenchmarkCollectionCostCap measures one DK cap lookup. No DESIGN.md target (not on
+// BenchmarkCollectionCostCap measures one DK cap lookup. No docs/design.md target (not on
 // the per-case hot path); it allocates its result amounts.
 func BenchmarkCollectionCostCap(b *testing.B) {
 	claim, key := money.MustNew("15000", money.DKK), date.MustParse("2020-01-01")

@@ -75,7 +75,7 @@ func nokRow(from, to string, amount string, st dunning.Status) compRow {
 		note: "40 EUR converted to NOK for the half-year in which the claim fell due; other half-years UNVERIFIED"}
 }
 
-// compRows: amounts keyed on the due date of the invoice (jurisdictions.md §§ 1.1, 2.1,
+// compRows: amounts keyed on the due date of the invoice (docs/research/jurisdictions.md §§ 1.1, 2.1,
 // 3.1, 4.1, 5.3, 6.1, 7).
 var compRows = []compRow{
 	{j: dunning.DK, from: date.MustNew(2013, 3, 1), amount: mustMoney("310", dkk), per: "overdue invoice",
@@ -85,7 +85,7 @@ var compRows = []compRow{
 		source: "lag (1981:739) 4 a § (SFS 2013:56)", status: dunning.Verified,
 		note: "förseningsersättning, due once dröjsmålsränta is due; replaces the reminder and collection fees (not both)",
 		offset: Offset{ReminderFees: true, CollectionCosts: true, Status: dunning.Verified,
-			Source: "lag (1981:739) 4 a § (the debtor does not pay both the förseningsersättning and the fees of 1-4 §§ for the same claim; jurisdictions.md § 2.1)"}},
+			Source: "lag (1981:739) 4 a § (the debtor does not pay both the förseningsersättning and the fees of 1-4 §§ for the same claim; docs/research/jurisdictions.md § 2.1)"}},
 	nokRow("2020-01-01", "2020-07-01", "400", dunning.Secondary),
 	nokRow("2020-07-01", "2021-01-01", "430", dunning.Verified),
 	nokRow("2021-07-01", "2022-01-01", "400", dunning.Secondary),

@@ -272,7 +272,7 @@ func dkBands(fees [9]string, last string, pct string) []band {
 	return append(bs, band{fee: dec(last), pctOver: dec(pct)})
 }
 
-// dkCostTables are the DK versions, oldest first. Note on the research: jurisdictions.md
+// dkCostTables are the DK versions, oldest first. Note on the research: docs/research/jurisdictions.md
 // §1.3 calls the 300-series table "2009" and the 350-series "2013"; the stored
 // amendment texts show that bek. 423/2009 replaced the 300-series of the original bek.
 // 601/2002 by the 350-series, and bek. 105/2013 (in force 2013-03-01) did not change
@@ -286,7 +286,7 @@ var dkCostTables = []dkTable{
 		status:  dunning.Verified,
 		foreign: dkBands([9]string{"300", "500", "700", "900", "1200", "1600", "2000", "2700", "4500"}, "4500", "1"),
 		// Bilag 2 before 2009: research says only this pre-2013 table was seen; flagged
-		// UNVERIFIED as the research asks (jurisdictions.md §1.3, §10.1).
+		// UNVERIFIED as the research asks (docs/research/jurisdictions.md §1.3, §10.1).
 		own: dkBands([9]string{"200", "350", "450", "600", "800", "1000", "1300", "1800", "3000"}, "3000", "0.67"),
 	},
 	{

@@ -105,7 +105,7 @@ type extraRule struct {
 var deExtraRules = [...]extraRule{
 	OtherExpense: {
 		status: dunning.Secondary,
-		source: "§§ 280, 286 BGB; jurisdictions.md § 4.1 (only actual costs are recoverable, not general administrative and staff costs)",
+		source: "§§ 280, 286 BGB; docs/research/jurisdictions.md § 4.1 (only actual costs are recoverable, not general administrative and staff costs)",
 		reason: "an unclassified expense is not decided; the creditor's own general business costs (staff, letters) are not recoverable as Verzugsschaden",
 	},
 	CreditCheck: {
@@ -141,22 +141,22 @@ func noExtras(j dunning.Jurisdiction) extraRule {
 	r := extraRule{status: dunning.Unverified}
 	switch j {
 	case dunning.DK:
-		r.source = "renteloven § 9 a; bek. om udenretlige inddrivelsesomkostninger; jurisdictions.md § 1.3"
+		r.source = "renteloven § 9 a; bek. om udenretlige inddrivelsesomkostninger; docs/research/jurisdictions.md § 1.3"
 		r.reason = "the research (DK § 1.3) has only the maximum collection costs of the bekendtgørelse, no rule for extra expenses on top"
 	case dunning.SE:
-		r.source = "lag (1981:739) om ersättning för inkassokostnader m.m. 4 §; jurisdictions.md §§ 2.1, 2.3"
+		r.source = "lag (1981:739) om ersättning för inkassokostnader m.m. 4 §; docs/research/jurisdictions.md §§ 2.1, 2.3"
 		r.reason = "the research (SE §§ 2.1, 2.3) has only the fixed amounts of 4 §, no rule for extra expenses on top"
 	case dunning.NO:
-		r.source = "inkassoforskriften § 1-1 andre ledd, kap. 2 (juridika.no); jurisdictions.md § 3.3"
+		r.source = "inkassoforskriften § 1-1 andre ledd, kap. 2 (juridika.no); docs/research/jurisdictions.md § 3.3"
 		r.reason = "actual costs are recoverable only as far as inkassoforskriften kap. 2 allows (§ 1-1 andre ledd); the research (NO § 3.3) has only the salær maxima, no rule for extra expenses on top"
 	case dunning.NL:
-		r.source = "Besluit vergoeding voor buitengerechtelijke incassokosten art. 2; art. 6:96 BW; jurisdictions.md § 5.3"
+		r.source = "Besluit vergoeding voor buitengerechtelijke incassokosten art. 2; art. 6:96 BW; docs/research/jurisdictions.md § 5.3"
 		r.reason = "the WIK amount covers the extrajudicial collection costs; the research (NL § 5.3) has no rule for extra expenses on top"
 	case dunning.FI:
-		r.source = "laki saatavien perinnästä (513/1999) 10 a §; jurisdictions.md § 6.1"
+		r.source = "laki saatavien perinnästä (513/1999) 10 a §; docs/research/jurisdictions.md § 6.1"
 		r.reason = "the research (FI § 6.1) has only the capped collection costs, no rule for extra expenses on top"
 	default:
-		r.source = "jurisdictions.md"
+		r.source = "docs/research/jurisdictions.md"
 		r.reason = "the research has no rule for extra expenses in " + string(j)
 	}
 	return r

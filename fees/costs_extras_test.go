@@ -13,7 +13,7 @@ import (
 
 // deBase is the query of vector DE-03 (RVG from 2025-06-01, 2,500 EUR, undisputed):
 // 0.9 × 235.50 + 20.00 = 231.95 EUR, DERIVED. "DE-03 ... without the Schufa check"
-// (jurisdictions.md § 9) is the case the extras extend.
+// (docs/research/jurisdictions.md § 9) is the case the extras extend.
 func deBase() CostQuery {
 	return CostQuery{Jurisdiction: dunning.DE, Kind: dunning.Consumer, Claim: money.MustNew("2500", money.EUR),
 		KeyDate: date.MustParse("2025-07-01")}

@@ -53,7 +53,7 @@ type noSats struct {
 
 // noSatsTable: 700 NOK since 2017-01-01 (VERIFIED). 750 NOK from 2026-01-01 is reported
 // by one industry source only and the stored statute still says 700: UNVERIFIED
-// (jurisdictions.md §0.6, §10.3). Results using it carry status dunning.Unverified.
+// (docs/research/jurisdictions.md §0.6, §10.3). Results using it carry status dunning.Unverified.
 // The reminder rules (reminder.go) are built from this table only.
 var noSatsTable = []noSats{
 	{date.MustNew(2017, 1, 1), dec("700"), dunning.Verified, "forskrift om inkassosatsen (lovdata.no SF/forskrift/2002-12-13-1641)"},
@@ -106,7 +106,7 @@ var noSalarOldFrom = date.MustNew(2010, 1, 1)
 // noSalar are the lett-salær multiples of the inkassosats by claim (inkassoforskriften
 // § 2-2). noSalarNew applies to claims due from 2020-10-01, noSalarOld to claims due
 // 2010-01-01 to 2020-09-30: lett 0.5 / 1 / 2 / 4 / 8 × inkassosats up to 2,500 /
-// 10,000 / 50,000 / 250,000 / above (advokatwulff.no, VERIFIED in jurisdictions.md
+// 10,000 / 50,000 / 250,000 / above (advokatwulff.no, VERIFIED in docs/research/jurisdictions.md
 // §3.3; the published tables of totalkapital.no (2019) and sergel.no agree).
 var (
 	noSalarNew = []band{

@@ -85,7 +85,7 @@
 // inkassosatsen), regjeringen.no; gesetze-im-internet.de and buzer.de (RVG, BGB),
 // haufe.de; zoek.officielebekendmakingen.nl (Stb. 2012, 141); finlex.fi (299/2022),
 // eduskunta.fi (KK 667/2020), yrittajat.fi; EUR-Lex (C-287/17), bailii (C-78/22). See
-// /work/shared/research/jurisdictions.md §§ 1-10.
+// docs/research/jurisdictions.md §§ 1-10.
 //
 // # Not covered
 //

@@ -61,7 +61,7 @@ type NoticeRule struct {
 	Note string
 }
 
-// noticeRules are the notice periods of research/jurisdictions.md §§ 1.5, 2.5, 3.1,
+// noticeRules are the notice periods of docs/research/jurisdictions.md §§ 1.5, 2.5, 3.1,
 // 3.5, 5.1 and 6.1. DE and the EU baseline set no deadline for a reminder or a
 // warning (§ 4.1: no statutory minimum interval), so they have no rule. Read only.
 var noticeRules = [...]NoticeRule{

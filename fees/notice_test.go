@@ -9,7 +9,7 @@ import (
 )
 
 // TestNoticePeriods: the shortest deadline per notice, jurisdiction and debtor kind
-// (jurisdictions.md §§ 1.5, 2.5, 3.1, 3.5, 5.1, 6.1), and none where the law sets
+// (docs/research/jurisdictions.md §§ 1.5, 2.5, 3.1, 3.5, 5.1, 6.1), and none where the law sets
 // none. Implements E5 (the warning's notice) for every jurisdiction.
 func TestNoticePeriods(t *testing.T) {
 	sent := date.MustParse("2025-03-03") // a Monday

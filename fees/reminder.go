@@ -103,7 +103,7 @@ const (
 )
 
 // reminderRows is the table of reminder-fee rules other than NO (built by noReminder).
-// Each row's Source and Status are the research's (jurisdictions.md §§ 1.1, 2.1, 4.1,
+// Each row's Source and Status are the research's (docs/research/jurisdictions.md §§ 1.1, 2.1, 4.1,
 // 5.1, 6.1, 8.5).
 var reminderRows = []reminderRow{
 	{j: dunning.DK, from: date.MustNew(2002, 8, 1), rule: ReminderRule{

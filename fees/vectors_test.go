@@ -23,8 +23,8 @@ func requireMoney(t *testing.T, want string, got money.Money, msg ...any) {
 }
 
 // TestCollectionCostCapVectors checks every collection-cost vector of
-// /work/shared/research/vectors-public.json ("kind": "fee" DK/NO, "kind": "wik") and
-// the fee vectors of jurisdictions.md §9. Values are copied here so the test does not
+// docs/research/vectors-public.json ("kind": "fee" DK/NO, "kind": "wik") and
+// the fee vectors of docs/research/jurisdictions.md §9. Values are copied here so the test does not
 // depend on ../shared. Implements E4.
 func TestCollectionCostCapVectors(t *testing.T) {
 	d := date.MustParse

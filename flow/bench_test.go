@@ -20,7 +20,7 @@ func benchCase(tb testing.TB) (Flow, Progress, Facts, date.Date) {
 }
 
 // BenchmarkDecide measures Decide for one case that is due, with a fee to assess.
-// Target (DESIGN.md): ≤ 200 ns and 0 allocations per case.
+// Target (docs/design.md): ≤ 200 ns and 0 allocations per case.
 func BenchmarkDecide(b *testing.B) {
 	f, p, facts, today := benchCase(b)
 	if d := Decide(f, p, facts, today); !d.Due || d.Fee.IsZero() {
@@ -33,7 +33,7 @@ func BenchmarkDecide(b *testing.B) {
 }
 
 // BenchmarkDecideWaiting measures Decide for a case that is not due (the common case in
-// a daily run). Target (DESIGN.md): ≤ 200 ns and 0 allocations per case.
+// a daily run). Target (docs/design.md): ≤ 200 ns and 0 allocations per case.
 func BenchmarkDecideWaiting(b *testing.B) {
 	f, p, facts, _ := benchCase(b)
 	b.ReportAllocs()
@@ -42,7 +42,7 @@ func BenchmarkDecideWaiting(b *testing.B) {
 	}
 }
 
-// TestDecideAllocatesNothing asserts the 0-allocation target of DESIGN.md for Decide,
+// TestDecideAllocatesNothing asserts the 0-allocation target of docs/design.md for Decide,
 // due and not due, with and without a fee.
 func TestDecideAllocatesNothing(t *testing.T) {
 	f, p, facts, today := benchCase(t)

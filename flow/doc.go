@@ -80,7 +80,7 @@
 // # Reminder-fee law applied through the fees package
 //
 // The figures live in package fees, with their sources and statuses; this table only
-// says what Decide and Validate will enforce (jurisdictions.md §§1.1–6.1, 8):
+// says what Decide and Validate will enforce (docs/research/jurisdictions.md §§1.1–6.1, 8):
 //
 //	DK  ≤ 100 DKK incl. VAT; ≤ 3 fee-bearing reminders, ≥ 10 days apart; no 2nd/3rd
 //	    fee on a disputed claim            renteloven § 9 b        VERIFIED (dispute: SECONDARY)

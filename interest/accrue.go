@@ -202,7 +202,7 @@ func Accrue(principal money.Money, from, to date.Date, rates RateSource, conv Co
 // a rate the source does not have returns the source's error (a
 // *NoRateError for a RateTable), naming the day.
 //
-// The DESIGN.md target for 10 years with 20 rate changes and 5 payments is
+// The docs/design.md target for 10 years with 20 rate changes and 5 payments is
 // 10 µs (see BenchmarkAccrueTimeline).
 func AccrueTimeline(tl Timeline, from, to date.Date, rates RateSource, conv Convention) (Result, error) {
 	if err := validate(tl, from, to, rates, conv); err != nil {

@@ -11,7 +11,7 @@ import (
 )
 
 // BenchmarkAccrueTimeline: 10 years, 20 rate changes (half-yearly), 5
-// payments, ACT/ACT ISDA (so year ends split too). DESIGN.md target: ≤ 10 µs
+// payments, ACT/ACT ISDA (so year ends split too). docs/design.md target: ≤ 10 µs
 // per call on the 2-core reference machine.
 func BenchmarkAccrueTimeline(b *testing.B) {
 	rows := make([]Row, 20)

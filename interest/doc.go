@@ -38,13 +38,13 @@
 // [Segment] (from, to, days, year basis, rate, balance, amount) keeps its
 // amount unrounded; only the total is rounded, once, with
 // Convention.Rounding, as the published calculators do (research
-// vectors-public.md §0.8). [InvoiceInterest] builds interest invoices for
+// docs/research/vectors-public.md §0.8). [InvoiceInterest] builds interest invoices for
 // invoices paid late (S7, S8) with grace days, a minimum and limits.
 //
 // # Statutory rates and conventions per jurisdiction
 //
 // [Statutory] returns one row per half-year from 2020-01-01 to the latest
-// half-year of the SDK's research (research/jurisdictions.md §§1.2, 2.2, 3.2,
+// half-year of the SDK's research (docs/research/jurisdictions.md §§1.2, 2.2, 3.2,
 // 4.2, 5.2, 6.2, 7, 8), and the convention practice uses:
 //
 //	juris.  rate                                      convention            why (source)
@@ -102,6 +102,6 @@
 // unrounded. The total is rounded once with Convention.Rounding; Statutory
 // returns the currency's minor units, half away from zero.
 //
-// The DESIGN.md target for AccrueTimeline over 10 years with 20 rate changes
+// The docs/design.md target for AccrueTimeline over 10 years with 20 rate changes
 // and 5 payments is 10 µs.
 package interest

@@ -126,7 +126,7 @@ func pp(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // halfYear returns the first day of the i-th half-year from 2020-01-01.
 func halfYear(i int) date.Date { return date.MustNew(2020+i/2, time.Month(1+6*(i%2)), 1) }
 
-// The tables below are literals taken from research/jurisdictions.md; each
+// The tables below are literals taken from docs/research/jurisdictions.md; each
 // row is (reference rate, status), indexed by half-year from 2020-01-01.
 // Functions build fresh slices, so no package state can be mutated.
 

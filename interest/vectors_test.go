@@ -148,7 +148,7 @@ func TestPublishedInterestVectors(t *testing.T) {
 			// NL-06 (research §9): 10,000 EUR at a constant 2 % for two full
 			// years, compounded on the anniversary: 200 + 204 = 404. ACT/365F
 			// over two non-leap years.
-			id: "NL-06", source: "art. 6:119 lid 2 BW (research/jurisdictions.md §9)",
+			id: "NL-06", source: "art. 6:119 lid 2 BW (docs/research/jurisdictions.md §9)",
 			principal: money.MustNew("10000", money.EUR), from: "2021-01-01", to: "2023-01-01",
 			rates: fixedRate("2"), conv: Convention{DayCount: Actual365Fixed, Compounding: Yearly, Rounding: cents(money.EUR)},
 			days: 730, total: "404.00",

@@ -9,7 +9,7 @@ import (
 
 // BenchmarkRenderReminder renders one reminder (subject, text, HTML and SMS) with two
 // invoices, a fee and a three-segment interest calculation.
-// Target (DESIGN.md): render one reminder (text + HTML) ≤ 30 µs.
+// Target (docs/design.md): render one reminder (text + HTML) ≤ 30 µs.
 func BenchmarkRenderReminder(b *testing.B) {
 	r := newRenderer(b)
 	d := SampleData(Reminder, dunning.DK)
@@ -22,7 +22,7 @@ func BenchmarkRenderReminder(b *testing.B) {
 }
 
 // BenchmarkNew builds a Renderer with the default templates: parsing, escaping and
-// compiling 15 kinds × 7 languages. It is paid once per process; DESIGN.md sets no
+// compiling 15 kinds × 7 languages. It is paid once per process; docs/design.md sets no
 // target.
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()

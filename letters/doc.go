@@ -96,7 +96,7 @@
 // CheckStatutory returns every element a warning letter lacks under its
 // jurisdiction's law, each a *dunning.FieldError wrapping ErrStatutory; the default
 // templates print every element it checks, as the tests assert per jurisdiction.
-// The rules (NoticeRules; research/jurisdictions.md):
+// The rules (NoticeRules; docs/research/jurisdictions.md):
 //
 //	jurisdiction  letter                    deadline                           source                                 status
 //	DK            inkassovarsel             ≥ 10 days from dispatch            inkassoloven § 10 (§ 1.5)              VERIFIED

@@ -162,7 +162,7 @@ var refVectors = []refVector{
 }
 
 // TestReferencePublishedVectors checks every published example (payment references,
-// DESIGN.md letters section).
+// docs/design.md letters section).
 func TestReferencePublishedVectors(t *testing.T) {
 	for _, v := range refVectors {
 		t.Run(v.id, func(t *testing.T) {
@@ -580,7 +580,7 @@ func TestReferencePropBadBase(t *testing.T) {
 
 var sinkRef letters.Reference
 
-// BenchmarkNewReference measures generating a reference. DESIGN.md sets no target of
+// BenchmarkNewReference measures generating a reference. docs/design.md sets no target of
 // its own; references are part of rendering one reminder (text + HTML, <= 30 µs), so
 // this should be well under 1 µs with one allocation (the result string).
 func BenchmarkNewReference(b *testing.B) {
@@ -591,7 +591,7 @@ func BenchmarkNewReference(b *testing.B) {
 }
 
 // BenchmarkParseReference measures validating a printed RF reference (spaces removed,
-// MOD 97-10 checked). No DESIGN.md target; part of the <= 30 µs per-reminder budget.
+// MOD 97-10 checked). No docs/design.md target; part of the <= 30 µs per-reminder budget.
 func BenchmarkParseReference(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

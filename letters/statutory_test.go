@@ -12,7 +12,7 @@ import (
 )
 
 // TestStatutoryDeadlines checks the minimum deadline of warning letters per
-// jurisdiction (research/jurisdictions.md §§ 1.5, 2.5, 3.5, 5.1, 6.1): one day short
+// jurisdiction (docs/research/jurisdictions.md §§ 1.5, 2.5, 3.5, 5.1, 6.1): one day short
 // is reported, the minimum itself is lawful.
 func TestStatutoryDeadlines(t *testing.T) {
 	sent := date.MustParse("2025-03-03") // a Monday

@@ -8,7 +8,7 @@ import (
 	"github.com/dunning-go/dunning/money"
 )
 
-// DESIGN.md sets no numeric target for money; these benchmarks show what the
+// docs/design.md sets no numeric target for money; these benchmarks show what the
 // building blocks of every calculator and letter cost, so a regression is visible.
 
 var (

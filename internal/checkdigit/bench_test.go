@@ -6,13 +6,13 @@ import (
 	"github.com/dunning-go/dunning/internal/checkdigit"
 )
 
-// DESIGN.md sets no target of its own for check digits. They are computed once or
+// docs/design.md sets no target of its own for check digits. They are computed once or
 // twice per letter, inside "render one reminder (text + HTML) <= 30 µs", and for every
 // registration number validated; the target here is 0 allocations (asserted in
 // TestNoAllocations) and well under 100 ns for the longest reference (25 characters).
 
 // BenchmarkLuhn measures the check digit of a 25-digit KID/OCR payload. Target: 0
-// allocations, well under 100 ns (no DESIGN.md target; part of the <= 30 µs reminder).
+// allocations, well under 100 ns (no docs/design.md target; part of the <= 30 µs reminder).
 func BenchmarkLuhn(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

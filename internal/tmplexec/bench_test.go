@@ -13,7 +13,7 @@ const benchSource = `{{.Name}} {{upper .Name}}{{range .Items}} [{{.Label}} {{.Am
 
 // BenchmarkAppend executes a template of the common constructs with the compiled
 // program; BenchmarkTextTemplate executes the same with text/template. There is no
-// target of its own: letters' render target (DESIGN.md, ≤ 30 µs) depends on it.
+// target of its own: letters' render target (docs/design.md, ≤ 30 µs) depends on it.
 func BenchmarkAppend(b *testing.B) {
 	tt := ttemplate.Must(ttemplate.New("t").Funcs(textFuncs).Parse(benchSource))
 	p, err := Compile(Set{Lookup: func(string) *parse.Tree { return tt.Tree }, Funcs: fastFuncs(), Methods: fastMethods()},
