@@ -41,13 +41,17 @@ type AgencyClient interface {
 // Ledger.Outstanding says. When the flow's next step is the hand-over
 // (flow.AgencyHandover), it is taken. A case already handed over is a
 // *TransitionError, and so is an error of Submit (wrapped) — nothing is saved.
-// Implements S13, N3.
+// The case id and the partner (at most MaxLineBytes on one line) are checked
+// before the case is read. Implements S13, N3.
 func (s *Service) HandOverToAgency(ctx context.Context, id CaseID, partner string, client AgencyClient) (Case, error) {
-	if strings.TrimSpace(partner) == "" {
-		return Case{}, &dunning.FieldError{Field: "partner", Value: partner, Reason: "is required"}
-	}
+	var p problems
+	p.caseID(id)
+	p.required("partner", partner, MaxLineBytes, oneLine)
 	if client == nil {
-		return Case{}, &dunning.FieldError{Field: "client", Value: "<nil>", Reason: "is required"}
+		p.add("client", "<nil>", "is required", nil)
+	}
+	if err := p.err(); err != nil {
+		return Case{}, err
 	}
 	c, err := s.load(ctx, id)
 	if err != nil {
@@ -137,19 +141,12 @@ type AgencyUpdateResult struct {
 //     cleared and the flow runs again from where it was.
 //
 // A message about a case that was never handed over is a *TransitionError.
+// The message is checked before the case is read (ids, kind, a Status of at
+// most MaxLineBytes on one line, and for AgencyPayment the payment's limits as
+// RecordPayment checks them), each problem a *dunning.FieldError.
 // Implements N2, N5, N7.
 func (s *Service) ApplyAgencyUpdate(ctx context.Context, u AgencyUpdate) (AgencyUpdateResult, error) {
-	var errs []error
-	if u.MessageID == "" {
-		errs = append(errs, &dunning.FieldError{Field: "AgencyUpdate.MessageID", Value: "", Reason: "is required"})
-	}
-	if u.CaseID == "" {
-		errs = append(errs, &dunning.FieldError{Field: "AgencyUpdate.CaseID", Value: "", Reason: "is required"})
-	}
-	if !u.Kind.IsValid() {
-		errs = append(errs, &dunning.FieldError{Field: "AgencyUpdate.Kind", Value: u.Kind.String(), Reason: "is not an agency update"})
-	}
-	if err := joinErrs(errs); err != nil {
+	if err := checkAgencyUpdate(u); err != nil {
 		return AgencyUpdateResult{}, err
 	}
 	dup := false

@@ -23,21 +23,21 @@ import (
 // invoice) or a flow switch replaces the pause (E21). Late-payment interest runs
 // on through a pause, as the law lets it in every jurisdiction covered, unless
 // the creditor waives it (CreditorProfile.WaiveInterestWhilePaused; see pause.go
-// and the package doc). Implements L1.
+// and the package doc). The same pause again (the active pause has this until
+// and reason) changes nothing and saves nothing. Implements L1.
 func (s *Service) Pause(ctx context.Context, id CaseID, until date.Date, reason string) (Case, error) {
+	if err := checkPause(id, until, reason, s.Today()); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "pause", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		var errs []error
-		if !until.After(today) {
-			errs = append(errs, &dunning.FieldError{Field: "until", Value: until.String(), Reason: "is not after today, " + today.String()})
-		}
-		if strings.TrimSpace(reason) == "" {
-			errs = append(errs, &dunning.FieldError{Field: "reason", Value: reason, Reason: "is required"})
-		}
-		if err := joinErrs(errs); err != nil {
-			return err
+		if !until.After(today) { // the day turned since the check
+			return &dunning.FieldError{Field: "until", Value: until.String(), Reason: "is not after today, " + today.String()}
 		}
 		if err := s.allow(*c, "pause", today); err != nil {
 			return err
+		}
+		if p := c.Progress.Pause; p.Active(today) && p.Until == until && p.Reason == reason {
+			return nil // the same pause: nothing to do
 		}
 		ci := s.creditor(ctx, c.Creditor.ID, nil)
 		if ci.err != nil {
@@ -56,6 +56,9 @@ func (s *Service) Pause(ctx context.Context, id CaseID, until date.Date, reason 
 // Resume ends the pause of a paused case now (L2: "or earlier by an explicit
 // resume"). A case that is not paused is a *TransitionError. Implements L2.
 func (s *Service) Resume(ctx context.Context, id CaseID) (Case, error) {
+	if err := checkID(id); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "resume", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "resume", today); err != nil {
 			return err
@@ -84,10 +87,10 @@ type CloseRequest struct {
 // stays as it is otherwise, visible to the debtor as closed if it was published.
 // Implements P1.
 func (s *Service) Close(ctx context.Context, id CaseID, r CloseRequest) (Case, error) {
+	if err := checkClose(id, r); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "close", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if strings.TrimSpace(r.Reason) == "" {
-			return &dunning.FieldError{Field: "Reason", Value: r.Reason, Reason: "is required"}
-		}
 		if err := s.allow(*c, "close", today); err != nil {
 			return err
 		}
@@ -136,6 +139,9 @@ type Acknowledgements struct {
 // *AcknowledgementError naming each missing acknowledgement, and changes nothing.
 // Implements P2, P3, P4, P6.
 func (s *Service) Deactivate(ctx context.Context, id CaseID, ack Acknowledgements) (Case, error) {
+	if err := checkID(id); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "deactivate", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "deactivate", today); err != nil {
 			return err
@@ -161,6 +167,9 @@ func (s *Service) Deactivate(ctx context.Context, id CaseID, ack Acknowledgement
 // and never listed; its events stay in the store's audit trail. Any other case is
 // a *TransitionError. Implements P5.
 func (s *Service) Delete(ctx context.Context, id CaseID) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
 	_, err := s.update(ctx, id, "delete", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "delete", today); err != nil {
 			return err
@@ -175,6 +184,9 @@ func (s *Service) Delete(ctx context.Context, id CaseID) error {
 // Publish records that the case is visible to the debtor (in the host's portal).
 // A deactivated case cannot be published again (P4).
 func (s *Service) Publish(ctx context.Context, id CaseID) (Case, error) {
+	if err := checkID(id); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "publish", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "publish", today); err != nil {
 			return err
@@ -190,15 +202,23 @@ func (s *Service) Publish(ctx context.Context, id CaseID) (Case, error) {
 // SwitchFlow moves a running case to the flow called name, keeping what was done
 // (flow.Switch: the case continues after the furthest step of the new flow it has
 // already reached). The pause is replaced (E21), overrides and the wait mark are
-// cleared, and the case returns to the main track. Implements E2, E21.
+// cleared, and the case returns to the main track. Switching to the flow the
+// case is on when that changes nothing (no pause, override or wait mark, main
+// track, same position) saves nothing. Implements E2, E21.
 func (s *Service) SwitchFlow(ctx context.Context, id CaseID, name string) (Case, error) {
+	var p problems
+	p.caseID(id)
+	s.checkFlow(&p, "flow", name)
+	if err := p.err(); err != nil {
+		return Case{}, err
+	}
+	to := s.mustFlow(name)
 	return s.update(ctx, id, "switch flow", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		to, ok := s.flows[name]
-		if !ok {
-			return &dunning.FieldError{Field: "flow", Value: name, Reason: "is not a configured flow", Err: ErrUnknownFlow}
-		}
 		if err := s.allow(*c, "switch flow", today); err != nil {
 			return err
+		}
+		if sameProgress(flow.Switch(c.Progress, to), c.Progress) {
+			return nil // already there: nothing to do
 		}
 		from := c.Progress.Flow
 		switchFlow(c, to, today)
@@ -209,9 +229,13 @@ func (s *Service) SwitchFlow(ctx context.Context, id CaseID, name string) (Case,
 
 // Override changes the next step of a running case before it is sent (E2): its
 // deadline (the debtor's last day to pay; not before today) and the fee it asks
-// for (in the case's currency, not negative; the law still caps it). The zero
-// Override is an error, as is a case with no next step. Implements E2.
+// for (in the case's currency, not negative, at most MaxAmount; the law still
+// caps it). The zero Override is an error, as is a case with no next step. The
+// override already set again changes nothing and saves nothing. Implements E2.
 func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Case, error) {
+	if err := checkOverride(id, o); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "override", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		var errs []error
 		if o == (flow.Override{}) {
@@ -235,6 +259,10 @@ func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Cas
 		}
 		if d := flow.Decide(f, c.Progress, s.facts(*c, today), today); d.Index < 0 {
 			return &TransitionError{CaseID: c.ID, Op: "override", Status: c.StatusOn(today), Reason: "there is no next step to change: " + d.Explain()}
+		}
+		have := c.Progress.Override
+		if (o.Deadline.IsZero() || o.Deadline == have.Deadline) && (o.Fee == (money.Money{}) || (have.Fee.IsValid() && o.Fee.Equal(have.Fee))) {
+			return nil // already overridden so: nothing to do
 		}
 		var kv []string
 		if o.Deadline != (date.Date{}) {
@@ -260,6 +288,9 @@ func (s *Service) Override(ctx context.Context, id CaseID, o flow.Override) (Cas
 // letter leaves the flow where it is. A case with no action is a
 // *TransitionError. Implements E19.
 func (s *Service) DeleteLastAction(ctx context.Context, id CaseID) (Case, error) {
+	if err := checkID(id); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "delete last action", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "delete last action", today); err != nil {
 			return err
@@ -315,8 +346,15 @@ type Letter struct {
 // to the outbox in the same Save, with the idempotency key "<case>/letter/<version>",
 // and does not move the flow (the next step's days still count from the last flow
 // step). A paused case is not contacted (L1): that is a *TransitionError.
+// The letter is checked before the case is read: a subject on one line (no CR
+// or LF: it becomes a mail header) of at most MaxLineBytes, a text of at most
+// MaxTextBytes, a channel, and a recipient for it (an e-mail address, a phone
+// number in E.164 form, a postal address), each a *dunning.FieldError.
 // Implements E20.
 func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, error) {
+	if err := checkLetter(id, l); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "send letter", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "send letter", today); err != nil {
 			return err
@@ -325,20 +363,8 @@ func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, er
 		if recipient == "" {
 			recipient = defaultRecipient(c.Debtor, l.Channel)
 		}
-		var errs []error
-		if strings.TrimSpace(l.Subject) == "" {
-			errs = append(errs, &dunning.FieldError{Field: "Letter.Subject", Value: l.Subject, Reason: "is required"})
-		}
-		if strings.TrimSpace(l.Text) == "" {
-			errs = append(errs, &dunning.FieldError{Field: "Letter.Text", Value: l.Text, Reason: "is required"})
-		}
-		if !l.Channel.IsValid() {
-			errs = append(errs, &dunning.FieldError{Field: "Letter.Channel", Value: l.Channel.String(), Reason: "is not a channel"})
-		} else if recipient == "" {
-			errs = append(errs, &dunning.FieldError{Field: "Letter.Recipient", Value: "", Reason: "is required: the debtor has no address for " + l.Channel.String()})
-		}
-		if err := joinErrs(errs); err != nil {
-			return err
+		if recipient == "" {
+			return &dunning.FieldError{Field: "Letter.Recipient", Value: "", Reason: "is required: the debtor has no address for " + l.Channel.String()}
 		}
 		msgID := fmt.Sprintf("%s/letter/%d", c.ID, c.Version+1)
 		d, err := s.letterData(ctx, *c, today)
@@ -400,10 +426,15 @@ func defaultRecipient(p dunning.Party, chn letters.Channel) string {
 // flow then proposes nothing), flow.TrackMain to go back to the flow where it was.
 // The plan or offer itself is recorded by the agreement commands. Implements E20.
 func (s *Service) SetTrack(ctx context.Context, id CaseID, t flow.Track) (Case, error) {
+	var p problems
+	p.caseID(id)
+	if !t.IsValid() {
+		p.add("track", t.String(), "is not a track", nil)
+	}
+	if err := p.err(); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "set track", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if !t.IsValid() {
-			return &dunning.FieldError{Field: "track", Value: t.String(), Reason: "is not a track"}
-		}
 		if err := s.allow(*c, "set track", today); err != nil {
 			return err
 		}
@@ -418,6 +449,9 @@ func (s *Service) SetTrack(ctx context.Context, id CaseID, t flow.Track) (Case, 
 // SetManual takes a running case out of batch follow-up (true: it is handled by
 // hand) or puts it back (false) (E18). Implements E18.
 func (s *Service) SetManual(ctx context.Context, id CaseID, manual bool) (Case, error) {
+	if err := checkID(id); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "set manual", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "set manual", today); err != nil {
 			return err
@@ -434,6 +468,12 @@ func (s *Service) SetManual(ctx context.Context, id CaseID, manual bool) (Case, 
 // longer disputed. A dispute stops further reminder fees where the law says so
 // (DK, through flow.Facts.Disputed).
 func (s *Service) SetDisputed(ctx context.Context, id CaseID, invoiceID string, disputed bool) (Case, error) {
+	var p problems
+	p.caseID(id)
+	p.text("invoiceID", invoiceID, MaxIDBytes, oneLine)
+	if err := p.err(); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "set disputed", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		i := c.claimIndex(invoiceID)
 		if i < 0 {
@@ -454,13 +494,16 @@ func (s *Service) SetDisputed(ctx context.Context, id CaseID, invoiceID string, 
 // empty (S11). Notes can be added in any status, a deleted case aside.
 // Implements S11.
 func (s *Service) AddNote(ctx context.Context, id CaseID, invoiceID, text string) (Case, error) {
+	if err := checkNote(id, invoiceID, text); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "add note", func(c *Case, now time.Time, _ date.Date, ch *change) error {
 		var errs []error
 		if invoiceID != "" && c.claimIndex(invoiceID) < 0 {
 			errs = append(errs, &dunning.FieldError{Field: "invoiceID", Value: invoiceID, Reason: fmt.Sprintf("is not a claim of case %q", string(c.ID))})
 		}
 		if strings.TrimSpace(text) == "" {
-			errs = append(errs, &dunning.FieldError{Field: "text", Value: text, Reason: "is required"})
+			errs = append(errs, &dunning.FieldError{Field: "text", Value: shown(text), Reason: "is required"})
 		}
 		if err := joinErrs(errs); err != nil {
 			return err
@@ -475,10 +518,14 @@ func (s *Service) AddNote(ctx context.Context, id CaseID, invoiceID, text string
 // running it in-house (S13), with the partner's case reference (N3). The case
 // moves to StageAgency and its flow stops. Implements S13.
 func (s *Service) HandOver(ctx context.Context, id CaseID, partner, reference string) (Case, error) {
+	var p problems
+	p.caseID(id)
+	p.required("partner", partner, MaxLineBytes, oneLine)
+	p.text("reference", reference, MaxLineBytes, oneLine)
+	if err := p.err(); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "hand over", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if strings.TrimSpace(partner) == "" {
-			return &dunning.FieldError{Field: "partner", Value: partner, Reason: "is required"}
-		}
 		if err := s.allow(*c, "hand over", today); err != nil {
 			return err
 		}
@@ -492,6 +539,12 @@ func (s *Service) HandOver(ctx context.Context, id CaseID, partner, reference st
 // next (N6), as when its invoice was rejected from the draft or approved list:
 // the flow proposes nothing until Proceed. Implements N6.
 func (s *Service) Await(ctx context.Context, id CaseID, reason string) (Case, error) {
+	var p problems
+	p.caseID(id)
+	p.text("reason", reason, MaxShortTextBytes, multiLine)
+	if err := p.err(); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "await", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "await", today); err != nil {
 			return err
@@ -507,6 +560,9 @@ func (s *Service) Await(ctx context.Context, id CaseID, reason string) (Case, er
 // Proceed records a person's decision to go on with the flow of a case that was
 // waiting (N6). A case that is not waiting is a *TransitionError. Implements N6.
 func (s *Service) Proceed(ctx context.Context, id CaseID) (Case, error) {
+	if err := checkID(id); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "proceed", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "proceed", today); err != nil {
 			return err
@@ -524,6 +580,12 @@ func (s *Service) Proceed(ctx context.Context, id CaseID) (Case, error) {
 // (S5, "customer has unpaid invoices"): a running case of theirs has taken a step
 // whose flow marks it as blocking the customer. Implements S5.
 func (s *Service) Blocked(ctx context.Context, creditorID, debtorID string) (bool, error) {
+	var p problems
+	p.text("creditorID", creditorID, MaxIDBytes, oneLine)
+	p.text("debtorID", debtorID, MaxIDBytes, oneLine)
+	if err := p.err(); err != nil {
+		return false, err
+	}
 	f := Filter{CreditorID: creditorID, DebtorID: debtorID, Statuses: []Status{StatusActive, StatusPaused}}
 	for c, err := range s.store.List(ctx, f) {
 		if err != nil {
@@ -545,6 +607,14 @@ func (s *Service) blocks(c Case) bool {
 		}
 	}
 	return false
+}
+
+// sameProgress reports whether a and b are the same Progress (Taken compared by
+// length: a flow switch keeps it).
+func sameProgress(a, b flow.Progress) bool {
+	return a.Flow == b.Flow && a.Next == b.Next && len(a.Taken) == len(b.Taken) && a.Pause == b.Pause &&
+		a.Override.Deadline == b.Override.Deadline && a.Override.Fee.Equal(b.Override.Fee) &&
+		a.Track == b.Track && a.Awaiting == b.Awaiting && a.Manual == b.Manual
 }
 
 func joinErrs(errs []error) error {

@@ -89,8 +89,13 @@ type FileRequest struct {
 // again after fixing them files the case. Otherwise the step is taken, the court
 // fee is computed (court.File, court.FeeFor) and, when AddFeeToDebt is set,
 // charged to the debtor (E9), and the court state is recorded.
-// Only the Danish procedure is modelled (package court). Implements E8, E9.
+// Only the Danish procedure is modelled (package court). The request (district,
+// Basis of at most MaxShortTextBytes, Submission) is checked before the case is
+// read. Implements E8, E9.
 func (s *Service) FileCourt(ctx context.Context, id CaseID, r FileRequest) (Case, error) {
+	if err := checkFile(id, r); err != nil {
+		return Case{}, err
+	}
 	var notReady error
 	c, err := s.update(ctx, id, "file court", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		var err error
@@ -263,11 +268,15 @@ func paymentClaim(c Case, l Ledger, r FileRequest) court.PaymentClaim {
 // in the future, not older than court.FoundationYears), else a
 // *dunning.FieldError. From then on FileCourt takes the case to the enforcement
 // court by an enforcement request (fogedrekvisition) instead of a payment claim
-// (court.RouteFor). Recording the same foundation again changes nothing.
-// Implements E7, E8.
+// (court.RouteFor). Recording the same foundation again changes nothing. The
+// foundation (and its Reference, at most MaxLineBytes on one line) is checked
+// before the case is read. Implements E7, E8.
 func (s *Service) RecordFoundation(ctx context.Context, id CaseID, f court.Foundation) (Case, error) {
+	if err := checkFoundation(id, f, s.Today()); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "record foundation", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		if err := f.Validate(today); err != nil {
+		if err := f.Validate(today); err != nil { // the day may have turned since the check
 			return err
 		}
 		if err := s.allow(*c, "record foundation", today); err != nil {
@@ -323,25 +332,15 @@ type CourtEvent struct {
 // suit and enforcement (with their fees, charged to the debtor when the
 // creditor chose so at filing, E9), and withdrawal (E10), which is also possible
 // after the case was closed as paid. A step the court state does not allow is
-// the court package's *court.TransitionError and changes nothing.
-// Implements E8, E9, E10.
+// the court package's *court.TransitionError and changes nothing. The event
+// (kind, a day not after today and within MinYear..MaxYear, a Reference of at
+// most MaxLineBytes on one line, required for the case number) is checked before
+// the case is read. Implements E8, E9, E10.
 func (s *Service) RecordCourtEvent(ctx context.Context, id CaseID, e CourtEvent) (Case, error) {
+	if err := checkCourtEvent(id, e, s.Today()); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "court event", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		var errs []error
-		if !e.Kind.IsValid() {
-			errs = append(errs, &dunning.FieldError{Field: "CourtEvent.Kind", Value: e.Kind.String(), Reason: "is not a court event"})
-		}
-		if e.On == (date.Date{}) {
-			errs = append(errs, &dunning.FieldError{Field: "CourtEvent.On", Value: "", Reason: "is required"})
-		} else if e.On.After(today) {
-			errs = append(errs, &dunning.FieldError{Field: "CourtEvent.On", Value: e.On.String(), Reason: "is after today, " + today.String()})
-		}
-		if e.Kind == CourtCaseNumber && strings.TrimSpace(e.Reference) == "" {
-			errs = append(errs, &dunning.FieldError{Field: "CourtEvent.Reference", Value: e.Reference, Reason: "is required for the court's case number"})
-		}
-		if err := joinErrs(errs); err != nil {
-			return err
-		}
 		if err := s.allow(*c, "court event", today); err != nil {
 			return err
 		}

@@ -76,10 +76,12 @@
 //     are. Deactivation clears Published and is final (P4): every later command but
 //     AddNote and Delete is a *TransitionError. Close and Deactivate are both
 //     possible on an active or paused case; a closed case can still be deactivated.
-//   - Open and Reopen check the invoices with Store.List before saving, so two
-//     concurrent Opens of the same invoice in different cases can both pass: hosts
-//     that open cases concurrently should serialise per creditor or enforce a
-//     unique (creditor, invoice) index over running cases in their Store.
+//   - Open and Reopen check the invoices with Store.List before saving, and a
+//     store that is an InvoiceGuard (memstore, sqlstore) enforces at most one
+//     running case per (creditor, invoice) in Save itself: of two concurrent Opens
+//     of one invoice exactly one wins, the other gets an *InvoiceError naming the
+//     winner and nothing is saved (storetest races 16 Opens for 100 rounds). A
+//     host's own Store that is no InvoiceGuard must serialise Opens per creditor.
 //   - Deleted cases stay in the store with StatusDeleted so the audit trail
 //     survives; the Service reports them as not found and List and Due never
 //     return them (P5).
@@ -224,9 +226,16 @@
 //   - Holiday windows (L3) come from Options.Creditors, once per creditor per
 //     run, and hold a step back to the first day after the window. NextDue is
 //     saved without them, so a held case is read by Due until the window ends.
-//   - The Relay keeps its retry state in memory; the host keeps Relay.Cursor to
-//     restart from. Delivery is at least once: a repeated id is the Dispatcher's
-//     to recognise. Receipts are events; a repeated receipt is a no-op.
+//   - The Relay keeps its retry state in memory and delivers at least once: a
+//     repeated id is the Dispatcher's to recognise. Receipts are events; a
+//     repeated receipt is a no-op. Over a Store that is a DeliveryRecorder
+//     (memstore, sqlstore) it records each message as soon as the Dispatcher
+//     accepts it (the message.sent receipt, then the delivery mark), reads only
+//     the unmarked messages after a restart and skips those with a receipt, so a
+//     crash, kill -9 included, delivers again at most the messages in flight: at
+//     most RelayOptions.Concurrency (1 by default); a cancelled ctx delivers
+//     nothing twice. Over any other Store the host keeps Relay.Cursor to restart
+//     from, and what was delivered after it is delivered again.
 //
 // # What a step does: the law end to end (E1, E4–E6, E11, E13, S12)
 //
@@ -389,6 +398,54 @@
 // a calendar due date, NL consumers) the run still counts from the due date; a
 // creditor for whom that is wrong chooses InterestNone. Pauses (L1) do not stop
 // interest: the case does not record whether a pause waives it.
+//
+// # Input limits
+//
+// Every command on a case, Open and Reopen included, checks its input against
+// these limits before it reads the store (validate.go), so the same bad input
+// gives the same *dunning.FieldError (naming the field and the value, cut to 64
+// bytes and "…" when longer, and unwrapping to dunning.ErrInvalid) whatever the
+// Store, and saves nothing. The rules that need the case (a claim of it, its
+// currency, the debtor's address, its state), and those reported together with
+// them so that every problem is named at once (a payment's, credit note's or
+// write-off's required fields, an override's deadline, a note's text), are
+// checked on the loaded case, before any change.
+//
+//	text                 valid UTF-8, no NUL byte; one-line fields (ids, names,
+//	                     address lines, e-mail addresses, phone numbers, subjects,
+//	                     references, statuses, flow names) hold no control
+//	                     character, so no CR or LF reaches a mail header
+//	ids                  MaxIDBytes, 128 (case, invoice, payment, credit note,
+//	                     write-off, party, agency message; invoice numbers);
+//	                     message ids MaxMessageIDBytes, 256
+//	one-line text        MaxLineBytes, 200 (names, address lines, postal code,
+//	                     city, subject, phone, reference, status, partner, flow)
+//	e-mail address       MaxEmailBytes, 254
+//	short text           MaxShortTextBytes, 1000 (reasons, receipt detail, a
+//	                     court claim's basis, a postal recipient)
+//	long text            MaxTextBytes, 64 KiB (a letter's text, a note);
+//	                     Letter.HTML MaxHTMLBytes, 512 KiB
+//	address              at most MaxAddressLines, 8 lines
+//	invoices             at most MaxInvoices, 1000, per Open or Reopen
+//	amounts              at most MaxAmount, 10^12 in major units, either sign;
+//	                     positive where an amount must be
+//	rates                a contract rate or a plan's rate 0 to MaxPercent, 100 %
+//	                     a year; a discount above 0 and below 100 %
+//	postal days          0 to MaxPostalDays, 60
+//	grace days           0 to MaxGraceDays, 366 (plan breach rule, interest invoice)
+//	dates                MinYear-01-01 to MaxYear-12-31, 1970-01-01 to 2199-12-31;
+//	                     a plan starts at most MaxPlanStartDaysPast, 31 days,
+//	                     before today and MaxPlanStartDaysAhead, 366, after
+//	recipients           per channel: a bare e-mail address (dunning.Party's
+//	                     rule for Email); for SMS a phone number in E.164 form,
+//	                     + and 8 to 15 digits (dunning.Party's rule for Phone);
+//	                     for post and print a non-empty address, lines split by LF
+//
+// A receipt for a message its case never queued is a *dunning.FieldError
+// wrapping ErrUnknownMessage (with a Store that is an EventReader). A command
+// that would change nothing saves nothing: the same Pause (until and reason) as
+// the active one, SwitchFlow to where the case already is, an Override already
+// set, like the setters and the idempotent bookings.
 //
 // # Requirements
 //

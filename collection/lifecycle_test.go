@@ -405,12 +405,10 @@ func TestOpen_BadInputNamesEveryProblem(t *testing.T) {
 		"Debtor.Name":        "",
 		"Flow":               "NoSuchFlow",
 		"PostalDays":         "-1",
-		"Invoices[0].Amount": "10.00 EUR",
-		"Invoices[0].Open":   "10.00 EUR",
+		"Invoices[0].Amount": "10.00 EUR", // an Open left unset is the Amount: named once (issue 22)
 		"Invoices[1].ID":     "x",
 		"Invoices[2].Due":    "",
 		"Invoices[2].Amount": "-5.00 DKK",
-		"Invoices[2].Open":   "-5.00 DKK",
 		"Invoices[3].Open":   "20.00 DKK",
 	}, got)
 

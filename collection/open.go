@@ -54,9 +54,12 @@ type Invoice struct {
 }
 
 // Open opens a case from invoices with a chosen flow (E1). It checks the whole
-// request and returns every problem as a *dunning.FieldError (joined): the
-// parties, the jurisdiction, the currency of every amount, positive amounts with
-// Open no more than Amount, due dates, duplicate invoice ids, the flow. An
+// request before it reads the store and returns every problem as a
+// *dunning.FieldError (joined): the parties, the jurisdiction, the currency of
+// every amount, positive amounts with Open no more than Amount, due dates,
+// duplicate invoice ids, the flow, and the input limits of every field (text
+// lengths, UTF-8, no NUL, no line break in one-line fields such as names;
+// MaxAmount, MaxPostalDays, MaxPercent, dates from MinYear to MaxYear). An
 // invoice already in a running case of the creditor is an *InvoiceError; so is
 // one locked by a deactivation, which only Reopen may put in a new case (P6).
 // An existing id is an *ExistsError. Open reads the creditor's profile
@@ -115,7 +118,11 @@ type ReopenRequest struct {
 // An invoice is re-opened with what is still outstanding of it: what case From's
 // payments and write-offs paid of it stays paid (P2, P6); one paid in full is a
 // *dunning.FieldError. Its history in earlier cases goes with it (Claim.Earlier).
+// The request is checked against the input limits before case From is read.
 func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
+	if err := s.checkReopen(r); err != nil {
+		return Case{}, err
+	}
 	from, err := s.load(ctx, r.From)
 	if err != nil {
 		return Case{}, err
@@ -143,7 +150,7 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	for i, id := range ids {
 		cl, ok := from.Claim(id)
 		if !ok || cl.Status != ClaimLocked {
-			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Invoices[%d]", i), Value: id, Reason: fmt.Sprintf("is not a locked invoice of case %q", string(from.ID))})
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Invoices[%d]", i), Value: shown(id), Reason: fmt.Sprintf("is not a locked invoice of case %q", string(from.ID))})
 			continue
 		}
 		owed := open[id]
@@ -224,17 +231,28 @@ func (s *Service) create(ctx context.Context, c Case, op string, kv ...string) (
 	return c, nil
 }
 
-// newCase validates an OpenRequest and builds the case it describes.
+// newCase validates an OpenRequest and builds the case it describes. It reads
+// no store: Open and Reopen call it before their look-ups.
 func (s *Service) newCase(r OpenRequest) (Case, error) {
 	var errs []error
 	bad := func(field, value, reason string, cause error) {
-		errs = append(errs, &dunning.FieldError{Field: field, Value: value, Reason: reason, Err: cause})
+		errs = append(errs, &dunning.FieldError{Field: field, Value: shown(value), Reason: reason, Err: cause})
 	}
+	lim := (*problems)(&errs)
 	if r.ID == "" {
 		bad("ID", "", "is required", nil)
+	} else {
+		lim.text("ID", string(r.ID), MaxIDBytes, oneLine)
 	}
-	errs = append(errs, prefixFields("Creditor", r.Creditor.Validate())...)
-	errs = append(errs, prefixFields("Debtor", r.Debtor.Validate())...)
+	for _, party := range []struct {
+		who string
+		p   dunning.Party
+	}{{"Creditor", r.Creditor}, {"Debtor", r.Debtor}} {
+		var own problems
+		own.party(party.who, party.p)
+		errs = append(errs, own...)
+		errs = append(errs, partyProblems(party.who, party.p, own)...)
+	}
 	j := r.Jurisdiction
 	if j == "" {
 		j = r.Debtor.Jurisdiction
@@ -256,22 +274,25 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 		}
 		cur = "" // the amounts are then checked for validity and sign only
 	}
-	if _, ok := s.flows[r.Flow]; !ok {
-		bad("Flow", r.Flow, "is not a configured flow", ErrUnknownFlow)
-	}
+	s.checkFlow(lim, "Flow", r.Flow)
 	if r.PostalDays < 0 {
 		bad("PostalDays", strconv.Itoa(r.PostalDays), "is negative", nil)
 	}
 	if err := r.Interest.validate("Interest"); err != nil {
 		errs = append(errs, err)
 	}
+	lim.openLimits(r)
 	if len(r.Invoices) == 0 {
 		bad("Invoices", "", "at least one invoice is required (N4)", nil)
 	}
 	seen := make(map[string]bool, len(r.Invoices))
-	claims := make([]Claim, 0, len(r.Invoices))
+	claims := make([]Claim, 0, min(len(r.Invoices), MaxInvoices))
 	for i, inv := range r.Invoices {
+		if i == MaxInvoices {
+			break // openLimits refused the rest
+		}
 		f := func(name string) string { return fmt.Sprintf("Invoices[%d].%s", i, name) }
+		lim.invoiceLimits(f, inv)
 		if inv.ID == "" {
 			bad(f("ID"), "", "is required", nil)
 		} else if seen[inv.ID] {
@@ -288,8 +309,12 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 		if open == (money.Money{}) {
 			open = inv.Amount
 		}
-		amountOK := checkAmount(&errs, f("Amount"), inv.Amount, cur, false)
-		openOK := checkAmount(&errs, f("Open"), open, cur, false)
+		amountOK := checkAmount(&errs, f("Amount"), inv.Amount, cur, false) && lim.bounded(f("Amount"), inv.Amount)
+		// Open left unset is the Amount: its problems are the Amount's, reported once.
+		openOK := amountOK
+		if inv.Open != (money.Money{}) {
+			openOK = checkAmount(&errs, f("Open"), open, cur, false) && lim.bounded(f("Open"), open)
+		}
 		if amountOK && openOK {
 			if n, _ := open.Compare(inv.Amount); n > 0 {
 				bad(f("Open"), open.String(), "is more than the invoice amount "+inv.Amount.String(), nil)
@@ -309,7 +334,7 @@ func (s *Service) newCase(r OpenRequest) (Case, error) {
 		Claims:       claims,
 		Status:       StatusActive,
 		Stage:        StageReminders,
-		Progress:     flow.Start(s.flows[r.Flow]),
+		Progress:     flow.Start(s.mustFlow(r.Flow)),
 		PostalDays:   r.PostalDays,
 		FeeAgreed:    r.FeeAgreed,
 		Published:    r.Published,

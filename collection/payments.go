@@ -60,8 +60,9 @@ func (e *IDConflictError) Error() string {
 // Unwrap returns ErrIDConflict.
 func (e *IDConflictError) Unwrap() error { return ErrIDConflict }
 
-// PaidTo says who received a payment (N7, N8). The zero value is invalid, so a
-// payment always says where the money went.
+// PaidTo says who received a payment (N7, N8). A Payment whose To is left zero
+// was paid to the creditor (PaidToCreditor), as almost every payment a host
+// records is; the agency's payments come through ApplyAgencyUpdate.
 type PaidTo uint8
 
 // Who received a payment.
@@ -489,9 +490,12 @@ type PaymentResult struct {
 // the jurisdiction's order (see Ledger). It is idempotent on Payment.ID: the
 // same payment again changes nothing and returns the same result with
 // Duplicate set; the same id with another date, amount or recipient is an
-// *IDConflictError. Bad input (a missing id or date, an amount that is not
-// positive or not in the case's currency, an undefined To) is a
-// *dunning.FieldError naming the value, and changes nothing.
+// *IDConflictError. Bad input (a missing id or date, a date after today, an
+// amount that is not positive or not in the case's currency, an undefined To)
+// is a *dunning.FieldError naming the value, and changes nothing; so is input
+// beyond the limits (an id or Reference too long or not one line of UTF-8, a
+// date outside MinYear..MaxYear, an amount beyond MaxAmount), which is checked
+// before the case is read.
 //
 // A payment changes the case by itself (N1): claims whose principal is paid
 // become ClaimPaid; a case whose whole debt is paid is closed with ReasonPaid
@@ -501,6 +505,9 @@ type PaymentResult struct {
 // pay an interest invoice; a deactivated case takes none (P4).
 // Implements N1, N7, N8.
 func (s *Service) RecordPayment(ctx context.Context, id CaseID, p Payment) (PaymentResult, error) {
+	if err := checkPayment(id, p); err != nil {
+		return PaymentResult{}, err
+	}
 	dup := false
 	c, err := s.update(ctx, id, "record payment", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		var err error
@@ -524,6 +531,9 @@ func (s *Service) RecordPayment(ctx context.Context, id CaseID, p Payment) (Paym
 // recordPayment is the body of RecordPayment, shared with ApplyAgencyUpdate.
 // It reports whether the payment was already recorded.
 func (s *Service) recordPayment(c *Case, p Payment, today date.Date, ch *change) (bool, error) {
+	if p.To == 0 {
+		p.To = PaidToCreditor // the zero value's meaning (PaidTo)
+	}
 	var errs []error
 	if p.ID == "" {
 		errs = append(errs, &dunning.FieldError{Field: "Payment.ID", Value: "", Reason: "is required"})
@@ -535,7 +545,7 @@ func (s *Service) recordPayment(c *Case, p Payment, today date.Date, ch *change)
 	}
 	checkAmount(&errs, "Payment.Amount", p.Amount, c.Currency, false)
 	if !p.To.IsValid() {
-		errs = append(errs, &dunning.FieldError{Field: "Payment.To", Value: p.To.String(), Reason: "must say who was paid: PaidToCreditor or PaidToAgency"})
+		errs = append(errs, &dunning.FieldError{Field: "Payment.To", Value: p.To.String(), Reason: "is not PaidToCreditor, PaidToAgency or zero (the creditor)"})
 	}
 	if err := joinErrs(errs); err != nil {
 		return false, err
@@ -646,16 +656,24 @@ func (s *Service) closeSettled(c *Case, reason string, ch *change) {
 // claim's unpaid principal. A claim credited in full becomes ClaimCredited; a
 // case left with nothing to pay is closed as paid (or settled) and archived.
 // Idempotent on CreditNote.ID (the same id with other contents is an
-// *IDConflictError). Implements N8.
+// *IDConflictError). The limits of the ids, the date (within MinYear..MaxYear)
+// and the amount (at most MaxAmount) are checked before the case is read, each
+// a *dunning.FieldError. Implements N8.
 func (s *Service) Credit(ctx context.Context, id CaseID, invoiceID string, n CreditNote) (Case, error) {
+	if err := checkBookingInput(id, invoiceID, n.ID, n.On, n.Amount, "CreditNote"); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "credit", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		n.InvoiceID = invoiceID
+		if k := slices.IndexFunc(c.Credits, func(x CreditNote) bool { return x.ID == n.ID }); k >= 0 && sameCredit(c.Credits[k], n) {
+			return nil // recorded before; the claim it credited may no longer count
+		}
 		i, err := s.checkBooking(c, invoiceID, n.ID, n.On, n.Amount, "CreditNote", today)
 		if err != nil {
 			return err
 		}
 		if k := slices.IndexFunc(c.Credits, func(x CreditNote) bool { return x.ID == n.ID }); k >= 0 {
-			if have := c.Credits[k]; have.InvoiceID != n.InvoiceID || have.On != n.On || !have.Amount.Equal(n.Amount) {
+			if have := c.Credits[k]; !sameCredit(have, n) {
 				return &IDConflictError{CaseID: c.ID, What: "credit note", ID: n.ID, Have: bookingText(have.InvoiceID, have.Amount, have.On), Got: bookingText(n.InvoiceID, n.Amount, n.On)}
 			}
 			return nil
@@ -696,10 +714,17 @@ func (s *Service) Credit(ctx context.Context, id CaseID, invoiceID string, n Cre
 //
 // The amount may not exceed the claim's unpaid principal (for OpenItem, less
 // what is already written off in the creditor's ledger). Idempotent on
-// WriteOff.ID. Implements N9.
+// WriteOff.ID. Its input is checked as Credit's is, before the case is read.
+// Implements N9.
 func (s *Service) WriteOff(ctx context.Context, id CaseID, invoiceID string, w WriteOff) (Case, error) {
+	if err := checkBookingInput(id, invoiceID, w.ID, w.On, w.Amount, "WriteOff"); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "write off", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		w.InvoiceID = invoiceID
+		if k := slices.IndexFunc(c.WriteOffs, func(x WriteOff) bool { return x.ID == w.ID }); k >= 0 && sameWriteOff(c.WriteOffs[k], w) {
+			return nil // recorded before; the claim it wrote off may no longer count
+		}
 		i, err := s.checkBooking(c, invoiceID, w.ID, w.On, w.Amount, "WriteOff", today)
 		var errs []error
 		if err != nil {
@@ -713,7 +738,7 @@ func (s *Service) WriteOff(ctx context.Context, id CaseID, invoiceID string, w W
 		}
 		if k := slices.IndexFunc(c.WriteOffs, func(x WriteOff) bool { return x.ID == w.ID }); k >= 0 {
 			have := c.WriteOffs[k]
-			if have.InvoiceID != w.InvoiceID || have.On != w.On || !have.Amount.Equal(w.Amount) || have.Mode != w.Mode {
+			if !sameWriteOff(have, w) {
 				return &IDConflictError{CaseID: c.ID, What: "write-off", ID: w.ID, Have: bookingText(have.InvoiceID, have.Amount, have.On) + " " + have.Mode.String(), Got: bookingText(w.InvoiceID, w.Amount, w.On) + " " + w.Mode.String()}
 			}
 			return nil
@@ -750,7 +775,7 @@ func (s *Service) checkBooking(c *Case, invoiceID, id string, on date.Date, amou
 	var errs []error
 	i := c.claimIndex(invoiceID)
 	if i < 0 {
-		errs = append(errs, &dunning.FieldError{Field: "invoiceID", Value: invoiceID, Reason: fmt.Sprintf("is not a claim of case %q", string(c.ID))})
+		errs = append(errs, &dunning.FieldError{Field: "invoiceID", Value: shown(invoiceID), Reason: fmt.Sprintf("is not a claim of case %q", string(c.ID))})
 	} else if !counts(c.Claims[i].Status) {
 		errs = append(errs, &dunning.FieldError{Field: "invoiceID", Value: invoiceID, Reason: "is " + c.Claims[i].Status.String() + ", not part of the debt"})
 	}
@@ -764,6 +789,16 @@ func (s *Service) checkBooking(c *Case, invoiceID, id string, on date.Date, amou
 	}
 	checkAmount(&errs, what+".Amount", amount, c.Currency, false)
 	return i, joinErrs(errs)
+}
+
+// sameCredit reports whether a and b are the same credit note.
+func sameCredit(a, b CreditNote) bool {
+	return a.ID == b.ID && a.InvoiceID == b.InvoiceID && a.On == b.On && a.Amount.Equal(b.Amount)
+}
+
+// sameWriteOff reports whether a and b are the same write-off.
+func sameWriteOff(a, b WriteOff) bool {
+	return a.ID == b.ID && a.InvoiceID == b.InvoiceID && a.On == b.On && a.Amount.Equal(b.Amount) && a.Mode == b.Mode
 }
 
 func bookingText(invoice string, m money.Money, on date.Date) string {

@@ -209,7 +209,7 @@ func TestN1_BadPaymentIsATypedErrorAndChangesNothing(t *testing.T) {
 		{"negative", collection.Payment{ID: "p", On: feb20, Amount: dkk("-1.00"), To: collection.PaidToCreditor}, "Payment.Amount", "-1.00 DKK", nil},
 		{"zero", collection.Payment{ID: "p", On: feb20, Amount: dkk("0.00"), To: collection.PaidToCreditor}, "Payment.Amount", "0.00 DKK", nil},
 		{"no id", collection.Payment{On: feb20, Amount: dkk("1.00"), To: collection.PaidToCreditor}, "Payment.ID", "", nil},
-		{"no recipient", collection.Payment{ID: "p", On: feb20, Amount: dkk("1.00")}, "Payment.To", "PaidTo(0)", nil},
+		{"unknown recipient", collection.Payment{ID: "p", On: feb20, Amount: dkk("1.00"), To: 9}, "Payment.To", "PaidTo(9)", nil},
 		{"future", collection.Payment{ID: "p", On: feb20.AddDays(1), Amount: dkk("1.00"), To: collection.PaidToCreditor}, "Payment.On", "2025-02-21", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,8 +225,12 @@ func TestN1_BadPaymentIsATypedErrorAndChangesNothing(t *testing.T) {
 			e.unchanged("c1", before, n)
 		})
 	}
+	// The zero To is usable: the creditor was paid (N8).
+	res, err := e.svc.RecordPayment(ctx(t), "c1", collection.Payment{ID: "p0", On: feb20, Amount: dkk("1.00")})
+	require.NoError(t, err)
+	require.Equal(t, collection.PaidToCreditor, res.Case.Payments[len(res.Case.Payments)-1].To)
 	// A deactivated case takes no payment (P4).
-	_, err := e.svc.Deactivate(ctx(t), "c1", collection.Acknowledgements{})
+	_, err = e.svc.Deactivate(ctx(t), "c1", collection.Acknowledgements{})
 	require.NoError(t, err)
 	_, err = e.svc.RecordPayment(ctx(t), "c1", pay("p", "2025-02-20", "1.00"))
 	require.ErrorIs(t, err, collection.ErrInvalidTransition)

@@ -157,9 +157,17 @@ type PlanRequest struct {
 // queues the plan-overview letter (letters.PlanOverview) with the idempotency
 // key "<case>/plan-overview/<version>". Payments from then on are followed with
 // agreement.Track (CheckPlan). A case already on a running plan is a
-// *TransitionError; bad terms are the agreement package's errors.
+// *TransitionError; bad terms are the agreement package's errors. Before the
+// case is read the request is checked against the input limits, each problem a
+// *dunning.FieldError: amounts positive and at most MaxAmount, a rate of 0 to
+// MaxPercent, dates within MinYear..MaxYear, a start no more than
+// MaxPlanStartDaysPast days before today (nor MaxPlanStartDaysAhead after),
+// counts and grace days within their bounds, a valid Delivery.
 // Implements E12, E20.
 func (s *Service) StartPlan(ctx context.Context, id CaseID, r PlanRequest) (Case, error) {
+	if err := checkPlanRequest(id, r, s.Today()); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "start plan", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		if err := s.allow(*c, "start plan", today); err != nil {
 			return err
@@ -286,8 +294,12 @@ type PlanStatus struct {
 // plan is breached and no warning was sent yet, queues the plan breach warning
 // (letters.PlanBreachWarning, "<case>/plan-breach-warning/<version>"). The
 // daily run calls it for plan cases on their NextDue (Plan.Check). A case not
-// on the plan track is a *TransitionError. Implements E13.
+// on the plan track is a *TransitionError. The Delivery is checked before the
+// case is read. Implements E13.
 func (s *Service) CheckPlan(ctx context.Context, id CaseID, d Delivery) (PlanStatus, error) {
+	if err := s.checkDelivery(id, "", "", d); err != nil {
+		return PlanStatus{}, err
+	}
 	var res PlanStatus
 	c, err := s.update(ctx, id, "check plan", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		res = PlanStatus{}
@@ -401,13 +413,14 @@ func warnable(st agreement.Status) bool {
 // the plan's interest only up to today, so the interest charge is cut to it),
 // the plan-termination letter is queued ("<case>/plan-termination/<version>"),
 // and the case goes back into the flow called backToFlow, on the main track
-// (flow.Switch). Implements E13.
+// (flow.Switch). The flow's name and the Delivery are checked before the case
+// is read. Implements E13.
 func (s *Service) TerminatePlan(ctx context.Context, id CaseID, backToFlow string, d Delivery) (Case, error) {
+	if err := s.checkDelivery(id, "backToFlow", backToFlow, d); err != nil {
+		return Case{}, err
+	}
+	to := s.mustFlow(backToFlow)
 	return s.update(ctx, id, "terminate plan", func(c *Case, _ time.Time, today date.Date, ch *change) error {
-		to, ok := s.flows[backToFlow]
-		if !ok {
-			return &dunning.FieldError{Field: "backToFlow", Value: backToFlow, Reason: "is not a configured flow", Err: ErrUnknownFlow}
-		}
 		if err := s.allow(*c, "terminate plan", today); err != nil {
 			return err
 		}
@@ -488,8 +501,14 @@ type OfferRequest struct {
 // ("offer.lapsed", auto). Payments dated from the offer to Expires that reach
 // the offer's amount settle the case: the rest is waived (charges) and written
 // off matched as payment (principal), and the case is closed as settled and
-// archived. Implements E11, E20.
+// archived. The request is checked before the case is read (a discount above 0
+// and below MaxPercent percent or a positive amount of at most MaxAmount, dates
+// within MinYear..MaxYear, a valid Delivery), each problem a *dunning.FieldError.
+// Implements E11, E20.
 func (s *Service) MakeOffer(ctx context.Context, id CaseID, r OfferRequest) (Case, error) {
+	if err := checkOffer(id, r, s.Today()); err != nil {
+		return Case{}, err
+	}
 	return s.update(ctx, id, "make offer", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		return s.makeOffer(ctx, c, r, today, ch)
 	})
@@ -658,8 +677,16 @@ type InterestResult struct {
 // interest-invoice letter is queued ("<case>/interest-invoice/<version>").
 // When nothing is to be charged (within grace, below the minimum) the claims are
 // marked and no letter is sent. A closed case keeps its status: the charge is
-// a new debt the debtor is asked to pay on it. Implements S8.
+// a new debt the debtor is asked to pay on it. The request is checked before
+// the case is read (grace days 0 to MaxGraceDays, amounts at most MaxAmount, a
+// deadline not before today, a valid Delivery). Implements S8.
 func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequest) (InterestResult, error) {
+	var p problems
+	p.caseID(id)
+	p.interestRequest(r, s.Today())
+	if err := p.err(); err != nil {
+		return InterestResult{}, err
+	}
 	var res InterestResult
 	c, err := s.update(ctx, id, "interest invoice", func(c *Case, _ time.Time, today date.Date, ch *change) error {
 		res = InterestResult{}
@@ -749,8 +776,11 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 // does for one case, and returns what each charged. It stops at the first
 // error other than a case with nothing to invoice.
 func (s *Service) InterestInvoices(ctx context.Context, creditorID string, r InterestRequest) ([]InterestResult, error) {
-	if creditorID == "" {
-		return nil, &dunning.FieldError{Field: "creditorID", Value: "", Reason: "is required"}
+	var p problems
+	p.id("creditorID", creditorID)
+	p.interestRequest(r, s.Today())
+	if err := p.err(); err != nil {
+		return nil, err
 	}
 	var ids []CaseID
 	for c, err := range s.store.List(ctx, Filter{CreditorID: creditorID, Statuses: []Status{StatusActive, StatusPaused, StatusClosed}}) {
@@ -812,6 +842,14 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 	}
 	if rcpt == "" {
 		return "", &dunning.FieldError{Field: "Delivery.Recipient", Value: "", Reason: "is required: the debtor has no address for " + chn.String()}
+	}
+	if dl.Channel == 0 && dl.Recipient != "" {
+		// The channel came from the debtor's details: the recipient is checked
+		// for it now.
+		var p problems
+		if !p.recipient("Delivery.Recipient", chn, rcpt) {
+			return "", p.err()
+		}
 	}
 	r, err := s.renderer()
 	if err != nil {

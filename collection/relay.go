@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"sync"
@@ -57,20 +58,16 @@ type Receipt struct {
 // EventReader (the relay retries). A deleted case is a *NotFoundError; an id
 // that names no case, or an invalid kind, a *dunning.FieldError. Implements E15, E16.
 func (s *Service) RecordReceipt(ctx context.Context, messageID string, r Receipt) error {
-	var errs []error
-	id, ok := caseOfMessage(messageID)
-	if !ok {
-		errs = append(errs, &dunning.FieldError{Field: "messageID", Value: messageID, Reason: `is not a message id of the form "<case id>/<what>/<n>"`})
-	}
-	if !r.Kind.IsValid() {
-		errs = append(errs, &dunning.FieldError{Field: "Receipt.Kind", Value: r.Kind.String(), Reason: "is not a receipt kind"})
-	}
-	if err := errors.Join(errs...); err != nil {
+	id, err := checkReceipt(messageID, r)
+	if err != nil {
 		return err
 	}
-	_, err := s.update(ctx, id, "record receipt", func(c *Case, now time.Time, _ date.Date, ch *change) error {
+	_, err = s.update(ctx, id, "record receipt", func(c *Case, now time.Time, _ date.Date, ch *change) error {
 		if seen, err := s.hasEvent(ctx, c.ID, r.Kind.event(), messageID); err != nil || seen {
 			return err
+		}
+		if err := s.receiptQueued(ctx, c, messageID); err != nil {
+			return err // a message the case never queued (ErrUnknownMessage)
 		}
 		at := r.At
 		if at.IsZero() {
@@ -117,12 +114,15 @@ func caseOfMessage(id string) (CaseID, bool) {
 }
 
 // RelayOptions configure a Relay. The zero RelayOptions start at the beginning of
-// the outbox and retry a failed delivery 8 times, after 1, 2, 4, ... minutes
-// (at most an hour apart).
+// the outbox, deliver one message at a time and retry a failed delivery 8
+// times, after 1, 2, 4, ... minutes (at most an hour apart).
 type RelayOptions struct {
 	// After is the outbox position up to which every message was delivered: the
-	// Relay's Cursor saved by the host before a restart. 0 means from the start;
-	// messages delivered before are delivered again with the same ids, which the
+	// Relay's Cursor saved by the host before a restart. 0 means from the start.
+	// Over a Store that is a DeliveryRecorder the relay skips the messages it
+	// marked, so it needs no saved cursor (After only saves reading what is
+	// before it). Over any other Store the messages after After that were
+	// delivered before are delivered again with the same ids, which the
 	// Dispatcher recognises.
 	After uint64
 	// MaxAttempts is how many times a message is tried before the relay gives up
@@ -131,6 +131,12 @@ type RelayOptions struct {
 	// Backoff is the wait after the first failed attempt; it doubles after each
 	// further one, up to MaxBackoff. 0 means a minute and an hour.
 	Backoff, MaxBackoff time.Duration
+	// Concurrency is how many messages the relay hands to the Dispatcher at
+	// once (the Dispatcher must then be safe for concurrent use); 0 means 1:
+	// one at a time, in outbox order. The messages of one case always go one
+	// at a time, in outbox order. Over a DeliveryRecorder it is also the bound
+	// on the messages a crash makes the relay deliver twice.
+	Concurrency int
 }
 
 // Relay delivers the outbox through a letters.Dispatcher (E15): every message
@@ -145,9 +151,24 @@ type RelayOptions struct {
 // (every minute, say); it never sleeps. A Relay keeps its retry state in memory
 // and is safe for concurrent use, but run one Relay per outbox: two would both
 // deliver every message (harmless, as the ids repeat, but wasteful).
+//
+// What a crash delivers again: over a Store that is a DeliveryRecorder (memstore,
+// sqlstore) the relay records each message as it goes, not per RunOnce: as soon
+// as the Dispatcher accepts a message it records the message.sent receipt on
+// the case and marks the message delivered in the store (a court submission
+// once its creditor's copy went too), and a relay started after a crash reads
+// only the unmarked messages and skips any whose message.sent receipt is
+// recorded (with an EventReader). So a crash, a kill -9 included, makes it
+// deliver again at most the messages that were in flight, handed to the
+// Dispatcher and not yet recorded: at most RelayOptions.Concurrency, one per
+// worker. A RunOnce whose ctx is cancelled records what the Dispatcher had
+// accepted before it returns, so a shutdown that cancels ctx delivers nothing
+// twice. Over any other Store the relay resumes from RelayOptions.After, and
+// everything after it that was delivered is delivered again.
 type Relay struct {
 	s    *Service
 	out  OutboxReader
+	rec  DeliveryRecorder // nil: the store records no deliveries
 	d    letters.Dispatcher
 	opts RelayOptions
 
@@ -156,15 +177,28 @@ type Relay struct {
 	pending []*relayMessage // by position
 }
 
-// relayMessage is a message the relay has yet to deliver or record.
+// relayMessage is a message the relay has yet to deliver, record or mark.
 type relayMessage struct {
 	pos       uint64
 	caseID    CaseID
 	msg       letters.Message
 	next      time.Time // not before
 	attempts  int
-	delivered bool // delivered, but the receipt is not recorded yet
-	copied    bool // the creditor's copy of a court submission was queued
+	delivered bool // the Dispatcher accepted it (now or before a restart)
+	gaveUp    bool // the last attempt failed; message.failed is recorded
+	receipted bool // its message.sent receipt is recorded (or its case is gone)
+	copied    bool // the creditor's copy of a court submission was made
+	// mark: this message marks pos delivered when it is done (a court
+	// submission leaves that to its creditor's copy); marked: it did.
+	mark, marked bool
+}
+
+// done reports whether nothing is left to do for m.
+func (m *relayMessage) done(recorder bool) bool {
+	if m.delivered && !m.receipted {
+		return false
+	}
+	return !recorder || !m.mark || m.marked
 }
 
 // RelayResult says what one RunOnce did.
@@ -181,12 +215,13 @@ type RelayResult struct {
 	// Waiting is the number of messages whose send time or retry time has not come.
 	Waiting int
 	// Pending is the number of messages left for later runs: waiting, to be
-	// retried, or delivered with their receipt still to record.
+	// retried, or delivered with their receipt or delivery mark still to record.
 	Pending int
 }
 
 // NewRelay returns a Relay over the Service's Store, which must implement
-// OutboxReader, delivering through d.
+// OutboxReader, delivering through d. Over a Store that also implements
+// DeliveryRecorder it records every delivery as it happens (see Relay).
 func (s *Service) NewRelay(d letters.Dispatcher, opts RelayOptions) (*Relay, error) {
 	out, ok := s.store.(OutboxReader)
 	var errs []error
@@ -196,7 +231,7 @@ func (s *Service) NewRelay(d letters.Dispatcher, opts RelayOptions) (*Relay, err
 	if d == nil {
 		errs = append(errs, &dunning.FieldError{Field: "dispatcher", Value: "<nil>", Reason: "is required"})
 	}
-	if opts.MaxAttempts < 0 || opts.Backoff < 0 || opts.MaxBackoff < 0 {
+	if opts.MaxAttempts < 0 || opts.Backoff < 0 || opts.MaxBackoff < 0 || opts.Concurrency < 0 {
 		errs = append(errs, &dunning.FieldError{Field: "RelayOptions", Value: fmt.Sprintf("%+v", opts), Reason: "has a negative value"})
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -211,7 +246,11 @@ func (s *Service) NewRelay(d letters.Dispatcher, opts RelayOptions) (*Relay, err
 	if opts.MaxBackoff == 0 {
 		opts.MaxBackoff = time.Hour
 	}
-	return &Relay{s: s, out: out, d: d, opts: opts, read: opts.After}, nil
+	if opts.Concurrency == 0 {
+		opts.Concurrency = 1
+	}
+	rec, _ := s.store.(DeliveryRecorder)
+	return &Relay{s: s, out: out, rec: rec, d: d, opts: opts, read: opts.After}, nil
 }
 
 // Cursor returns the outbox position up to which every message was delivered
@@ -225,10 +264,22 @@ func (r *Relay) Cursor() uint64 {
 	return r.read
 }
 
+// relayOutcome is what one attempt did to one pending message.
+type relayOutcome struct {
+	delivered, retrying, failed, cancelled []string
+	keep                                   bool          // the message stays pending
+	copy                                   *relayMessage // its creditor's copy, pending behind it
+}
+
+// recordTimeout bounds the recording of a delivery after ctx was cancelled.
+const recordTimeout = 10 * time.Second
+
 // RunOnce reads the new outbox entries and delivers every message whose time
-// has come at now, in outbox order. It returns what it did; its error is a
-// failure to read the outbox, or a cancelled ctx (delivery
-// failures are retried, not returned).
+// has come at now, in outbox order, RelayOptions.Concurrency at a time (the
+// messages of one case one at a time). It returns what it did; its error is a
+// failure to read the outbox, or a cancelled ctx (delivery failures are
+// retried, not returned). On a cancelled ctx it hands no further message to
+// the Dispatcher, and records the ones the Dispatcher accepted.
 func (r *Relay) RunOnce(ctx context.Context, now time.Time) (RelayResult, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -236,68 +287,172 @@ func (r *Relay) RunOnce(ctx context.Context, now time.Time) (RelayResult, error)
 	if err := r.readNew(ctx); err != nil {
 		return res, err
 	}
-	kept := make([]*relayMessage, 0, len(r.pending))
+	// The due messages go to the workers by case: one worker delivers the
+	// messages of a case, in outbox order.
+	n := r.opts.Concurrency
+	lanes := make([][]int, n)
+	outs := make([]relayOutcome, len(r.pending))
 	for i, m := range r.pending {
-		if err := ctx.Err(); err != nil {
-			r.pending = append(kept, r.pending[i:]...)
-			return res, err
-		}
 		if m.next.After(now) {
 			res.Waiting++
-			kept = append(kept, m)
+			outs[i].keep = true
 			continue
 		}
-		if r.attempt(ctx, m, now, &res) {
+		lane := 0
+		if n > 1 {
+			h := fnv.New32a()
+			h.Write([]byte(m.caseID))
+			lane = int(h.Sum32() % uint32(n))
+		}
+		lanes[lane] = append(lanes[lane], i)
+	}
+	var wg sync.WaitGroup
+	for _, lane := range lanes {
+		work := func() {
+			for _, i := range lane {
+				if ctx.Err() != nil {
+					outs[i].keep = true // not handed to the Dispatcher
+					continue
+				}
+				r.attempt(ctx, r.pending[i], now, &outs[i])
+			}
+		}
+		if n == 1 {
+			work()
+			continue
+		}
+		wg.Go(work)
+	}
+	wg.Wait()
+	kept := make([]*relayMessage, 0, len(r.pending))
+	for i, m := range r.pending {
+		o := &outs[i]
+		res.Delivered = append(res.Delivered, o.delivered...)
+		res.Retrying = append(res.Retrying, o.retrying...)
+		res.Failed = append(res.Failed, o.failed...)
+		res.Cancelled = append(res.Cancelled, o.cancelled...)
+		if o.keep {
 			kept = append(kept, m)
 		}
-		// A court submission's creditor copy joins the queue right behind it.
-		if m.delivered && !m.copied && isCourt(m.msg.Kind) && !strings.HasSuffix(m.msg.ID, copySuffix) {
-			m.copied = true
-			if cp, ok := r.creditorCopy(ctx, m); ok && r.attempt(ctx, cp, now, &res) {
-				kept = append(kept, cp)
-			}
+		if o.copy != nil {
+			// A court submission's creditor copy joins the queue right behind it.
+			kept = append(kept, o.copy)
 		}
 	}
 	r.pending = kept
 	res.Pending = len(kept)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	return res, nil
 }
 
-// attempt delivers m (unless it was delivered) and records its receipt; it
-// reports whether m stays pending.
-func (r *Relay) attempt(ctx context.Context, m *relayMessage, now time.Time, res *RelayResult) bool {
-	if !m.delivered {
-		if id, ok := caseOfMessage(m.msg.ID); ok {
-			cancelled, err := r.s.hasEvent(ctx, id, EventMessageCancelled, m.msg.ID)
-			if err != nil {
-				m.next = now.Add(r.opts.Backoff)
-				return true // not known: ask again on the next run
-			}
-			if cancelled {
-				res.Cancelled = append(res.Cancelled, m.msg.ID)
-				return false
+// attempt works on m: it delivers m unless that was done, records its
+// message.sent receipt, makes and delivers the creditor's copy of a court
+// submission, and marks m's position delivered in a DeliveryRecorder when
+// nothing of it is left to send. o gets what it did and whether m stays pending.
+func (r *Relay) attempt(ctx context.Context, m *relayMessage, now time.Time, o *relayOutcome) {
+	// What the Dispatcher took (or the relay gave up on) is recorded even when
+	// ctx is cancelled meanwhile, so that a restart does not send it again.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
+	defer cancel()
+	if !m.delivered && !m.gaveUp {
+		cancelled, sent, err := r.seen(ctx, m.msg.ID)
+		if err != nil {
+			m.next = now.Add(r.opts.Backoff)
+			o.keep = true // not known: ask again on the next run
+			return
+		}
+		switch {
+		case cancelled:
+			o.cancelled = append(o.cancelled, m.msg.ID)
+			return
+		case sent:
+			// Delivered and recorded by a relay that stopped before marking it.
+			m.delivered, m.receipted = true, true
+		default:
+			m.attempts++
+			if err := r.d.Deliver(ctx, m.msg); err != nil {
+				if m.attempts < r.opts.MaxAttempts {
+					o.retrying = append(o.retrying, m.msg.ID)
+					m.next = now.Add(r.backoff(m.attempts))
+					r.s.log.DebugContext(ctx, "collection: relay: delivery failed, retrying", "message", m.msg.ID, "attempt", m.attempts)
+					o.keep = true
+					return
+				}
+				o.failed = append(o.failed, m.msg.ID)
+				m.gaveUp, m.receipted = true, true
+				r.record(rctx, m.msg.ID, EventMessageFailed, err.Error(), now)
+			} else {
+				m.delivered = true
+				o.delivered = append(o.delivered, m.msg.ID)
 			}
 		}
-		m.attempts++
-		if err := r.d.Deliver(ctx, m.msg); err != nil {
-			if m.attempts >= r.opts.MaxAttempts {
-				res.Failed = append(res.Failed, m.msg.ID)
-				r.record(ctx, m.msg.ID, EventMessageFailed, err.Error(), now)
-				return false
-			}
-			res.Retrying = append(res.Retrying, m.msg.ID)
-			m.next = now.Add(r.backoff(m.attempts))
-			r.s.log.DebugContext(ctx, "collection: relay: delivery failed, retrying", "message", m.msg.ID, "attempt", m.attempts)
-			return true
-		}
-		m.delivered = true
-		res.Delivered = append(res.Delivered, m.msg.ID)
 	}
-	if err := r.s.RecordReceipt(ctx, m.msg.ID, Receipt{Kind: ReceiptSent, At: now}); err != nil && !errors.Is(err, ErrNotFound) {
+	if m.delivered && !m.receipted {
+		// A case that is gone, or a receipt the Service refuses (an id it
+		// cannot take), will not take the receipt on a later run either.
+		err := r.s.RecordReceipt(rctx, m.msg.ID, Receipt{Kind: ReceiptSent, At: now})
+		m.receipted = err == nil || errors.Is(err, ErrNotFound) || errors.Is(err, dunning.ErrInvalid)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			r.s.log.WarnContext(ctx, "collection: relay: could not record the receipt", "message", m.msg.ID, "err", err)
+		}
+	}
+	if m.delivered && !m.copied && isCourt(m.msg.Kind) && !strings.HasSuffix(m.msg.ID, copySuffix) {
+		m.copied = true
+		if cp, ok := r.creditorCopy(rctx, m); ok {
+			m.mark, cp.mark = false, true // the copy marks the position when it is done
+			var co relayOutcome
+			if ctx.Err() == nil {
+				r.attempt(ctx, cp, now, &co)
+			} else {
+				co.keep = true
+			}
+			o.delivered = append(o.delivered, co.delivered...)
+			o.retrying = append(o.retrying, co.retrying...)
+			o.failed = append(o.failed, co.failed...)
+			o.cancelled = append(o.cancelled, co.cancelled...)
+			if co.keep {
+				o.copy = cp
+			}
+		}
+	}
+	if r.rec != nil && m.mark && !m.marked {
+		if err := r.rec.MarkDelivered(rctx, m.pos, now); err == nil {
+			m.marked = true
+		} else {
+			r.s.log.WarnContext(ctx, "collection: relay: could not mark the message delivered", "message", m.msg.ID, "pos", m.pos, "err", err)
+		}
+	}
+	if !m.done(r.rec != nil) {
 		m.next = now.Add(r.opts.Backoff)
-		return true // delivered; the receipt is recorded on the next run
+		o.keep = true // delivered; what is left is recorded on a later run
 	}
-	return false
+}
+
+// seen reports whether the case of message id has a message.cancelled or a
+// message.sent event about it; both false when the Store is not an EventReader.
+func (r *Relay) seen(ctx context.Context, msgID string) (cancelled, sent bool, err error) {
+	id, ok := caseOfMessage(msgID)
+	er, isReader := r.s.store.(EventReader)
+	if !ok || !isReader {
+		return false, false, nil
+	}
+	for e, err := range er.Events(ctx, id) {
+		if err != nil {
+			return false, false, fmt.Errorf("collection: events of case %q: %w", string(id), err)
+		}
+		if e.Data["message"] != msgID {
+			continue
+		}
+		switch e.Type {
+		case EventMessageCancelled:
+			cancelled = true
+		case EventMessageSent:
+			sent = true
+		}
+	}
+	return cancelled, sent, nil
 }
 
 // record appends an event about a message that has no Receipt kind (failed).
@@ -324,13 +479,18 @@ func (r *Relay) backoff(n int) time.Duration {
 	return min(d, r.opts.MaxBackoff)
 }
 
-// readNew appends the outbox entries after r.read to the pending messages.
+// readNew appends the outbox entries after r.read to the pending messages:
+// over a DeliveryRecorder only those not marked delivered.
 func (r *Relay) readNew(ctx context.Context) error {
-	for e, err := range r.out.Outbox(ctx, r.read) {
+	entries := r.out.Outbox
+	if r.rec != nil {
+		entries = r.rec.Undelivered
+	}
+	for e, err := range entries(ctx, r.read) {
 		if err != nil {
 			return fmt.Errorf("collection: relay: read outbox: %w", err)
 		}
-		r.pending = append(r.pending, &relayMessage{pos: e.Pos, caseID: e.CaseID, msg: e.Message, next: e.Message.SendAt})
+		r.pending = append(r.pending, &relayMessage{pos: e.Pos, caseID: e.CaseID, msg: e.Message, next: e.Message.SendAt, mark: true})
 		r.read = e.Pos
 	}
 	return nil

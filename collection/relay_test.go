@@ -3,6 +3,7 @@ package collection_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -197,4 +198,113 @@ func TestDigest_E22_WaitingAndCourtDue(t *testing.T) {
 	require.Equal(t, date.MustNew(2025, 4, 20), dg.Items[0].Since)
 	require.Equal(t, collection.AttentionDecision, dg.Items[1].Reason)
 	require.Equal(t, "court readiness: the warning is too recent", dg.Items[1].Detail)
+}
+
+// parallelSink records the order of deliveries and the most it had at once.
+type parallelSink struct {
+	mu             sync.Mutex
+	order          []string
+	now, maxAtOnce int
+}
+
+func (s *parallelSink) Deliver(_ context.Context, m letters.Message) error {
+	s.mu.Lock()
+	s.now++
+	s.maxAtOnce = max(s.maxAtOnce, s.now)
+	s.mu.Unlock()
+	time.Sleep(2 * time.Millisecond)
+	s.mu.Lock()
+	s.now--
+	s.order = append(s.order, m.ID)
+	s.mu.Unlock()
+	return nil
+}
+
+// With Concurrency the relay hands that many messages to the Dispatcher at
+// once, never more, and the messages of one case one at a time in outbox
+// order; the result lists them in outbox order. Over memstore every message is
+// marked delivered, and a new Relay finds nothing to send. Implements E15.
+func TestRelay_ConcurrencyKeepsTheOrderOfACase(t *testing.T) {
+	e := newBatchEnv(t, feb3, collection.Options{})
+	var want []string
+	for i := range 12 {
+		id := collection.CaseID(fmt.Sprintf("c%02d", i))
+		c := e.open(id)
+		var msgs []letters.Message
+		var queued []collection.Event
+		for j := range 3 {
+			msgs = append(msgs, letters.Message{ID: fmt.Sprintf("%s/letter/%d", id, j), Channel: letters.Email, Recipient: "jens@example.dk", Text: "x"})
+			queued = append(queued, collection.Event{CaseID: id, Seq: c.Version + 1, Type: collection.EventLetterQueued, Data: map[string]string{"message": msgs[j].ID}})
+			want = append(want, msgs[j].ID)
+		}
+		_, err := e.store.Save(t.Context(), c, queued, msgs)
+		require.NoError(t, err)
+	}
+	sk := &parallelSink{}
+	r, err := e.svc.NewRelay(sk, collection.RelayOptions{Concurrency: 4})
+	require.NoError(t, err)
+	res, err := r.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Equal(t, want, res.Delivered, "the result is in outbox order")
+	require.Zero(t, res.Pending)
+	require.LessOrEqual(t, sk.maxAtOnce, 4)
+	require.Greater(t, sk.maxAtOnce, 1, "deliveries ran in parallel")
+	last := map[string]int{}
+	for _, id := range sk.order {
+		c, n := id[:3], int(id[len(id)-1]-'0')
+		require.Equal(t, last[c], n, "case %s: %s out of order", c, id)
+		last[c] = n + 1
+	}
+	undelivered, err := collection.Collect(e.store.Undelivered(t.Context(), 0))
+	require.NoError(t, err)
+	require.Empty(t, undelivered, "every message is marked delivered")
+	r2, err := e.svc.NewRelay(newSink(), collection.RelayOptions{})
+	require.NoError(t, err)
+	res, err = r2.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Empty(t, res.Delivered, "a restarted relay has nothing to send")
+
+	_, err = e.svc.NewRelay(newSink(), collection.RelayOptions{Concurrency: -1})
+	require.ErrorIs(t, err, dunning.ErrInvalid)
+}
+
+// A court submission is marked delivered only once its creditor's copy went
+// too: a relay restarted after the submission went and its copy did not sends
+// the copy alone. Implements E15.
+func TestRelay_E15_RestartSendsTheCopyNotTheSubmission(t *testing.T) {
+	cr := &testCreditors{profile: collection.CreditorProfile{CopyTo: "legal@hansen.dk"}}
+	e := newBatchEnv(t, feb3, collection.Options{Creditors: cr})
+	c := e.open("c1")
+	claim := letters.Message{ID: "c1/court/2", Kind: letters.PaymentClaim, Channel: letters.Email, Recipient: "court@example.dk", Text: "betalingspåkrav"}
+	queued := []collection.Event{{CaseID: "c1", Seq: c.Version + 1, Type: collection.EventLetterQueued, Data: map[string]string{"message": claim.ID}}}
+	_, err := e.store.Save(t.Context(), c, queued, []letters.Message{claim})
+	require.NoError(t, err)
+	sk := newSink()
+	sk.fail = func(m letters.Message) error {
+		if m.ID == "c1/court/2/creditor-copy" {
+			return errors.New("smtp: 451 try again")
+		}
+		return nil
+	}
+	r, err := e.svc.NewRelay(sk, collection.RelayOptions{})
+	require.NoError(t, err)
+	res, err := r.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Equal(t, []string{"c1/court/2"}, res.Delivered)
+	require.Equal(t, []string{"c1/court/2/creditor-copy"}, res.Retrying)
+	left, err := collection.Collect(e.store.Undelivered(t.Context(), 0))
+	require.NoError(t, err)
+	require.Len(t, left, 1, "not marked while its copy is to go")
+
+	// The process stops here; a new relay takes over.
+	sk.fail = nil
+	r2, err := e.svc.NewRelay(sk, collection.RelayOptions{})
+	require.NoError(t, err)
+	res, err = r2.RunOnce(t.Context(), e.clock.now)
+	require.NoError(t, err)
+	require.Equal(t, []string{"c1/court/2/creditor-copy"}, res.Delivered)
+	require.Equal(t, 1, sk.calls["c1/court/2"], "the submission is not sent again")
+	left, err = collection.Collect(e.store.Undelivered(t.Context(), 0))
+	require.NoError(t, err)
+	require.Empty(t, left)
 }

@@ -82,8 +82,10 @@ type Service struct {
 	log     *slog.Logger
 	retries int
 	flows   map[string]flow.Flow
-	actor   string
-	letters *renderer
+	// flowNames are the flows' names in the order configured, for errors.
+	flowNames []string
+	actor     string
+	letters   *renderer
 	// creditors serves the batch run, the relay and the digest (creditors.go).
 	creditors Creditors
 	// rates caches the Source texts of charges (interest.go).
@@ -142,13 +144,15 @@ func New(store Store, opts Options) (*Service, error) {
 	}
 	s.flows = make(map[string]flow.Flow, len(flows))
 	for i, f := range flows {
-		switch _, dup := s.flows[f.Name()]; {
+		_, dup := s.flowNamed(f.Name())
+		switch {
 		case f.Name() == "":
 			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Options.Flows[%d]", i), Value: f.String(), Reason: "has no name"})
 		case dup:
-			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Options.Flows[%d]", i), Value: f.Name(), Reason: "has the name of an earlier flow"})
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Options.Flows[%d]", i), Value: f.Name(), Reason: "has the name of an earlier flow (names match in any letter case)"})
 		default:
 			s.flows[f.Name()] = f
+			s.flowNames = append(s.flowNames, f.Name())
 		}
 	}
 	laws, err := law.NewSet(opts.Laws...)
@@ -263,10 +267,29 @@ func (s *Service) WithActor(actor string) *Service {
 	return &c
 }
 
-// Flow returns the configured flow called name.
-func (s *Service) Flow(name string) (flow.Flow, bool) {
-	f, ok := s.flows[name]
-	return f, ok
+// Flow returns the configured flow called name, matched in any letter case
+// ("standard" is Standard).
+func (s *Service) Flow(name string) (flow.Flow, bool) { return s.flowNamed(name) }
+
+// mustFlow is flowNamed for a name checkFlow accepted.
+func (s *Service) mustFlow(name string) flow.Flow {
+	f, _ := s.flowNamed(name)
+	return f
+}
+
+// flowNamed is the one lookup of a flow by a name a caller gave: the exact name,
+// else the configured name equal to it in any letter case (New refuses two
+// names that differ only in case, so at most one matches).
+func (s *Service) flowNamed(name string) (flow.Flow, bool) {
+	if f, ok := s.flows[name]; ok {
+		return f, true
+	}
+	for _, n := range s.flowNames {
+		if strings.EqualFold(n, name) {
+			return s.flows[n], true
+		}
+	}
+	return flow.Flow{}, false
 }
 
 // Today returns the Service's "today": the Clock's date in Options.Location.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"slices"
+	"time"
 
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/letters"
@@ -15,9 +16,10 @@ import (
 //
 // Implementations must be safe for concurrent use. A Store never interprets a
 // case beyond the fields named here (ID, Version, Status, Creditor.ID, Debtor.ID,
-// Claims[].InvoiceID, NextDue); it stores the whole value and gives it back
-// unchanged (every field, amounts with their exact scale and currency). Cases it
-// returns must not share memory with cases it was given or stores.
+// Claims[].InvoiceID, NextDue, and Claims[].Status for an InvoiceGuard); it
+// stores the whole value and gives it back unchanged (every field, amounts with
+// their exact scale and currency). Cases it returns must not share memory with
+// cases it was given or stores.
 //
 // Errors: ErrNotFound and ErrConflict must be returned wrapped so that errors.Is
 // finds them (preferably as *NotFoundError and *ConflictError); any other error is
@@ -44,6 +46,10 @@ type Store interface {
 	// the outbox in the same atomic step: Outbox never yields it again (E19: the
 	// letter of a deleted action). The Service sends one only for a message not
 	// yet delivered; a store that tracks delivery keeps a delivered one.
+	//
+	// A Store that is an InvoiceGuard also refuses, with an *InvoiceError and
+	// writing nothing, a Save that would put an invoice in a second running case
+	// of its creditor (see InvoiceGuard); the version check comes first.
 	Save(ctx context.Context, c Case, events []Event, outbox []letters.Message) (Version, error)
 
 	// Due yields the cases whose NextDue is set and on or before day, ordered by
@@ -117,6 +123,72 @@ type OutboxReader interface {
 	// Outbox yields the entries with Pos greater than after, in order; the
 	// iterator contract is Store's.
 	Outbox(ctx context.Context, after uint64) iter.Seq2[OutboxEntry, error]
+}
+
+// DeliveryRecorder is an optional Store capability: a mark per outbox message
+// that the Relay is done with it, recorded in the store as soon as the message
+// is delivered (the Dispatcher accepted it and its message.sent receipt is on
+// the case). A Relay over a DeliveryRecorder reads only the unmarked messages
+// (Undelivered), so after a crash or a restart it needs no saved cursor and
+// delivers again at most the messages that were in flight when it stopped: at
+// most RelayOptions.Concurrency. Without the capability the Relay resumes from
+// RelayOptions.After and delivers again everything after it. memstore and
+// sqlstore implement it.
+type DeliveryRecorder interface {
+	// MarkDelivered records that the relay is done with the message at outbox
+	// position pos, at time at: the Dispatcher accepted it (and, for a court
+	// submission, the creditor's copy too), or the relay gave up on it after
+	// its last attempt and recorded message.failed. Marking a position that is
+	// already marked keeps the first mark; a position that is not in the
+	// outbox (a message cancelled meanwhile, E19) is not an error.
+	MarkDelivered(ctx context.Context, pos uint64, at time.Time) error
+
+	// Undelivered yields the outbox entries with Pos greater than after that
+	// are not marked, in order: Outbox(after) without the marked ones. The
+	// iterator contract is Store's.
+	Undelivered(ctx context.Context, after uint64) iter.Seq2[OutboxEntry, error]
+}
+
+// InvoiceGuard is an optional Store capability: the store itself keeps every
+// invoice in at most one running case of its creditor, atomically in Save, so
+// that two Opens (or Reopens) of one invoice that run at the same time cannot
+// both succeed: Service.Open and Reopen check the invoices with List first,
+// and two concurrent calls can both pass that check.
+//
+// A case holds invoice i of its creditor (Creditor.ID) when the case is running
+// (Status.Running: active or paused) and its claim for i has status ClaimOpen:
+// exactly the cases the Service's own check refuses a new case for. A closed,
+// deactivated or deleted case holds nothing, nor does a claim that is paid,
+// credited, written off or locked (the locking of P6, which only Reopen lifts,
+// stays the Service's check: it is a rule about history, not about two running
+// cases). Save of a case that would hold an invoice another case holds fails
+// with an *InvoiceError (ErrInvoiceInUse) whose InvoiceID is the invoice and
+// whose CaseID is the holder, and writes nothing; when two Saves race, exactly
+// one wins and the other gets that error naming the winner. A case that stops
+// holding an invoice (closed, deactivated, its claim paid) frees it in the
+// same Save. memstore and sqlstore implement it, and storetest.Run races Opens
+// on every store that does.
+type InvoiceGuard interface {
+	// InvoiceHolder returns the case that holds invoice invoiceID of creditor
+	// creditorID, and false when no case does.
+	InvoiceHolder(ctx context.Context, creditorID, invoiceID string) (CaseID, bool, error)
+}
+
+// HeldInvoices returns the invoices c holds in the sense of InvoiceGuard, in
+// the order of its claims, each once: none unless c is running (active or
+// paused), else the invoice ids of its claims with status ClaimOpen. Stores
+// that are InvoiceGuards should use it; they must give the same answer.
+func (c Case) HeldInvoices() []string {
+	if !c.Status.Running() {
+		return nil
+	}
+	var out []string
+	for _, cl := range c.Claims {
+		if cl.Status == ClaimOpen && !slices.Contains(out, cl.InvoiceID) {
+			out = append(out, cl.InvoiceID)
+		}
+	}
+	return out
 }
 
 // Collect gathers an iterator's elements into a slice and returns the first

@@ -16,6 +16,15 @@
 // so a daily run over a million cases reads only the cases that are due, not
 // every case.
 //
+// Save keeps each invoice in at most one running case of its creditor
+// (collection.InvoiceGuard): an index of the invoices the running cases hold
+// (Case.HeldInvoices) is checked and updated under the same lock as the case,
+// so of two Saves that race for one invoice exactly one wins; the other gets a
+// *collection.InvoiceError naming the winner and writes nothing.
+//
+// The Relay's delivery marks (collection.DeliveryRecorder) are kept with the
+// outbox: Undelivered skips the marked messages.
+//
 // Nothing is ever removed: a deleted case stays (Get returns it with
 // StatusDeleted, as the Store contract says; Due and List skip it), and so do
 // its events.
@@ -36,8 +45,9 @@ import (
 )
 
 // Store is an in-memory collection.Store that also implements
-// collection.EventReader and collection.OutboxReader. The zero Store is empty
-// and ready to use; a Store must not be copied after first use.
+// collection.EventReader, collection.OutboxReader,
+// collection.DeliveryRecorder and collection.InvoiceGuard. The zero Store is
+// empty and ready to use; a Store must not be copied after first use.
 type Store struct {
 	mu sync.RWMutex
 	// pos is the position of each case in cases, chunks of chunk cases each: a
@@ -52,15 +62,25 @@ type Store struct {
 	cancelled map[string]bool
 	// due indexes the cases with a NextDue that are not deleted, by NextDue.
 	due map[date.Date]map[collection.CaseID]struct{}
+	// holds are the invoices the running cases hold (collection.InvoiceGuard).
+	holds map[holdKey]collection.CaseID
+	// delivered are the delivery marks of the outbox, by position
+	// (collection.DeliveryRecorder).
+	delivered map[uint64]time.Time
 }
+
+// holdKey is an invoice of a creditor.
+type holdKey struct{ creditor, invoice string }
 
 // New returns an empty Store.
 func New() *Store { return &Store{} }
 
 var (
-	_ collection.Store        = (*Store)(nil)
-	_ collection.EventReader  = (*Store)(nil)
-	_ collection.OutboxReader = (*Store)(nil)
+	_ collection.Store            = (*Store)(nil)
+	_ collection.EventReader      = (*Store)(nil)
+	_ collection.OutboxReader     = (*Store)(nil)
+	_ collection.DeliveryRecorder = (*Store)(nil)
+	_ collection.InvoiceGuard     = (*Store)(nil)
 )
 
 // Get returns a copy of the stored case, or a *collection.NotFoundError.
@@ -80,7 +100,9 @@ func (s *Store) Get(ctx context.Context, id collection.CaseID) (collection.Case,
 // Save stores a copy of c with version c.Version+1 if the stored version is
 // c.Version, and appends copies of events and outbox in the same critical
 // section. On a version mismatch it returns a *collection.ConflictError and
-// stores nothing.
+// stores nothing; so it does, with a *collection.InvoiceError naming the
+// holder, when c would hold an invoice another case holds
+// (collection.InvoiceGuard).
 func (s *Store) Save(ctx context.Context, c collection.Case, events []collection.Event, outbox []letters.Message) (collection.Version, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
@@ -95,6 +117,12 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	if have != c.Version {
 		return 0, &collection.ConflictError{CaseID: c.ID, Want: c.Version, Have: have}
 	}
+	held := c.HeldInvoices()
+	for _, inv := range held {
+		if h, ok := s.holds[holdKey{c.Creditor.ID, inv}]; ok && h != c.ID {
+			return 0, &collection.InvoiceError{InvoiceID: inv, CaseID: h}
+		}
+	}
 	if s.pos == nil {
 		s.pos = make(map[collection.CaseID]int)
 		s.events = make(map[collection.CaseID][]event)
@@ -103,6 +131,9 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	c.Version++
 	if old != nil {
 		s.unindex(*old)
+		for _, inv := range old.HeldInvoices() {
+			delete(s.holds, holdKey{old.Creditor.ID, inv})
+		}
 		*old = c
 	} else {
 		if s.n%chunk == 0 {
@@ -113,6 +144,12 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 		s.n++
 	}
 	s.index(c)
+	if len(held) > 0 && s.holds == nil {
+		s.holds = make(map[holdKey]collection.CaseID)
+	}
+	for _, inv := range held {
+		s.holds[holdKey{c.Creditor.ID, inv}] = c.ID
+	}
 	if len(events) > 0 {
 		s.events[c.ID] = slices.Grow(s.events[c.ID], len(events))
 		for _, e := range events {
@@ -120,7 +157,7 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 		}
 	}
 	for _, e := range events {
-		if e.Type == collection.EventMessageCancelled {
+		if e.Type == collection.EventMessageCancelled && !s.deliveredID(e.Data["message"]) {
 			if s.cancelled == nil {
 				s.cancelled = map[string]bool{}
 			}
@@ -133,6 +170,21 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 		})
 	}
 	return c.Version, nil
+}
+
+// deliveredID reports whether the outbox message with id is marked delivered:
+// a cancel (E19) keeps such a message. The caller holds the lock.
+func (s *Store) deliveredID(id string) bool {
+	if len(s.delivered) == 0 {
+		return false
+	}
+	for i := len(s.outbox) - 1; i >= 0; i-- {
+		if s.outbox[i].Message.ID == id {
+			_, done := s.delivered[s.outbox[i].Pos]
+			return done
+		}
+	}
+	return false
 }
 
 // chunk is the number of cases in one chunk of Store.cases.
@@ -283,8 +335,54 @@ func (s *Store) Events(ctx context.Context, id collection.CaseID) iter.Seq2[coll
 	}
 }
 
+// InvoiceHolder returns the running case that holds invoice invoiceID of
+// creditor creditorID (collection.InvoiceGuard).
+func (s *Store) InvoiceHolder(ctx context.Context, creditorID, invoiceID string) (collection.CaseID, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return "", false, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id, ok := s.holds[holdKey{creditorID, invoiceID}]
+	return id, ok, nil
+}
+
+// MarkDelivered records that the relay is done with the message at outbox
+// position pos (collection.DeliveryRecorder); a second mark keeps the first,
+// and a position not in the outbox changes nothing.
+func (s *Store) MarkDelivered(ctx context.Context, pos uint64, at time.Time) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if pos == 0 || pos > uint64(len(s.outbox)) {
+		return nil
+	}
+	if _, done := s.delivered[pos]; done {
+		return nil
+	}
+	if s.delivered == nil {
+		s.delivered = make(map[uint64]time.Time)
+	}
+	s.delivered[pos] = at
+	return nil
+}
+
+// Undelivered yields the outbox entries after position after that are not
+// marked delivered, in order (collection.DeliveryRecorder).
+func (s *Store) Undelivered(ctx context.Context, after uint64) iter.Seq2[collection.OutboxEntry, error] {
+	return s.outboxAfter(ctx, after, true)
+}
+
 // Outbox yields the outbox entries after position after, in order.
 func (s *Store) Outbox(ctx context.Context, after uint64) iter.Seq2[collection.OutboxEntry, error] {
+	return s.outboxAfter(ctx, after, false)
+}
+
+// outboxAfter yields the outbox entries after position after, without the
+// cancelled ones and, if undelivered, without the marked ones.
+func (s *Store) outboxAfter(ctx context.Context, after uint64, undelivered bool) iter.Seq2[collection.OutboxEntry, error] {
 	return func(yield func(collection.OutboxEntry, error) bool) {
 		if err := ctx.Err(); err != nil {
 			yield(collection.OutboxEntry{}, err)
@@ -297,6 +395,12 @@ func (s *Store) Outbox(ctx context.Context, after uint64) iter.Seq2[collection.O
 		}
 		if len(s.cancelled) > 0 {
 			entries = slices.DeleteFunc(entries, func(e collection.OutboxEntry) bool { return s.cancelled[e.Message.ID] })
+		}
+		if undelivered && len(s.delivered) > 0 {
+			entries = slices.DeleteFunc(entries, func(e collection.OutboxEntry) bool {
+				_, done := s.delivered[e.Pos]
+				return done
+			})
 		}
 		s.mu.RUnlock()
 		for _, e := range entries {

@@ -53,6 +53,7 @@ func (r dbRef) open(t testing.TB) *sql.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
+	db.SetMaxIdleConns(8) // the relay's workers keep their connections
 	t.Cleanup(func() { db.Close() })
 	return db
 }
@@ -74,7 +75,7 @@ func newWorld(t testing.TB, d sqlstore.Dialect) dbRef {
 
 func storeOf(t testing.TB, db *sql.DB) *sqlstore.Store {
 	t.Helper()
-	s, err := sqlstore.New(context.Background(), db, sqlstore.Options{Clock: date.FixedClock(batchSendAt)})
+	s, err := sqlstore.New(context.Background(), db, sqlstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,10 +113,14 @@ func populate(t testing.TB, s collection.Store, n int) {
 }
 
 // fileSink is a letters.Dispatcher that appends "id<TAB>sha256 of the
-// message" to a file, once per call: the raw deliveries, repeats included.
+// message<TAB>tag" to a file, once per call: the raw deliveries, repeats
+// included, each with the tag of the run that made it. Delay is how long a
+// delivery takes.
 type fileSink struct {
-	mu   sync.Mutex
-	path string
+	mu    sync.Mutex
+	path  string
+	tag   string
+	delay time.Duration
 }
 
 func (f *fileSink) Deliver(_ context.Context, m letters.Message) error {
@@ -124,6 +129,7 @@ func (f *fileSink) Deliver(_ context.Context, m letters.Message) error {
 		return err
 	}
 	sum := sha256.Sum256(b)
+	time.Sleep(f.delay)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	fh, err := os.OpenFile(f.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
@@ -131,8 +137,34 @@ func (f *fileSink) Deliver(_ context.Context, m letters.Message) error {
 		return err
 	}
 	defer fh.Close()
-	_, err = fh.WriteString(m.ID + "\t" + hex.EncodeToString(sum[:]) + "\n")
+	_, err = fh.WriteString(m.ID + "\t" + hex.EncodeToString(sum[:]) + "\t" + f.tag + "\n")
 	return err
+}
+
+// delivery is one line of a fileSink's file.
+type delivery struct{ id, sum, tag string }
+
+// readDeliveries returns the lines of the sink file at path, in order.
+func readDeliveries(t testing.TB, path string) []delivery {
+	t.Helper()
+	fh, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	var out []delivery
+	sc := bufio.NewScanner(fh)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 3 || len(f[1]) != 2*sha256.Size {
+			continue // a line cut by a kill
+		}
+		out = append(out, delivery{id: f[0], sum: f[1], tag: f[2]})
+	}
+	return out
 }
 
 // readSink returns the distinct ids with their hash and how many deliveries
@@ -141,48 +173,105 @@ func readSink(t testing.TB, path string) (map[string]string, int) {
 	t.Helper()
 	got := map[string]string{}
 	repeats := 0
-	fh, err := os.Open(path)
-	if os.IsNotExist(err) {
-		return got, 0
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	for sc.Scan() {
-		id, sum, ok := strings.Cut(sc.Text(), "\t")
-		if !ok {
-			continue // a line cut by a kill
-		}
-		if prev, seen := got[id]; seen {
+	for _, d := range readDeliveries(t, path) {
+		if prev, seen := got[d.id]; seen {
 			repeats++
-			if prev != sum {
-				t.Errorf("message %s reached the sink twice with different contents", id)
+			if prev != d.sum {
+				t.Errorf("message %s reached the sink twice with different contents", d.id)
 			}
 			continue
 		}
-		got[id] = sum
+		got[d.id] = d.sum
 	}
 	return got, repeats
 }
 
+// redelivered returns, per run tag, how many of the messages that run
+// delivered a later run delivered again: the messages it had in flight when
+// it was killed. tags are the runs in order.
+func redelivered(t testing.TB, path string, tags []string) map[string]int {
+	t.Helper()
+	order := map[string]int{}
+	for i, tag := range tags {
+		order[tag] = i
+	}
+	runs := map[string][]int{} // id → the runs that delivered it, in order
+	for _, d := range readDeliveries(t, path) {
+		runs[d.id] = append(runs[d.id], order[d.tag])
+	}
+	out := map[string]int{}
+	for _, rs := range runs {
+		for i, r := range rs {
+			if slices.ContainsFunc(rs[i+1:], func(later int) bool { return later > r }) {
+				out[tags[r]]++
+			}
+		}
+	}
+	return out
+}
+
+// relayConcurrency is the Concurrency of the collection.Relay in the worker's
+// relay mode.
+const relayConcurrency = 4
+
+// workerSpec is what one worker's daily run does.
+type workerSpec struct {
+	Ref         dbRef
+	Part, Parts int
+	// Sink is the fileSink's file; Tag marks this run's deliveries in it and
+	// Delay is how long each delivery takes.
+	Sink  string
+	Tag   string
+	Delay time.Duration
+	// Owner names the lease owner in the deliver mode.
+	Owner string
+	// Relay selects how the worker delivers: false, sqlstore.Deliver (leases,
+	// one message at a time); true, a collection.Relay with relayConcurrency
+	// over the store's delivery marks (collection.DeliveryRecorder).
+	Relay bool
+	// Offset is how far the worker's clock (its Service's) is from
+	// batchSendAt: workers whose clocks disagree.
+	Offset time.Duration
+}
+
 // runBatch is one worker's daily run: Commit over its partition, then deliver
-// the outbox until nothing is left that it may claim.
-func runBatch(ctx context.Context, s *sqlstore.Store, part, parts int, sink letters.Dispatcher, owner string) error {
-	p, err := s.Partition(part, parts)
+// the outbox until nothing is left that it may claim. It calls relaying
+// between the two.
+func runBatch(ctx context.Context, s *sqlstore.Store, w workerSpec, relaying func()) error {
+	p, err := s.Partition(w.Part, max(w.Parts, 1))
 	if err != nil {
 		return err
 	}
-	svc, err := collection.New(p, collection.Options{Clock: date.FixedClock(batchSendAt), Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{Letterhead: letters.Creditor{Bank: letters.Bank{IBAN: "DK50 0040 0440 1162 43"}}}}})
+	now := batchSendAt.Add(w.Offset)
+	svc, err := collection.New(p, collection.Options{Clock: date.FixedClock(now), Creditors: collection.StaticCreditors{Default: collection.CreditorProfile{Letterhead: letters.Creditor{Bank: letters.Bank{IBAN: "DK50 0040 0440 1162 43"}}}}})
 	if err != nil {
 		return err
 	}
-	if _, err := svc.Commit(ctx, collection.BatchRequest{Date: batchDay, Workers: 2}, batchSendAt); err != nil {
+	if _, err := svc.Commit(ctx, collection.BatchRequest{Date: batchDay, Workers: 2}, now); err != nil {
 		return err
+	}
+	relaying()
+	sink := &fileSink{path: w.Sink, tag: w.Tag, delay: w.Delay}
+	if w.Relay {
+		r, err := svc.NewRelay(sink, collection.RelayOptions{Concurrency: relayConcurrency})
+		if err != nil {
+			return err
+		}
+		for {
+			res, err := r.RunOnce(ctx, now)
+			if err != nil {
+				return err
+			}
+			if res.Pending == 0 {
+				return nil
+			}
+			if len(res.Delivered) == 0 {
+				return fmt.Errorf("relay: %d messages pending and nothing delivered: %+v", res.Pending, res)
+			}
+		}
 	}
 	for {
-		res, err := s.Deliver(ctx, sink, sqlstore.DeliverOptions{Owner: owner, Max: 50, Lease: time.Hour})
+		res, err := s.Deliver(ctx, sink, sqlstore.DeliverOptions{Owner: w.Owner, Max: 50, Lease: time.Hour})
 		if err != nil {
 			return err
 		}
@@ -252,18 +341,19 @@ func diffState(want, got state) string {
 }
 
 // reference runs the daily run uninterrupted, in this process, on a fresh
-// world of n cases, and returns its final state and the sink's ids.
-func reference(t *testing.T, d sqlstore.Dialect, n int) (state, map[string]string) {
+// world of n cases, delivering as a relay (workerSpec.Relay) or not, and
+// returns its final state and the sink's ids.
+func reference(t *testing.T, d sqlstore.Dialect, n int, relay bool) (state, map[string]string) {
 	t.Helper()
 	ref := newWorld(t, d)
 	s := storeOf(t, ref.open(t))
 	populate(t, s, n)
-	sink := &fileSink{path: filepath.Join(t.TempDir(), "ref-sink")}
-	if err := runBatch(t.Context(), s, 0, 1, sink, "ref"); err != nil {
+	sink := filepath.Join(t.TempDir(), "ref-sink")
+	if err := runBatch(t.Context(), s, workerSpec{Sink: sink, Tag: "ref", Owner: "ref", Relay: relay}, func() {}); err != nil {
 		t.Fatal(err)
 	}
 	st := readState(t, s)
-	got, repeats := readSink(t, sink.path)
+	got, repeats := readSink(t, sink)
 	if repeats != 0 || len(got) != len(st.outbox) || len(got) == 0 {
 		t.Fatalf("reference run: %d messages in the sink (%d repeats) for %d in the outbox", len(got), repeats, len(st.outbox))
 	}
@@ -271,46 +361,48 @@ func reference(t *testing.T, d sqlstore.Dialect, n int) (state, map[string]strin
 }
 
 // workerEnv is the environment variable that makes the test binary a worker
-// process (TestHelperWorker): "driver|dsn|part|parts|sink file|owner".
+// process (TestHelperWorker): a workerSpec as JSON.
 const workerEnv = "DUNNING_SQLSTORE_WORKER"
 
 // TestHelperWorker is not a test: it is the worker process the crash and
 // multi-worker tests start (the test binary re-executed with workerEnv set).
-// It prints "ready" when its Service is about to commit.
+// It prints "ready" when its Service is about to commit and "relaying" when
+// it starts delivering.
 func TestHelperWorker(t *testing.T) {
 	spec := os.Getenv(workerEnv)
 	if spec == "" {
 		return
 	}
-	f := strings.Split(spec, "|")
-	if len(f) != 6 {
-		t.Fatalf("bad %s %q", workerEnv, spec)
+	var w workerSpec
+	if err := json.Unmarshal([]byte(spec), &w); err != nil {
+		t.Fatalf("bad %s %q: %v", workerEnv, spec, err)
 	}
-	part, _ := strconv.Atoi(f[2])
-	parts, _ := strconv.Atoi(f[3])
-	db := dbRef{Driver: f[0], DSN: f[1]}.open(t)
-	s := storeOf(t, db)
+	s := storeOf(t, w.Ref.open(t))
 	fmt.Println("ready")
-	if err := runBatch(context.Background(), s, part, parts, &fileSink{path: f[4]}, f[5]); err != nil {
+	if err := runBatch(context.Background(), s, w, func() { fmt.Println("relaying") }); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// worker returns the command of a worker process over r.
-func worker(t *testing.T, r dbRef, part, parts int, sink, owner string) *exec.Cmd {
+// worker returns the command of a worker process.
+func worker(t *testing.T, w workerSpec) *exec.Cmd {
+	spec, err := json.Marshal(w)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWorker$", "-test.count=1")
-	cmd.Env = append(os.Environ(), workerEnv+"="+strings.Join([]string{r.Driver, r.DSN, strconv.Itoa(part), strconv.Itoa(parts), sink, owner}, "|"))
+	cmd.Env = append(os.Environ(), workerEnv+"="+string(spec))
 	cmd.Stderr = os.Stderr
 	return cmd
 }
 
-// runWorkers runs parts worker processes at once to the end.
-func runWorkers(t *testing.T, r dbRef, parts int, sink string) {
+// runWorkers runs the workers at once to the end.
+func runWorkers(t *testing.T, ws ...workerSpec) {
 	t.Helper()
-	cmds := make([]*exec.Cmd, parts)
-	outs := make([]strings.Builder, parts)
-	for i := range parts {
-		cmds[i] = worker(t, r, i, parts, sink, "w"+strconv.Itoa(i))
+	cmds := make([]*exec.Cmd, len(ws))
+	outs := make([]strings.Builder, len(ws))
+	for i, w := range ws {
+		cmds[i] = worker(t, w)
 		cmds[i].Stdout = &outs[i]
 		if err := cmds[i].Start(); err != nil {
 			t.Fatal(err)
@@ -318,14 +410,37 @@ func runWorkers(t *testing.T, r dbRef, parts int, sink string) {
 	}
 	for i, c := range cmds {
 		if err := c.Wait(); err != nil {
-			t.Fatalf("worker %d of %d: %v\n%s", i, parts, err, outs[i].String())
+			t.Fatalf("worker %d of %d: %v\n%s", i, len(ws), err, outs[i].String())
 		}
 	}
 }
 
-func crashTest(t *testing.T, d sqlstore.Dialect) {
-	const n, kills = 1500, 3
-	want, wantSink := reference(t, d, n)
+// partitions returns the specs of parts workers over r, one per partition.
+func partitions(r dbRef, parts int, sink string) []workerSpec {
+	ws := make([]workerSpec, parts)
+	for i := range ws {
+		ws[i] = workerSpec{Ref: r, Part: i, Parts: parts, Sink: sink, Tag: "w" + strconv.Itoa(i), Owner: "w" + strconv.Itoa(i)}
+	}
+	return ws
+}
+
+// crashTest kills a worker process with SIGKILL kills times at random points
+// of the daily run and restarts it, then lets a last restart finish. The
+// first two kills fall in Commit (any time after start), the others while
+// the worker delivers (up to 60ms after its first delivery). Delivery is sqlstore.Deliver
+// (one message at a time, leases) or, with relay, a collection.Relay with
+// relayConcurrency over the store's delivery marks. It checks that the final
+// state equals an uninterrupted run's, that every message reached the sink
+// under its one id with one content, and that each kill made the next runs
+// deliver again at most the messages in flight: 1 for Deliver,
+// relayConcurrency for the Relay.
+func crashTest(t *testing.T, d sqlstore.Dialect, relay bool) {
+	const n, kills = 1500, 12
+	inFlight := 1
+	if relay {
+		inFlight = relayConcurrency
+	}
+	want, wantSink := reference(t, d, n, relay)
 
 	r := newWorld(t, d)
 	s := storeOf(t, r.open(t))
@@ -334,8 +449,12 @@ func crashTest(t *testing.T, d sqlstore.Dialect) {
 	seed := rand.Uint64() // logged, so a failing run can be replayed
 	rng := rand.New(rand.NewPCG(seed, 0))
 	t.Logf("seed %d", seed)
+	var tags []string
+	killed := 0
 	for k := range kills {
-		cmd := worker(t, r, 0, 1, sink, "w0")
+		tag := fmt.Sprintf("kill-%02d", k+1)
+		tags = append(tags, tag)
+		cmd := worker(t, workerSpec{Ref: r, Parts: 1, Sink: sink, Tag: tag, Owner: "w0", Relay: relay, Delay: time.Millisecond})
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -343,14 +462,29 @@ func crashTest(t *testing.T, d sqlstore.Dialect) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		line, _ := bufio.NewReader(out).ReadString('\n')
-		if strings.TrimSpace(line) != "ready" {
+		lines := bufio.NewReader(out)
+		if line, _ := lines.ReadString('\n'); strings.TrimSpace(line) != "ready" {
 			t.Fatalf("worker said %q, want ready", line)
 		}
 		wait := time.Duration(rng.IntN(200)) * time.Millisecond
+		if k >= 2 {
+			// Kill it while it delivers: after its first delivery.
+			if line, _ := lines.ReadString('\n'); strings.TrimSpace(line) != "relaying" {
+				t.Fatalf("worker said %q, want relaying", line)
+			}
+			for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if slices.ContainsFunc(readDeliveries(t, sink), func(d delivery) bool { return d.tag == tag }) {
+					break
+				}
+			}
+			wait = time.Duration(rng.IntN(60)) * time.Millisecond
+		}
 		time.Sleep(wait)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		err = cmd.Wait()
+		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			killed++
+		}
 		steps := 0
 		for c, err := range s.List(t.Context(), collection.Filter{}) {
 			if err != nil {
@@ -360,9 +494,11 @@ func crashTest(t *testing.T, d sqlstore.Dialect) {
 				steps++
 			}
 		}
-		t.Logf("kill %d after %v (%v): %d steps taken so far", k+1, wait, err, steps)
+		delivered, _ := readSink(t, sink)
+		t.Logf("kill %d after %v (%v): %d steps taken, %d messages delivered so far", k+1, wait, err, steps, len(delivered))
 	}
-	runWorkers(t, r, 1, sink) // the restart that finishes the run
+	tags = append(tags, "final")
+	runWorkers(t, workerSpec{Ref: r, Parts: 1, Sink: sink, Tag: "final", Owner: "w0", Relay: relay}) // the restart that finishes the run
 
 	if d := diffState(want, readState(t, s)); d != "" {
 		t.Fatalf("after %d kills the state differs from an uninterrupted run:\n%s", kills, d)
@@ -371,37 +507,63 @@ func crashTest(t *testing.T, d sqlstore.Dialect) {
 	if d := gocmp.Diff(wantSink, got); d != "" {
 		t.Fatalf("sink after the kills (-uninterrupted +got):\n%s", d)
 	}
-	// Delivery is at least once: a message whose lease was held when its worker
-	// died is delivered again under the same id (the Dispatcher's repeat).
-	t.Logf("%d messages delivered, %d repeated deliveries of an id after a kill", len(got), repeats)
+	// Delivery is at least once: a message in flight when its worker died is
+	// delivered again under the same id (the Dispatcher's repeat), and only
+	// such a message.
+	again := redelivered(t, sink, tags)
+	perKill := make([]int, kills)
+	for k := range kills {
+		perKill[k] = again[tags[k]]
+		if perKill[k] > inFlight {
+			t.Errorf("kill %d: %d messages delivered again, more than the %d in flight", k+1, perKill[k], inFlight)
+		}
+	}
+	t.Logf("%d kills (%d of a running worker), %d messages delivered, %d repeated deliveries; per kill %v (bound %d)", kills, killed, len(got), repeats, perKill, inFlight)
+	if killed < 10 {
+		t.Errorf("only %d of the %d kills hit a running worker, want at least 10", killed, kills)
+	}
 	if left, err := collection.Collect(s.Outbox(t.Context(), 0)); err != nil || len(left) != len(got) {
 		t.Fatalf("outbox has %d entries (%v), sink %d", len(left), err, len(got))
 	}
 }
 
 // TestCrashSQLite kills a worker process at random points of the daily run
-// (Commit, then delivery) three times and restarts it: the final state equals
-// an uninterrupted run's (every case, every event, every outbox message), each
-// message reaches the sink under its one id with one content, and no event is
-// lost (the events are compared case by case).
-func TestCrashSQLite(t *testing.T) { crashTest(t, sqlstore.SQLite) }
+// (Commit, then delivery with sqlstore.Deliver) twelve times and restarts it:
+// the final state equals an uninterrupted run's (every case, every event,
+// every outbox message), each message reaches the sink under its one id with
+// one content, no event is lost (the events are compared case by case), and
+// each kill makes at most one message go out twice.
+func TestCrashSQLite(t *testing.T) { crashTest(t, sqlstore.SQLite, false) }
 
 // TestCrashPostgres is TestCrashSQLite on PostgreSQL.
 func TestCrashPostgres(t *testing.T) {
 	pgDSN(t)
-	crashTest(t, sqlstore.PostgreSQL)
+	crashTest(t, sqlstore.PostgreSQL, false)
+}
+
+// TestCrashRelaySQLite is TestCrashSQLite with a collection.Relay delivering
+// four messages at a time and recording each delivery in the store as it
+// happens (collection.DeliveryRecorder): each kill makes at most four
+// messages go out twice, not the batch, and the message.sent receipts on the
+// cases are those of an uninterrupted run.
+func TestCrashRelaySQLite(t *testing.T) { crashTest(t, sqlstore.SQLite, true) }
+
+// TestCrashRelayPostgres is TestCrashRelaySQLite on PostgreSQL.
+func TestCrashRelayPostgres(t *testing.T) {
+	pgDSN(t)
+	crashTest(t, sqlstore.PostgreSQL, true)
 }
 
 func workersTest(t *testing.T, d sqlstore.Dialect) {
 	const n = 900
-	want, wantSink := reference(t, d, n)
+	want, wantSink := reference(t, d, n, false)
 	for _, parts := range []int{1, 2, 4} {
 		t.Run(fmt.Sprintf("workers=%d", parts), func(t *testing.T) {
 			r := newWorld(t, d)
 			s := storeOf(t, r.open(t))
 			populate(t, s, n)
 			sink := filepath.Join(t.TempDir(), "sink")
-			runWorkers(t, r, parts, sink)
+			runWorkers(t, partitions(r, parts, sink)...)
 			if d := diffState(want, readState(t, s)); d != "" {
 				t.Fatalf("%d workers: the state differs from one in-process run:\n%s", parts, d)
 			}
@@ -467,3 +629,77 @@ func dueIDs(t *testing.T, s collection.Store) []collection.CaseID {
 	}
 	return out
 }
+
+// skewTest runs the daily run in two worker processes at once whose clocks
+// are a day apart: both take the whole batch (every case is due for both; the
+// version check of Save decides) and deliver the one outbox with their own
+// lease owners, with the 1-hour leases of runBatch. The leases run on the
+// database's clock, so the worker a day ahead never finds the other's leases
+// expired: no message is delivered twice, every message is delivered, and no
+// case has a step taken twice.
+func skewTest(t *testing.T, d sqlstore.Dialect) {
+	const n = 900
+	r := newWorld(t, d)
+	s := storeOf(t, r.open(t))
+	populate(t, s, n)
+	sink := filepath.Join(t.TempDir(), "sink")
+	runWorkers(t,
+		workerSpec{Ref: r, Parts: 1, Sink: sink, Tag: "now", Owner: "now", Delay: time.Millisecond},
+		workerSpec{Ref: r, Parts: 1, Sink: sink, Tag: "tomorrow", Owner: "tomorrow", Delay: time.Millisecond, Offset: 24 * time.Hour})
+
+	st := readState(t, s)
+	got, repeats := readSink(t, sink)
+	if repeats != 0 {
+		t.Errorf("%d deliveries repeated a message id, want 0", repeats)
+	}
+	for id := range st.outbox {
+		if _, ok := got[id]; !ok {
+			t.Errorf("message %s was never delivered", id)
+		}
+	}
+	if len(got) != len(st.outbox) {
+		t.Errorf("%d messages delivered, %d in the outbox", len(got), len(st.outbox))
+	}
+	letters := map[collection.CaseID]int{}
+	for _, e := range st.outbox {
+		letters[e.CaseID]++
+	}
+	steps := 0
+	for id, c := range st.cases {
+		i, err := strconv.Atoi(strings.TrimPrefix(string(id), "c"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if i%3 == 0 {
+			want = 1 // Reminder 1 is due on batchDay; nothing else is
+		}
+		seen := map[int]bool{}
+		for _, tk := range c.Progress.Taken {
+			if seen[tk.Index] {
+				t.Errorf("case %s: step %d taken twice", id, tk.Index)
+			}
+			seen[tk.Index] = true
+		}
+		if len(c.Progress.Taken) != want || letters[id] != want {
+			t.Errorf("case %s: %d steps taken and %d letters queued, want %d", id, len(c.Progress.Taken), letters[id], want)
+		}
+		steps += len(c.Progress.Taken)
+	}
+	byWorker := map[string]int{}
+	for _, dl := range readDeliveries(t, sink) {
+		byWorker[dl.tag]++
+	}
+	t.Logf("%d steps taken, %d messages delivered once each (by worker: %v), %d repeats", steps, len(got), byWorker, repeats)
+}
+
+// TestClockSkewPostgres: two PostgreSQL workers whose clocks are a day apart
+// run the batch and deliver together: 0 duplicate deliveries, no step taken
+// twice.
+func TestClockSkewPostgres(t *testing.T) {
+	pgDSN(t)
+	skewTest(t, sqlstore.PostgreSQL)
+}
+
+// TestClockSkewSQLite is TestClockSkewPostgres on one SQLite file.
+func TestClockSkewSQLite(t *testing.T) { skewTest(t, sqlstore.SQLite) }

@@ -1,8 +1,11 @@
 // Package sqlstore is a collection.Store over database/sql, for hosts that keep
 // their receivables in a relational database: SQLite (embedded, one file, no
 // server) and PostgreSQL (shared by many worker processes). It passes
-// storetest.Run on both, and also implements collection.EventReader and
-// collection.OutboxReader, so the Service's relay, digest and receipts work.
+// storetest.Run on both, and also implements collection.EventReader,
+// collection.OutboxReader, collection.DeliveryRecorder and
+// collection.InvoiceGuard, so the Service's relay, digest and receipts work,
+// the relay records each delivery as it happens, and an invoice is in at most
+// one running case of its creditor.
 //
 // The package uses database/sql only: the host opens the *sql.DB with the
 // driver it likes (the tests use modernc.org/sqlite and
@@ -27,6 +30,8 @@
 //	                  doc (the whole Case as JSON; JSONB on PostgreSQL)
 //	                  indexes (next_due, id), (creditor_id, id), (debtor_id, id), (status, id)
 //	dunning_claims    (invoice_id, case_id) PK: the invoices of each case, for Filter.InvoiceID
+//	dunning_case_invoices (creditor_id, invoice_id) PK, case_id: the invoices the
+//	                  running cases hold, one case per invoice (migration 3)
 //	dunning_payments  (case_id, payment_id) PK: a payment id is stored once per case
 //	dunning_events    pos (identity), case_id, seq, type, doc: the audit trail (E16)
 //	dunning_outbox    pos (identity), message_id UNIQUE, case_id, seq, doc,
@@ -35,7 +40,8 @@
 // Amounts live in the JSON document as strings with their exact scale and
 // currency (money.Money's JSON), never as floating point, so 0.10, negative,
 // 18-digit and 3-decimal (KWD) amounts round-trip exactly. Dates are ISO text
-// on SQLite and DATE on PostgreSQL; lease and send times are Unix milliseconds.
+// on SQLite and DATE on PostgreSQL; lease, send and delivery times are Unix
+// milliseconds.
 //
 // # Save
 //
@@ -43,11 +49,30 @@
 // check (UPDATE ... WHERE id = ? AND version = ?, or INSERT ... ON CONFLICT DO
 // NOTHING for a new case), so a concurrent writer of the same case waits for
 // the row (PostgreSQL) or the write lock (SQLite, BEGIN IMMEDIATE) and then
-// gets a *collection.ConflictError; then the invoice index, the payment ids,
-// the events (one multi-row INSERT) and the outbox messages. A message id
-// already in the outbox, or a payment id twice in a case, is a *DuplicateError
-// (ErrDuplicate) and rolls everything back: the unique keys hold even against
-// a buggy caller. On PostgreSQL the outbox rows are inserted under a
+// gets a *collection.ConflictError; then the invoice index, the invoices the
+// case holds, the payment ids, the events (one multi-row INSERT) and the
+// outbox messages. A message id already in the outbox, or a payment id twice
+// in a case, is a *DuplicateError (ErrDuplicate) and rolls everything back:
+// the unique keys hold even against a buggy caller.
+//
+// # One running case per invoice
+//
+// A case holds an invoice of its creditor while it is running (active or
+// paused) and its claim for the invoice is open (collection.InvoiceGuard,
+// collection.Case.HeldInvoices). Save keeps the case's rows in
+// dunning_case_invoices in its transaction: it deletes what the case no
+// longer holds, then inserts what it newly holds, sorted, with ON CONFLICT DO
+// NOTHING on the primary key (creditor_id, invoice_id). An insert that finds
+// the key taken reads the holder and fails the Save with a
+// *collection.InvoiceError (ErrInvoiceInUse) naming it, rolling everything
+// back. On PostgreSQL a Save that inserts a key another transaction has
+// inserted and not yet committed waits for it, then finds it committed (and
+// fails) or rolled back (and inserts), so of two Opens of one invoice exactly
+// one wins; on SQLite writers are serialised by the write lock. Migration 3
+// fills the table from the existing cases; where two running cases already
+// held one invoice (the race it closes), the case with the smallest id holds
+// it, and a Save that keeps the other one holding it is refused until a
+// person closes or deactivates one of them. InvoiceHolder reads the table. On PostgreSQL the outbox rows are inserted under a
 // transaction-level advisory lock, so outbox positions become visible in
 // order and a relay's cursor (collection.Relay, Outbox(after)) never skips a
 // message that committed late.
@@ -75,11 +100,28 @@
 // Outbox messages are leased: ClaimOutbox(owner, max, lease) takes the oldest
 // undelivered messages whose send time (Message.SendAt) has come and that no
 // other owner holds (FOR UPDATE SKIP LOCKED
-// on PostgreSQL); Delivered marks one done, Release hands it back with a retry
-// time; Deliver does all three through a letters.Dispatcher. A lease that
-// expires (its relay died) is claimed again, so delivery is at least once and
-// the message id is how the Dispatcher recognises the repeat. The Store's only
-// reading of the time is Options.Clock, for leases and send times.
+// on PostgreSQL); Delivered marks one done, Release or ReleaseAfter hands it
+// back with a retry time; Deliver does all three through a
+// letters.Dispatcher, one message at a time, marking each as soon as the
+// Dispatcher accepts it. A lease that expires (its relay died) is claimed
+// again, so delivery is at least once and the message id is how the
+// Dispatcher recognises the repeat: a relay killed and restarted under the
+// same owner delivers again at most the one message it had in flight.
+//
+// The time of leases, send times and Delivered is the database's: on
+// PostgreSQL now(), the transaction's timestamp, which every worker process
+// reads alike; on SQLite the machine's clock as SQLite reads it, the one clock
+// of every process that opens the file. A lease runs from the database's now,
+// and is free again only when the database's now has passed its end, so
+// workers whose own clocks disagree (by a day, say) never take each other's
+// leases. Options.Clock is ignored (deprecated); the Store reads no other time.
+//
+// The collection.Relay records its deliveries in the same column
+// (collection.DeliveryRecorder: MarkDelivered sets delivered_at, Undelivered
+// reads the rows without it on the partial index dunning_outbox_pending), so a
+// Relay restarted after a crash reads only what is left and delivers again at
+// most the messages it had in flight (RelayOptions.Concurrency). Run either
+// the Relay (one process) or Deliver (many), not both on one outbox.
 //
 // # SQLite notes
 //

@@ -21,7 +21,8 @@ import (
 // the tests may create schemas in. .ci/run sets it; see the README.
 const pgEnv = "DUNNING_PG_DSN"
 
-// testClock is the fixed instant the tests' stores read.
+// testClock is the fixed instant the tests' Services read (the stores read
+// the database's clock).
 var testClock = date.FixedClock(time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 
 // sqliteDSN is the DSN of a SQLite file database at path.
@@ -46,7 +47,7 @@ func openSQLite(t testing.TB) *sql.DB {
 // newSQLite returns a Store over a new SQLite database file.
 func newSQLite(t testing.TB) *sqlstore.Store {
 	t.Helper()
-	s, err := sqlstore.New(context.Background(), openSQLite(t), sqlstore.Options{Clock: testClock})
+	s, err := sqlstore.New(context.Background(), openSQLite(t), sqlstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,6 +103,9 @@ func openPG(t testing.TB, dsn string) *sql.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The conformance races run 16 writers at once: keep their connections
+	// (a new PostgreSQL connection is a new server process).
+	db.SetMaxIdleConns(32)
 	t.Cleanup(func() { db.Close() })
 	if err := sqlstore.Migrate(context.Background(), db); err != nil {
 		t.Fatal(err)
@@ -113,7 +117,7 @@ func openPG(t testing.TB, dsn string) *sql.DB {
 // skips t when DUNNING_PG_DSN is not set.
 func newPG(t testing.TB) *sqlstore.Store {
 	t.Helper()
-	s, err := sqlstore.New(context.Background(), openPG(t, pgSchema(t)), sqlstore.Options{Clock: testClock})
+	s, err := sqlstore.New(context.Background(), openPG(t, pgSchema(t)), sqlstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +128,7 @@ func newPG(t testing.TB) *sqlstore.Store {
 // rows per query.
 func newSQLiteOpts(t testing.TB, page int) *sqlstore.Store {
 	t.Helper()
-	s, err := sqlstore.New(context.Background(), openSQLite(t), sqlstore.Options{Clock: testClock, PageSize: page})
+	s, err := sqlstore.New(context.Background(), openSQLite(t), sqlstore.Options{PageSize: page})
 	if err != nil {
 		t.Fatal(err)
 	}

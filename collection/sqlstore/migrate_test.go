@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -68,7 +70,7 @@ func upgradeTest(t *testing.T, db *sql.DB, d sqlstore.Dialect) {
 	require.NoError(t, err)
 	require.Equal(t, sqlstore.SchemaVersion, v)
 
-	s, err := sqlstore.New(ctx, db, sqlstore.Options{Dialect: d, Clock: testClock})
+	s, err := sqlstore.New(ctx, db, sqlstore.Options{Dialect: d})
 	require.NoError(t, err)
 	got, err := s.Get(ctx, "old")
 	require.NoError(t, err)
@@ -107,6 +109,102 @@ func TestMigrationUpgradePostgres(t *testing.T) {
 	require.NoError(t, err)
 	defer db.Close()
 	upgradeTest(t, db, sqlstore.PostgreSQL)
+}
+
+// rawInsert writes case c as an older version of this package stored it,
+// without the Store: the case row and its invoice rows.
+func rawInsert(t *testing.T, db *sql.DB, d sqlstore.Dialect, c collection.Case) {
+	t.Helper()
+	c.Version = 1
+	doc, err := json.Marshal(c)
+	require.NoError(t, err)
+	st, err := c.Status.MarshalText()
+	require.NoError(t, err)
+	ins := "INSERT INTO dunning_cases (id, version, creditor_id, debtor_id, status, next_due, part, doc) VALUES ($1, 1, $2, $3, $4, NULL, 0, $5)"
+	claim := "INSERT INTO dunning_claims (invoice_id, case_id) VALUES ($1, $2)"
+	if d == sqlstore.SQLite {
+		ins = strings.NewReplacer("$1", "?", "$2", "?", "$3", "?", "$4", "?", "$5", "?").Replace(ins)
+		claim = strings.NewReplacer("$1", "?", "$2", "?").Replace(claim)
+	}
+	_, err = db.ExecContext(t.Context(), ins, string(c.ID), c.Creditor.ID, c.Debtor.ID, string(st), string(doc))
+	require.NoError(t, err)
+	for _, cl := range c.Claims {
+		_, err = db.ExecContext(t.Context(), claim, cl.InvoiceID, string(c.ID))
+		require.NoError(t, err)
+	}
+}
+
+// upgradeHoldsTest: a database at schema 2 whose cases already hold one
+// invoice twice (the race migration 3 closes) upgrades; the case with the
+// smallest id holds the invoice. The other one saves on, but not holding the
+// invoice: such a Save is an *InvoiceError naming the holder, and closing it
+// frees nothing it did not hold.
+func upgradeHoldsTest(t *testing.T, db *sql.DB, d sqlstore.Dialect) {
+	ctx := t.Context()
+	require.NoError(t, sqlstore.MigrateTo(ctx, db, d, 2))
+	mk := func(id, creditor string, st collection.Status, claims ...collection.ClaimStatus) collection.Case {
+		c := caseFor(id)
+		c.Creditor.ID, c.Status = creditor, st
+		c.Claims = nil
+		for i, cs := range claims {
+			cl := caseFor(id).Claims[0]
+			cl.InvoiceID, cl.Status = fmt.Sprintf("i%d", i+1), cs
+			c.Claims = append(c.Claims, cl)
+		}
+		rawInsert(t, db, d, c)
+		return c
+	}
+	mk("b-dup", "cr", collection.StatusActive, collection.ClaimOpen)
+	mk("a-dup", "cr", collection.StatusPaused, collection.ClaimOpen, collection.ClaimPaid)
+	mk("c-closed", "cr", collection.StatusClosed, collection.ClaimOpen, collection.ClaimOpen)
+	mk("d-other", "cr2", collection.StatusActive, collection.ClaimOpen)
+	mk("e-locked", "cr", collection.StatusDeactivated, collection.ClaimLocked, collection.ClaimLocked, collection.ClaimLocked)
+	mk("f-third", "cr", collection.StatusActive, collection.ClaimPaid, collection.ClaimPaid, collection.ClaimOpen)
+	require.NoError(t, sqlstore.Migrate(ctx, db))
+	s, err := sqlstore.New(ctx, db, sqlstore.Options{Dialect: d})
+	require.NoError(t, err)
+	for _, h := range []struct{ cr, inv, want string }{
+		{"cr", "i1", "a-dup"}, {"cr", "i2", ""}, {"cr", "i3", "f-third"}, {"cr2", "i1", "d-other"},
+	} {
+		got, ok, err := s.InvoiceHolder(ctx, h.cr, h.inv)
+		require.NoError(t, err)
+		require.Equal(t, h.want, string(got), "holder of %s %s", h.cr, h.inv)
+		require.Equal(t, h.want != "", ok)
+	}
+	b, err := s.Get(ctx, "b-dup")
+	require.NoError(t, err)
+	b.CloseReason = "still running"
+	_, err = s.Save(ctx, b, nil, nil)
+	var ie *collection.InvoiceError
+	require.ErrorAs(t, err, &ie)
+	require.ErrorIs(t, err, collection.ErrInvoiceInUse)
+	require.Equal(t, collection.InvoiceError{InvoiceID: "i1", CaseID: "a-dup"}, *ie)
+	b.Status = collection.StatusClosed
+	_, err = s.Save(ctx, b, nil, nil)
+	require.NoError(t, err, "closing the second holder")
+	a, err := s.Get(ctx, "a-dup")
+	require.NoError(t, err)
+	_, err = s.Save(ctx, a, nil, nil)
+	require.NoError(t, err, "the holder saves on")
+	got, _, err := s.InvoiceHolder(ctx, "cr", "i1")
+	require.NoError(t, err)
+	require.Equal(t, collection.CaseID("a-dup"), got)
+}
+
+// TestMigrationHoldsSQLite: migration 3 on existing SQLite data.
+func TestMigrationHoldsSQLite(t *testing.T) {
+	db, err := sql.Open("sqlite", sqliteDSN(t.TempDir()+"/holds.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	upgradeHoldsTest(t, db, sqlstore.SQLite)
+}
+
+// TestMigrationHoldsPostgres: migration 3 on existing PostgreSQL data.
+func TestMigrationHoldsPostgres(t *testing.T) {
+	db, err := sql.Open("pgx", pgSchema(t))
+	require.NoError(t, err)
+	defer db.Close()
+	upgradeHoldsTest(t, db, sqlstore.PostgreSQL)
 }
 
 // concurrentMigrate runs Migrate from several connections pools (as several

@@ -33,7 +33,14 @@ type Lease struct {
 // The owner delivers each message and then calls Delivered, or Release to let
 // it be tried again later. A lease that expires (the relay died) makes the
 // message claimable again: delivery is at least once, and the message id is how
-// the Dispatcher recognises a repeat. "Now" is the Store's Clock.
+// the Dispatcher recognises a repeat.
+//
+// Leases and send times are timed by the database, never by the caller's
+// clock: a lease runs for lease from the database's now (PostgreSQL's now(),
+// the transaction's timestamp, which every worker process shares; on SQLite the
+// machine's clock, which every process that opens the file shares), and it is
+// free again only when the database's now has passed its end. So relays whose
+// clocks disagree, by a day say, never take each other's leases.
 func (s *Store) ClaimOutbox(ctx context.Context, owner string, max int, lease time.Duration) ([]Lease, error) {
 	var errs []error
 	if owner == "" {
@@ -48,11 +55,14 @@ func (s *Store) ClaimOutbox(ctx context.Context, owner string, max int, lease ti
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	now := s.clock.Now()
+	ms := lease.Milliseconds()
+	if ms < 1 {
+		ms = 1 // a lease shorter than the clock's millisecond
+	}
 	var out []Lease
 	err := s.write(ctx, func(ex execer) error {
 		out = out[:0]
-		rows, err := ex.QueryContext(ctx, s.q.claim, owner, now.Add(lease).UnixMilli(), now.UnixMilli(), now.UnixMilli(), owner, max)
+		rows, err := ex.QueryContext(ctx, s.q.claim, owner, ms, owner, max)
 		if err != nil {
 			return err
 		}
@@ -79,14 +89,14 @@ func (s *Store) ClaimOutbox(ctx context.Context, owner string, max int, lease ti
 	return out, nil
 }
 
-// Delivered marks the message at pos as delivered (at the Store's Clock), so
+// Delivered marks the message at pos as delivered (at the database's now), so
 // no relay claims it again. Marking a message that is already marked is a
 // no-op; so is marking one whose lease another relay took over meanwhile (it
 // was delivered: the other relay's delivery is a repeat the Dispatcher
 // recognises).
 func (s *Store) Delivered(ctx context.Context, pos uint64) error {
 	err := s.write(ctx, func(ex execer) error {
-		_, err := ex.ExecContext(ctx, s.q.delivered, s.clock.Now().UnixMilli(), int64(pos))
+		_, err := ex.ExecContext(ctx, s.q.delivered, int64(pos))
 		return err
 	})
 	if err != nil {
@@ -96,8 +106,10 @@ func (s *Store) Delivered(ctx context.Context, pos uint64) error {
 }
 
 // Release gives up owner's lease on the message at pos after a failed
-// delivery: no relay claims it before retryAt (a zero retryAt: at once).
-// A lease owner no longer holds changes nothing.
+// delivery: no relay claims it before retryAt (a zero retryAt: at once), as
+// the database's clock reads it. A lease owner no longer holds changes
+// nothing. ReleaseAfter takes a wait instead, which no clock difference
+// between the caller and the database affects; Deliver uses it.
 func (s *Store) Release(ctx context.Context, owner string, pos uint64, retryAt time.Time) error {
 	var until int64
 	if !retryAt.IsZero() {
@@ -105,6 +117,23 @@ func (s *Store) Release(ctx context.Context, owner string, pos uint64, retryAt t
 	}
 	err := s.write(ctx, func(ex execer) error {
 		_, err := ex.ExecContext(ctx, s.q.release, until, int64(pos), owner)
+		return err
+	})
+	if err != nil {
+		return s.ctxErr(ctx, fmt.Errorf("sqlstore: release %d: %w", pos, err))
+	}
+	return nil
+}
+
+// ReleaseAfter is Release with the retry time given as a wait from the
+// database's now: no relay claims the message at pos before wait has passed
+// (0: at once). A lease owner no longer holds changes nothing.
+func (s *Store) ReleaseAfter(ctx context.Context, owner string, pos uint64, wait time.Duration) error {
+	if wait < 0 {
+		return &dunning.FieldError{Field: "wait", Value: wait.String(), Reason: "is negative", Err: ErrConfig}
+	}
+	err := s.write(ctx, func(ex execer) error {
+		_, err := ex.ExecContext(ctx, s.q.releaseAfter, wait.Milliseconds(), int64(pos), owner)
 		return err
 	})
 	if err != nil {
@@ -168,7 +197,7 @@ func (s *Store) Deliver(ctx context.Context, d letters.Dispatcher, o DeliverOpti
 		if derr := d.Deliver(ctx, l.Message); derr != nil {
 			wait := o.Retry << min(l.Attempts-1, 10)
 			wait = min(wait, time.Hour)
-			if err := s.Release(ctx, o.Owner, l.Pos, s.clock.Now().Add(wait)); err != nil {
+			if err := s.ReleaseAfter(ctx, o.Owner, l.Pos, wait); err != nil {
 				return res, err
 			}
 			res.Failed = append(res.Failed, l)

@@ -11,6 +11,7 @@ import (
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/sqlstore"
+	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 	"github.com/stretchr/testify/require"
@@ -67,16 +68,18 @@ func TestDuplicateIDs(t *testing.T) {
 }
 
 // TestClaimOutbox: leases are disjoint, expire, come back to their owner,
-// honour the messages' SendAt and end with Delivered.
+// honour the messages' SendAt and end with Delivered. The database's clock
+// times them: the test waits for a short lease to expire and for a send time
+// to come.
 func TestClaimOutbox(t *testing.T) {
 	stores(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := t.Context()
-		now := time.Time(testClock)
 		var msgs []letters.Message
-		for i := range 6 {
+		for i := range 7 {
 			msgs = append(msgs, letterFor(fmt.Sprintf("m-%d", i)))
 		}
-		msgs[5].SendAt = now.Add(time.Hour)
+		msgs[5].SendAt = time.Now().Add(time.Hour)
+		msgs[6].SendAt = time.Now().Add(1500 * time.Millisecond)
 		_, err := s.Save(ctx, caseFor("a"), nil, msgs)
 		require.NoError(t, err)
 
@@ -85,7 +88,7 @@ func TestClaimOutbox(t *testing.T) {
 		two, err := s.ClaimOutbox(ctx, "r2", 10, time.Minute)
 		require.NoError(t, err)
 		require.Equal(t, []string{"m-0", "m-1", "m-2"}, ids(one))
-		require.Equal(t, []string{"m-3", "m-4"}, ids(two), "m-5 is not to be sent before its sendAt")
+		require.Equal(t, []string{"m-3", "m-4"}, ids(two), "m-5 and m-6 are not to be sent before their sendAt")
 		again, err := s.ClaimOutbox(ctx, "r1", 10, time.Minute)
 		require.NoError(t, err)
 		require.Equal(t, []string{"m-0", "m-1", "m-2"}, ids(again), "an owner takes its own leases back")
@@ -93,17 +96,23 @@ func TestClaimOutbox(t *testing.T) {
 
 		require.NoError(t, s.Delivered(ctx, one[0].Pos))
 		require.NoError(t, s.Release(ctx, "r1", one[1].Pos, time.Time{}))
-		three, err := s.ClaimOutbox(ctx, "r3", 10, time.Minute)
+		three, err := s.ClaimOutbox(ctx, "r3", 10, 300*time.Millisecond)
 		require.NoError(t, err)
 		require.Equal(t, []string{"m-1"}, ids(three), "released at once; the rest is leased")
+		require.NoError(t, s.ReleaseAfter(ctx, "r2", two[0].Pos, 0))
+		require.NoError(t, s.ReleaseAfter(ctx, "r2", two[1].Pos, time.Hour))
+		require.NoError(t, s.ReleaseAfter(ctx, "r1", two[0].Pos, 0), "not r1's lease: no-op")
 
-		// Two hours on, every lease has expired and m-5 may be sent; m-0 stays delivered.
-		s2 := reclock(t, s, now.Add(2*time.Hour))
-		four, err := s2.ClaimOutbox(ctx, "r4", 10, time.Minute)
+		// After the send time of m-6 and the end of r3's short lease, r4 gets
+		// m-1 (lease expired), m-3 (released at once) and m-6; m-0 stays
+		// delivered, m-4 waits an hour, m-2 is still r1's and m-5 not yet due.
+		time.Sleep(time.Until(msgs[6].SendAt) + 100*time.Millisecond)
+		four, err := s.ClaimOutbox(ctx, "r4", 10, time.Minute)
 		require.NoError(t, err)
-		require.Equal(t, []string{"m-1", "m-2", "m-3", "m-4", "m-5"}, ids(four))
+		require.Equal(t, []string{"m-1", "m-3", "m-6"}, ids(four))
 		_, err = s.ClaimOutbox(ctx, "", 0, 0)
 		require.ErrorIs(t, err, sqlstore.ErrConfig)
+		require.ErrorIs(t, s.ReleaseAfter(ctx, "r4", four[0].Pos, -time.Second), sqlstore.ErrConfig)
 	})
 }
 
@@ -164,14 +173,62 @@ func ids(ls []sqlstore.Lease) []string {
 	return out
 }
 
-// reclock returns a Store over s's database whose clock reads now.
-func reclock(t *testing.T, s *sqlstore.Store, now time.Time) *sqlstore.Store {
-	t.Helper()
-	s2, err := sqlstore.New(context.Background(), s.DB(), sqlstore.Options{Dialect: s.Dialect(), Clock: fixed(now)})
-	require.NoError(t, err)
-	return s2
+// countSink is a Dispatcher that counts the deliveries of each message id.
+type countSink struct {
+	mu    sync.Mutex
+	calls map[string]int
 }
 
-type fixed time.Time
+func (c *countSink) Deliver(_ context.Context, m letters.Message) error {
+	time.Sleep(time.Millisecond)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls[m.ID]++
+	return nil
+}
 
-func (f fixed) Now() time.Time { return time.Time(f) }
+// TestLeasesIgnoreCallerClocks: two relays whose stores were given clocks a
+// day apart (Options.Clock, which the store now ignores) deliver 200 messages
+// at once with 1-hour leases: none is delivered twice, because the leases run
+// on the database's clock. (With the caller's clock, the relay a day ahead
+// found every lease of the other expired: 110 of 200 delivered twice in one
+// run of this test on the code before.)
+func TestLeasesIgnoreCallerClocks(t *testing.T) {
+	stores(t, func(t *testing.T, a *sqlstore.Store) {
+		now := time.Now()
+		var views []*sqlstore.Store
+		for _, at := range []time.Time{now, now.Add(24 * time.Hour)} {
+			s, err := sqlstore.New(t.Context(), a.DB(), sqlstore.Options{Dialect: a.Dialect(), Clock: date.FixedClock(at)})
+			require.NoError(t, err)
+			views = append(views, s)
+		}
+		for i := range 20 {
+			var msgs []letters.Message
+			for j := range 10 {
+				msgs = append(msgs, letterFor(fmt.Sprintf("m-%d-%d", i, j)))
+			}
+			_, err := a.Save(t.Context(), caseFor(fmt.Sprint(i)), nil, msgs)
+			require.NoError(t, err)
+		}
+		sink := &countSink{calls: map[string]int{}}
+		var wg sync.WaitGroup
+		errs := make([]error, len(views))
+		for i, s := range views {
+			wg.Go(func() {
+				for {
+					res, err := s.Deliver(t.Context(), sink, sqlstore.DeliverOptions{Owner: fmt.Sprint("w", i), Max: 10, Lease: time.Hour})
+					if err != nil || len(res.Delivered) == 0 {
+						errs[i] = err
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		require.NoError(t, errors.Join(errs...))
+		require.Len(t, sink.calls, 200)
+		for id, n := range sink.calls {
+			require.Equal(t, 1, n, "deliveries of %s", id)
+		}
+	})
+}

@@ -8,17 +8,31 @@ type queries struct {
 	d      Dialect
 	docCol string // the case document as text
 
-	get, version                               string
-	insertCase, updateCase                     string
-	caseInvoices, insertInvoice, deleteInvoice string
-	insertPayment, insertMessage               string
-	cancelMessage                              string
-	dueFirst, dueNext, dueFirstPart            string
-	dueNextPart                                string
-	events, outbox                             string
-	claim, delivered, release                  string
+	get, version                            string
+	insertCase, updateCase                  string
+	caseIndex, insertInvoice, deleteInvoice string
+	insertHold, deleteHold, holder          string
+	insertPayment, insertMessage            string
+	cancelMessage                           string
+	dueFirst, dueNext, dueFirstPart         string
+	dueNextPart                             string
+	events, outbox, undelivered             string
+	claim, delivered, deliveredAt           string
+	release, releaseAfter                   string
 
 	eventInserts []string // by row count - 1, for up to 8 rows
+}
+
+// nowMillis is the database's clock in Unix milliseconds: on PostgreSQL the
+// transaction's timestamp (now()), the one clock every worker process shares;
+// on SQLite the machine's clock, read by SQLite ('now'), the one clock of
+// every process that opens the file. Leases, send times and delivery marks
+// are compared with it, never with a caller's clock.
+func nowMillis(d Dialect) string {
+	if d == PostgreSQL {
+		return "(extract(epoch FROM now()) * 1000)::bigint"
+	}
+	return "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
 }
 
 func newQueries(d Dialect) queries {
@@ -26,6 +40,7 @@ func newQueries(d Dialect) queries {
 	if d == PostgreSQL {
 		date, jsonIn, docCol, doc = "?::date", "(?::text)::jsonb", "c.doc::text", "doc::text"
 	}
+	now := nowMillis(d)
 	nextDue := "next_due"
 	if d == PostgreSQL {
 		nextDue = "next_due::text"
@@ -40,9 +55,18 @@ func newQueries(d Dialect) queries {
 			date + ", ?, " + jsonIn + ") ON CONFLICT (id) DO NOTHING"),
 		updateCase: r("UPDATE dunning_cases SET version = ?, creditor_id = ?, debtor_id = ?, status = ?, next_due = " + date +
 			", part = ?, doc = " + jsonIn + " WHERE id = ? AND version = ?"),
-		caseInvoices:  r("SELECT invoice_id FROM dunning_claims WHERE case_id = ?"),
+		// The invoice rows of a case (kind 0) and the invoices it holds (kind 1),
+		// in one round trip.
+		caseIndex: r("SELECT 0, '', invoice_id FROM dunning_claims WHERE case_id = ? " +
+			"UNION ALL SELECT 1, creditor_id, invoice_id FROM dunning_case_invoices WHERE case_id = ?"),
 		insertInvoice: r("INSERT INTO dunning_claims (invoice_id, case_id) VALUES (?, ?)"),
 		deleteInvoice: r("DELETE FROM dunning_claims WHERE invoice_id = ? AND case_id = ?"),
+		// collection.InvoiceGuard: no row is written when another case holds the
+		// invoice (on PostgreSQL after waiting for a concurrent writer of the key).
+		insertHold: r("INSERT INTO dunning_case_invoices (creditor_id, invoice_id, case_id) VALUES (?, ?, ?) " +
+			"ON CONFLICT (creditor_id, invoice_id) DO NOTHING"),
+		deleteHold:    r("DELETE FROM dunning_case_invoices WHERE creditor_id = ? AND invoice_id = ? AND case_id = ?"),
+		holder:        r("SELECT case_id FROM dunning_case_invoices WHERE creditor_id = ? AND invoice_id = ?"),
 		insertPayment: r("INSERT INTO dunning_payments (case_id, payment_id) VALUES (?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING"),
 		insertMessage: r("INSERT INTO dunning_outbox (message_id, case_id, seq, doc, send_at) VALUES (?, ?, ?, " + jsonIn +
 			", ?) ON CONFLICT (message_id) DO NOTHING"),
@@ -50,9 +74,15 @@ func newQueries(d Dialect) queries {
 		cancelMessage: r("DELETE FROM dunning_outbox WHERE message_id = ? AND case_id = ? AND delivered_at IS NULL"),
 		events:        r("SELECT pos, " + doc + " FROM dunning_events WHERE case_id = ? AND pos > ? ORDER BY pos LIMIT ?"),
 		outbox:        r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? ORDER BY pos LIMIT ?"),
-		delivered: r("UPDATE dunning_outbox SET delivered_at = ?, lease_owner = NULL, lease_until = 0 " +
+		undelivered: r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? AND delivered_at IS NULL " +
+			"ORDER BY pos LIMIT ?"),
+		delivered: r("UPDATE dunning_outbox SET delivered_at = " + now + ", lease_owner = NULL, lease_until = 0 " +
+			"WHERE pos = ? AND delivered_at IS NULL"),
+		deliveredAt: r("UPDATE dunning_outbox SET delivered_at = ?, lease_owner = NULL, lease_until = 0 " +
 			"WHERE pos = ? AND delivered_at IS NULL"),
 		release: r("UPDATE dunning_outbox SET lease_owner = NULL, lease_until = ? " +
+			"WHERE pos = ? AND lease_owner = ? AND delivered_at IS NULL"),
+		releaseAfter: r("UPDATE dunning_outbox SET lease_owner = NULL, lease_until = " + now + " + ? " +
 			"WHERE pos = ? AND lease_owner = ? AND delivered_at IS NULL"),
 	}
 	sel := "SELECT " + nextDue + ", id, version, " + doc + " FROM dunning_cases WHERE next_due <= " + date + " AND status <> 'deleted'"
@@ -67,12 +97,13 @@ func newQueries(d Dialect) queries {
 	// The oldest pending messages whose send time has come and whose lease is
 	// free, expired or the caller's own. PostgreSQL skips rows another relay is
 	// claiming at this moment instead of waiting for them.
-	pick := "SELECT pos FROM dunning_outbox WHERE delivered_at IS NULL AND send_at <= ? " +
-		"AND (lease_until <= ? OR lease_owner = ?) ORDER BY pos LIMIT ?"
+	// The lease runs from the database's now, never the caller's.
+	pick := "SELECT pos FROM dunning_outbox WHERE delivered_at IS NULL AND send_at <= " + now + " " +
+		"AND (lease_until <= " + now + " OR lease_owner = ?) ORDER BY pos LIMIT ?"
 	if d == PostgreSQL {
 		pick += " FOR UPDATE SKIP LOCKED"
 	}
-	q.claim = r("UPDATE dunning_outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 WHERE pos IN (" +
+	q.claim = r("UPDATE dunning_outbox SET lease_owner = ?, lease_until = " + now + " + ?, attempts = attempts + 1 WHERE pos IN (" +
 		pick + ") RETURNING pos, case_id, seq, " + doc + ", attempts")
 
 	for n := 1; n <= 8; n++ {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,13 +20,17 @@ import (
 )
 
 // Options configure a Store. The zero Options detect the dialect from the
-// driver, use the system clock, read 256 rows per page and let a SQLite writer
-// wait up to 10 seconds for the write lock.
+// driver, read 256 rows per page and let a SQLite writer wait up to 10 seconds
+// for the write lock.
 type Options struct {
 	// Dialect is the database's dialect; zero means Detect(db).
 	Dialect Dialect
-	// Clock is the source of "now" for outbox leases and send times; nil means
-	// date.SystemClock{}. Nothing else in the store reads the time.
+	// Clock is ignored.
+	//
+	// Deprecated: outbox leases, send times and delivery marks are timed by
+	// the database's clock (PostgreSQL's now(), the machine's clock on
+	// SQLite), so that workers whose clocks disagree never take each other's
+	// leases; the store reads no other time.
 	Clock date.Clock
 	// PageSize is how many rows an iterator reads per query (keyset
 	// pagination); 0 means 256.
@@ -37,15 +42,15 @@ type Options struct {
 }
 
 // Store is a collection.Store over database/sql that also implements
-// collection.EventReader and collection.OutboxReader, and leases outbox
+// collection.EventReader, collection.OutboxReader,
+// collection.DeliveryRecorder and collection.InvoiceGuard, and leases outbox
 // messages to relays in several processes (ClaimOutbox). It is safe for
 // concurrent use by many goroutines and many processes sharing one database.
 type Store struct {
-	db    *sql.DB
-	d     Dialect
-	clock date.Clock
-	page  int
-	busy  string // PRAGMA busy_timeout statement (SQLite)
+	db   *sql.DB
+	d    Dialect
+	page int
+	busy string // PRAGMA busy_timeout statement (SQLite)
 	// part and parts select this view's partition of Due (see Partition); parts
 	// 0 or 1 means every case.
 	part, parts int
@@ -53,9 +58,11 @@ type Store struct {
 }
 
 var (
-	_ collection.Store        = (*Store)(nil)
-	_ collection.EventReader  = (*Store)(nil)
-	_ collection.OutboxReader = (*Store)(nil)
+	_ collection.Store            = (*Store)(nil)
+	_ collection.EventReader      = (*Store)(nil)
+	_ collection.OutboxReader     = (*Store)(nil)
+	_ collection.DeliveryRecorder = (*Store)(nil)
+	_ collection.InvoiceGuard     = (*Store)(nil)
 )
 
 // New returns a Store over db, which Migrate must have brought to
@@ -86,10 +93,7 @@ func New(ctx context.Context, db *sql.DB, opts Options) (*Store, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, d: d, clock: opts.Clock, page: opts.PageSize, q: newQueries(d)}
-	if s.clock == nil {
-		s.clock = date.SystemClock{}
-	}
+	s := &Store{db: db, d: d, page: opts.PageSize, q: newQueries(d)}
 	if s.page == 0 {
 		s.page = 256
 	}
@@ -182,10 +186,13 @@ func (s *Store) ctxErr(ctx context.Context, err error) error {
 }
 
 // Save stores c at version c.Version+1 if the stored version is c.Version, and
-// in the same transaction indexes its invoices and payment ids and appends
-// events and outbox. On a version mismatch it returns a
-// *collection.ConflictError and writes nothing. A message id already in the
-// outbox, or a payment id twice in c, is a *DuplicateError and writes nothing.
+// in the same transaction indexes its invoices, the invoices it holds
+// (collection.InvoiceGuard) and its payment ids and appends events and
+// outbox. On a version mismatch it returns a *collection.ConflictError and
+// writes nothing. An invoice c would hold that another case holds is a
+// *collection.InvoiceError naming that case, and writes nothing. A message id
+// already in the outbox, or a payment id twice in c, is a *DuplicateError and
+// writes nothing.
 //
 // The send time of a message, for ClaimOutbox, is its SendAt; a message
 // without one may be sent at once.
@@ -201,7 +208,8 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	if err != nil {
 		var ce *collection.ConflictError
 		var de *DuplicateError
-		if errors.As(err, &ce) || errors.As(err, &de) {
+		var ie *collection.InvoiceError
+		if errors.As(err, &ce) || errors.As(err, &de) || errors.As(err, &ie) {
 			return 0, err
 		}
 		return 0, s.ctxErr(ctx, fmt.Errorf("sqlstore: save %s: %w", c.ID, err))
@@ -216,6 +224,9 @@ type caseRow struct {
 	part     int64
 	doc      string
 	invoices []string
+	// held are the invoices the case holds (collection.Case.HeldInvoices),
+	// sorted, so that concurrent Saves take the keys in one order.
+	held     []string
 	payments []string
 	events   []eventRow
 	outbox   []outboxRow
@@ -258,6 +269,8 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 			r.invoices = append(r.invoices, cl.InvoiceID)
 		}
 	}
+	r.held = c.HeldInvoices()
+	slices.Sort(r.held)
 	clear(seen)
 	for _, p := range c.Payments {
 		if seen[p.ID] {
@@ -320,7 +333,7 @@ func (s *Store) save(ctx context.Context, ex execer, c collection.Case, r caseRo
 		}
 		return &collection.ConflictError{CaseID: c.ID, Want: c.Version, Have: collection.Version(have)}
 	}
-	if err := s.syncInvoices(ctx, ex, id, c.Version == 0, r.invoices); err != nil {
+	if err := s.syncIndex(ctx, ex, c, r); err != nil {
 		return err
 	}
 	for _, p := range r.payments {
@@ -369,22 +382,34 @@ func (s *Store) save(ctx context.Context, ex execer, c collection.Case, r caseRo
 // outboxLockKey is the PostgreSQL advisory lock that orders outbox positions.
 const outboxLockKey int64 = 0x64756e6e696e68
 
-// syncInvoices makes the case's rows in dunning_claims the invoice ids of its
-// claims, writing only what changed.
-func (s *Store) syncInvoices(ctx context.Context, ex execer, id string, isNew bool, invoices []string) error {
-	have := map[string]bool{}
-	if !isNew {
-		rows, err := ex.QueryContext(ctx, s.q.caseInvoices, id)
+// holdKey is an invoice of a creditor, held by a case.
+type holdKey struct{ creditor, invoice string }
+
+// syncIndex makes the case's rows in dunning_claims the invoice ids of its
+// claims, and its rows in dunning_case_invoices the invoices it holds,
+// writing only what changed. An invoice another case holds is a
+// *collection.InvoiceError naming that case.
+func (s *Store) syncIndex(ctx context.Context, ex execer, c collection.Case, r caseRow) error {
+	id := string(c.ID)
+	haveInv := map[string]bool{}
+	haveHold := map[holdKey]bool{}
+	if c.Version > 0 {
+		rows, err := ex.QueryContext(ctx, s.q.caseIndex, id, id)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var inv string
-			if err := rows.Scan(&inv); err != nil {
+			var kind int
+			var cr, inv string
+			if err := rows.Scan(&kind, &cr, &inv); err != nil {
 				rows.Close()
 				return err
 			}
-			have[inv] = true
+			if kind == 0 {
+				haveInv[inv] = true
+			} else {
+				haveHold[holdKey{cr, inv}] = true
+			}
 		}
 		if err := rows.Close(); err != nil {
 			return err
@@ -393,21 +418,86 @@ func (s *Store) syncInvoices(ctx context.Context, ex execer, id string, isNew bo
 			return err
 		}
 	}
-	for _, inv := range invoices {
-		if have[inv] {
-			delete(have, inv)
+	for _, inv := range r.invoices {
+		if haveInv[inv] {
+			delete(haveInv, inv)
 			continue
 		}
 		if _, err := ex.ExecContext(ctx, s.q.insertInvoice, inv, id); err != nil {
 			return err
 		}
 	}
-	for inv := range have {
+	for inv := range haveInv {
 		if _, err := ex.ExecContext(ctx, s.q.deleteInvoice, inv, id); err != nil {
 			return err
 		}
 	}
+	// Free what the case no longer holds first, then take what it newly holds.
+	want := make(map[holdKey]bool, len(r.held))
+	for _, inv := range r.held {
+		want[holdKey{c.Creditor.ID, inv}] = true
+	}
+	for k := range haveHold {
+		if !want[k] {
+			if _, err := ex.ExecContext(ctx, s.q.deleteHold, k.creditor, k.invoice, id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, inv := range r.held {
+		if !haveHold[holdKey{c.Creditor.ID, inv}] {
+			if err := s.hold(ctx, ex, c, inv); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+// hold records that case c holds invoice inv of its creditor, or returns a
+// *collection.InvoiceError naming the case that holds it. On PostgreSQL the
+// insert waits for a concurrent transaction that wrote the same key and then
+// sees its outcome; should the holder let go between the insert and the
+// look-up, the insert is tried again.
+func (s *Store) hold(ctx context.Context, ex execer, c collection.Case, inv string) error {
+	for range 5 {
+		res, err := ex.ExecContext(ctx, s.q.insertHold, c.Creditor.ID, inv, string(c.ID))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 1 {
+			return nil
+		}
+		var holder string
+		err = ex.QueryRowContext(ctx, s.q.holder, c.Creditor.ID, inv).Scan(&holder)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		return &collection.InvoiceError{InvoiceID: inv, CaseID: collection.CaseID(holder)}
+	}
+	return fmt.Errorf("sqlstore: invoice %q of creditor %q: the holder changed five times during one Save", inv, c.Creditor.ID)
+}
+
+// InvoiceHolder returns the running case that holds invoice invoiceID of
+// creditor creditorID (collection.InvoiceGuard), read from dunning_case_invoices.
+func (s *Store) InvoiceHolder(ctx context.Context, creditorID, invoiceID string) (collection.CaseID, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return "", false, err
+	}
+	var holder string
+	err := s.db.QueryRowContext(ctx, s.q.holder, creditorID, invoiceID).Scan(&holder)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, s.ctxErr(ctx, fmt.Errorf("sqlstore: holder of invoice %q: %w", invoiceID, err))
+	}
+	return collection.CaseID(holder), true, nil
 }
 
 // Due yields the cases with NextDue set and on or before day, by (NextDue, ID),
@@ -585,10 +675,37 @@ func (s *Store) Events(ctx context.Context, id collection.CaseID) iter.Seq2[coll
 // never skips a message committed late; positions may have gaps where a Save
 // failed.
 func (s *Store) Outbox(ctx context.Context, after uint64) iter.Seq2[collection.OutboxEntry, error] {
+	return s.outboxPages(ctx, s.q.outbox, after)
+}
+
+// Undelivered yields the outbox entries after position after that no relay
+// marked delivered (collection.DeliveryRecorder: MarkDelivered, and Delivered
+// of the leases), in order, a page at a time, on the partial index
+// dunning_outbox_pending.
+func (s *Store) Undelivered(ctx context.Context, after uint64) iter.Seq2[collection.OutboxEntry, error] {
+	return s.outboxPages(ctx, s.q.undelivered, after)
+}
+
+// MarkDelivered marks the message at pos delivered at at
+// (collection.DeliveryRecorder), so that Undelivered and ClaimOutbox skip it.
+// A mark already there is kept; a position not in the outbox changes nothing.
+func (s *Store) MarkDelivered(ctx context.Context, pos uint64, at time.Time) error {
+	err := s.write(ctx, func(ex execer) error {
+		_, err := ex.ExecContext(ctx, s.q.deliveredAt, at.UnixMilli(), int64(pos))
+		return err
+	})
+	if err != nil {
+		return s.ctxErr(ctx, fmt.Errorf("sqlstore: mark %d delivered: %w", pos, err))
+	}
+	return nil
+}
+
+// outboxPages runs the outbox query q (pos > ?, LIMIT ?) a page at a time.
+func (s *Store) outboxPages(ctx context.Context, q string, after uint64) iter.Seq2[collection.OutboxEntry, error] {
 	return func(yield func(collection.OutboxEntry, error) bool) {
 		last := int64(after)
 		for {
-			es, err := readPage(ctx, s, s.q.outbox, []any{last, s.page}, func(rows *sql.Rows) (collection.OutboxEntry, error) {
+			es, err := readPage(ctx, s, q, []any{last, s.page}, func(rows *sql.Rows) (collection.OutboxEntry, error) {
 				e, err := scanEntry(rows)
 				last = int64(e.Pos)
 				return e, err

@@ -24,3 +24,15 @@ func TestPostgresConformance(t *testing.T) {
 	pgDSN(t)
 	storetest.Run(t, func(t *testing.T) collection.Store { return newPG(t) })
 }
+
+// TestBadInputSQLite and TestBadInputPostgres run the bad-input table of issue 21
+// on each dialect: the same *dunning.FieldError as on memstore for every row, and
+// nothing written.
+func TestBadInputSQLite(t *testing.T) {
+	storetest.RunBadInput(t, func(t *testing.T) collection.Store { return newSQLite(t) })
+}
+
+func TestBadInputPostgres(t *testing.T) {
+	pgDSN(t)
+	storetest.RunBadInput(t, func(t *testing.T) collection.Store { return newPG(t) })
+}

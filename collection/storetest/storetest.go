@@ -16,6 +16,16 @@
 // amounts (0.10, negative, very large, KWD with 3 decimals) and of every Case
 // field, copies that share no memory with the store, List's filter, and deleted
 // cases hidden from List and Due.
+//
+// For a store that is a collection.InvoiceGuard it also checks which cases hold
+// an invoice and that a Save of a second holder is refused with a
+// *collection.InvoiceError naming the holder and writes nothing, and races
+// Opens of one invoice under different case ids through a collection.Service
+// (16 at once, 100 rounds: exactly one wins each round, every other one gets
+// the typed error naming the winner) and Saves of new cases directly (the
+// same, without the Service's look-up first). For a collection.DeliveryRecorder
+// it checks the delivery marks: Undelivered skips the marked messages, a mark
+// is idempotent, and a cancel keeps a delivered message.
 package storetest
 
 import (
@@ -65,6 +75,10 @@ func Run(t *testing.T, newStore func(t *testing.T) collection.Store) {
 		{"CopiesAreIsolated", testIsolation},
 		{"ListFilter", testListFilter},
 		{"DeletedHidden", testDeletedHidden},
+		{"InvoiceHeldByOneRunningCase", testInvoiceHeld},
+		{"InvoiceRaceSaves", testInvoiceRaceSaves},
+		{"InvoiceRaceOpens", testInvoiceRaceOpens},
+		{"DeliveryMarks", testDeliveryMarks},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newStore(t)) })
@@ -517,7 +531,7 @@ func testOddAmounts(t *testing.T, s collection.Store) {
 		money.MustNew("1000", money.JPY),
 	} {
 		id := collection.CaseID(fmt.Sprintf("odd%d", i))
-		c := simple(id, "cr", "d", "i")
+		c := simple(id, "cr", "d", fmt.Sprintf("i%d", i))
 		c.Currency = m.Currency()
 		c.Claims[0].Original, c.Claims[0].Open = m, m
 		c.Charges = []collection.Charge{{Kind: collection.ChargeInterest, Amount: m, On: day0}}
