@@ -17,7 +17,6 @@ import (
 	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/letters/payslip"
-	"github.com/dunning-go/dunning/money"
 )
 
 // Options configure a Service. The zero Options are usable: the system clock,
@@ -176,7 +175,7 @@ func (s *Service) lawOf(j dunning.Jurisdiction) *law.Pack {
 }
 
 // payment fills the ways to pay of a letter of kind k about case c that asks for
-// payment (letters/payslip): the payment line — the Danish FIK +71 line where
+// payment (payslip.For decides them): the payment line — the Danish FIK +71 line where
 // the creditor's bank has its FI creditor number (letters.Bank.FIKCreditor), the
 // Finnish virtual bar code for a Finnish IBAN — and, with Options.QRCode, the EPC
 // QR code of a EUR letter to an IBAN. Each is made from the figures the letter
@@ -184,49 +183,21 @@ func (s *Service) lawOf(j dunning.Jurisdiction) *law.Pack {
 // package refuses (an IBAN that is not one, an amount out of range) is left out,
 // and the letter still shows the account and reference.
 func (s *Service) payment(d *letters.Data, c *Case, k letters.Kind) {
-	if !k.AsksForPayment() || !d.Total.IsPositive() {
+	if !k.AsksForPayment() {
 		return
 	}
 	ref, err := caseReference(c.ID, c.Jurisdiction)
 	if err != nil {
 		return
 	}
-	b := d.Creditor.Bank
-	iban := strings.ToUpper(strings.ReplaceAll(b.IBAN, " ", ""))
-	switch {
-	case ref.Kind() == letters.FIK71 && b.FIKCreditor != "":
-		if line, err := ref.FIKLine(b.FIKCreditor); err == nil {
-			d.PaymentLine = line
-		}
-	case strings.HasPrefix(iban, "FI") && d.Total.Currency() == money.EUR:
-		if code, err := (payslip.FIBarcode{IBAN: iban, Amount: d.Total, Reference: ref, Due: d.Deadline}).Encode(); err == nil {
-			d.PaymentLine = code
-		}
-	}
-	if s.qr == nil || iban == "" || d.Total.Currency() != money.EUR {
+	f := payslip.For(*d, ref)
+	d.PaymentLine = f.Line
+	if s.qr == nil || f.EPC == "" {
 		return
 	}
-	epc := payslip.EPC{BIC: b.BIC, Name: truncate(d.Creditor.Name, 70), IBAN: iban, Amount: d.Total}
-	if rf, err := ref.RF(); err == nil {
-		epc.Reference = rf
-	} else {
-		epc.Text = ref.String()
-	}
-	payload, err := epc.Encode()
-	if err != nil {
-		return
-	}
-	if png, err := s.qr(payload); err == nil {
+	if png, err := s.qr(f.EPC); err == nil {
 		d.PaymentQR = png
 	}
-}
-
-// truncate returns s cut to at most n runes.
-func truncate(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n])
-	}
-	return s
 }
 
 // message makes the outbox message of letter l with data d, for channel ch to

@@ -25,7 +25,6 @@ import (
 	"github.com/dunning-go/dunning/letters/payslip"
 	"github.com/dunning-go/dunning/letters/payslip/qrcode"
 	"github.com/dunning-go/dunning/letters/pdf"
-	"github.com/dunning-go/dunning/money"
 	"golang.org/x/text/language"
 )
 
@@ -124,8 +123,8 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// payFields fills the ways to pay of a sample letter that asks for payment, as
-// the collection package does for a case: the Danish FIK line (with a sample FI
+// payFields fills the ways to pay of a sample letter that asks for payment with
+// payslip.For, as the collection package does for a case: the Danish FIK line (with a sample FI
 // creditor number), the Finnish virtual bar code, and the EPC QR code of a EUR
 // letter.
 func payFields(d *letters.Data, k letters.Kind) error {
@@ -144,29 +143,15 @@ func payFields(d *letters.Data, k letters.Kind) error {
 		return err
 	}
 	d.PaymentReference = ref.Display()
-	b := d.Creditor.Bank
-	switch d.Jurisdiction {
-	case dunning.DK:
-		if d.PaymentLine, err = ref.FIKLine("81234567"); err != nil {
-			return err
-		}
-	case dunning.FI:
-		if d.PaymentLine, err = (payslip.FIBarcode{IBAN: b.IBAN, Amount: d.Total, Reference: ref, Due: d.Deadline}).Encode(); err != nil {
-			return err
-		}
+	if d.Jurisdiction == dunning.DK {
+		d.Creditor.Bank.FIKCreditor = "81234567" // a sample FI creditor number
 	}
-	if d.Total.Currency() != money.EUR || b.IBAN == "" {
+	f := payslip.For(*d, ref)
+	d.PaymentLine = f.Line
+	if f.EPC == "" {
 		return nil
 	}
-	epc := payslip.EPC{BIC: b.BIC, Name: d.Creditor.Name, IBAN: b.IBAN, Amount: d.Total}
-	if epc.Reference, err = ref.RF(); err != nil {
-		return err
-	}
-	payload, err := epc.Encode()
-	if err != nil {
-		return err
-	}
-	d.PaymentQR, err = qrcode.PNG(payload, 240)
+	d.PaymentQR, err = qrcode.PNG(f.EPC, 240)
 	return err
 }
 

@@ -36,10 +36,17 @@ func (f FIK) Encode() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if f.Card == 73 {
+	switch f.Card {
+	case 71: // the +71 line is letters.Reference.FIKLine's
+		ref, err := letters.ParseReference(letters.FIK71, id)
+		if err != nil {
+			return "", err
+		}
+		return ref.FIKLine(cred)
+	case 73:
 		return "+73<+" + cred + "<", nil
 	}
-	return "+" + strconv.Itoa(f.Card) + "<" + id + "+" + cred + "<", nil
+	return "+75<" + id + "+" + cred + "<", nil
 }
 
 // check validates f and returns the compact payment id and creditor number.
