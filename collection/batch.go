@@ -582,7 +582,8 @@ func (rn *run) plan(ctx context.Context, c Case) (plan, bool, error) {
 	return p, true, nil
 }
 
-// commitEach takes the due steps one case at a time, with r.Workers workers.
+// commitEach takes the due steps with r.Workers workers, one case at a time
+// through updateFrom, or a batch at a time over a BatchSaver (commitBatches).
 func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 	workers := max(rn.r.Workers, 1)
 	var mu sync.Mutex
@@ -591,16 +592,18 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 		defer mu.Unlock()
 		o.addTo(res)
 	}
-	work := make(chan Case)
+	work := make(chan Case, workers)
 	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range work {
-				record(rn.commitCase(ctx, &c, false, false))
-			}
-		}()
+	if bs, ok := rn.s.store.(BatchSaver); ok {
+		wg.Go(func() { rn.commitBatches(ctx, bs, work, workers, record) })
+	} else {
+		for range workers {
+			wg.Go(func() {
+				for c := range work {
+					record(rn.commitCase(ctx, &c, false, false))
+				}
+			})
+		}
 	}
 	var iterErr error
 	n := 0
@@ -634,6 +637,87 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 	return iterErr
 }
 
+// commitBatches takes the due steps of the cases from work over a BatchSaver:
+// workers goroutines apply each case's step (decide, charge, render: the
+// command commitCase saves alone) and two writers save the results batchSize
+// at a time with SaveBatch, while the workers go on with the next cases. A
+// write the batch refuses (a conflict: the case changed since Due read it) or
+// a batch that fails as a whole is taken again case by case through
+// commitCase, which reloads the case and decides again, so a batch changes
+// nothing of what a run does, only how many round trips it costs.
+func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan Case, workers int, record func(stepOutcome)) {
+	type pending struct {
+		w   Write
+		out stepOutcome
+	}
+	full := make(chan []pending, 1)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var batch []pending
+	ids := map[CaseID]bool{}
+	// put adds p to the batch; a full batch, or one that holds p's case
+	// already (Due may read a case again, NextDue having moved), goes to the
+	// writer first.
+	put := func(p pending) {
+		mu.Lock()
+		defer mu.Unlock()
+		if ids[p.w.Case.ID] || len(batch) == batchSize {
+			full <- batch
+			batch = make([]pending, 0, batchSize)
+			clear(ids)
+		}
+		batch = append(batch, p)
+		ids[p.w.Case.ID] = true
+	}
+	for range workers {
+		wg.Go(func() {
+			for c := range work {
+				var out stepOutcome
+				nc, ch, changed, err := rn.s.apply(c, true, rn.stepCommand(ctx, &out, false, false))
+				switch {
+				case err != nil:
+					record(stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}})
+				case !changed:
+					record(out)
+				default:
+					put(pending{w: Write{Case: nc, Events: ch.events, Outbox: ch.outbox}, out: out})
+				}
+			}
+		})
+	}
+	// Two writers: one encodes and sends its batch while the other waits
+	// for the database, so neither the CPU nor the database idles.
+	var writers sync.WaitGroup
+	for range 2 {
+		writers.Go(func() {
+			for b := range full {
+				writes := make([]Write, len(b))
+				for i := range b {
+					writes[i] = b[i].w
+				}
+				errs, err := bs.SaveBatch(ctx, writes)
+				for i, p := range b {
+					if err == nil && errs[i] == nil {
+						rn.s.log.InfoContext(ctx, "collection: batch step", "case", string(p.w.Case.ID), "version", uint64(p.w.Case.Version+1))
+						record(p.out)
+						continue
+					}
+					if err == nil {
+						rn.s.log.DebugContext(ctx, "collection: batch write refused, taking the case alone", "case", string(p.w.Case.ID), "err", errs[i])
+					}
+					record(rn.commitCaseAgain(ctx, p.w.Case.ID))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(batch) > 0 {
+		full <- batch
+	}
+	close(full)
+	writers.Wait()
+}
+
 // stepOutcome is what happened to one case.
 type stepOutcome struct {
 	step   *CommitStep
@@ -661,8 +745,27 @@ func (o stepOutcome) addTo(res *CommitResult) {
 // the statement's one fee (S12).
 func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) stepOutcome {
 	var out stepOutcome
-	_, err := rn.s.updateFrom(ctx, c.ID, c, "batch step", func(c *Case, _ time.Time, _ date.Date, ch *change) error {
-		out = stepOutcome{}
+	if _, err := rn.s.updateFrom(ctx, c.ID, c, "batch step", rn.stepCommand(ctx, &out, noLetter, noFee)); err != nil {
+		return stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}}
+	}
+	return out
+}
+
+// commitCaseAgain is commitCase for a case whose batched write was refused:
+// it loads the case and decides again.
+func (rn *run) commitCaseAgain(ctx context.Context, id CaseID) stepOutcome {
+	var out stepOutcome
+	if _, err := rn.s.updateFrom(ctx, id, nil, "batch step", rn.stepCommand(ctx, &out, false, false)); err != nil {
+		return stepOutcome{failed: &Failure{CaseID: id, Err: err}}
+	}
+	return out
+}
+
+// stepCommand is the command that takes a case's due step in a run, and
+// records what it did in out (reset on every attempt).
+func (rn *run) stepCommand(ctx context.Context, out *stepOutcome, noLetter, noFee bool) command {
+	return func(c *Case, _ time.Time, _ date.Date, ch *change) error {
+		*out = stepOutcome{}
 		pl, ok, err := rn.plan(ctx, *c)
 		if err != nil || !ok || pl.lapseOnly {
 			return err // a lapsed offer alone is saved by update
@@ -681,11 +784,7 @@ func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) st
 		}
 		out.step = step
 		return nil
-	})
-	if err != nil {
-		return stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}}
 	}
-	return out
 }
 
 // take takes the step pl proposes on c, dated the day its letter goes out

@@ -392,44 +392,18 @@ func (s *Service) updateFrom(ctx context.Context, id CaseID, first *Case, op str
 	for attempt := 0; ; attempt++ {
 		var stored Case
 		var err error
-		if attempt == 0 && first != nil {
+		own := attempt == 0 && first != nil
+		if own {
 			stored = *first
 		} else if stored, err = s.load(ctx, id); err != nil {
 			return Case{}, err
 		}
-		now := s.clock.Now()
-		today := date.Today(s.clock, s.loc)
-		var c Case
-		if attempt == 0 && first != nil {
-			c = stored // the caller gave its copy up: no second deep copy
-		} else {
-			c = stored.Clone()
-		}
-		var ch change
-		if c.Status == StatusPaused && !c.Progress.Pause.Active(today) {
-			// L2: the pause ended by itself on its resume date; saved with this change.
-			ch.add(EventResumed, "auto", "true", "until", c.Progress.Pause.Until.String())
-			c.Status = StatusActive
-		}
-		auto := len(ch.events)
-		// E11: a settlement offer lapses by itself the day after it expires; the
-		// lapse is saved with this command even if the command changes nothing else.
-		lapseOffer(&c, today, &ch)
-		if err := cmd(&c, now, today, &ch); err != nil {
+		c, ch, changed, err := s.apply(stored, own, cmd)
+		if err != nil {
 			return Case{}, err
 		}
-		if len(ch.events) == auto {
+		if !changed {
 			return stored, nil // nothing to do
-		}
-		s.refresh(&c, today)
-		next := stored.Version + 1
-		for i := range ch.events {
-			ch.events[i].CaseID, ch.events[i].Seq, ch.events[i].At, ch.events[i].Actor = c.ID, next, now, s.actor
-		}
-		for i := range ch.outbox {
-			// Every message names the case whose Save queues it, and its creditor,
-			// for the Dispatcher (letters.Message.CaseID, CreditorID).
-			ch.outbox[i].CaseID, ch.outbox[i].CreditorID = string(c.ID), c.Creditor.ID
 		}
 		v, err := s.store.Save(ctx, c, ch.events, ch.outbox)
 		if errors.Is(err, ErrConflict) && attempt < s.retries {
@@ -446,6 +420,48 @@ func (s *Service) updateFrom(ctx context.Context, id CaseID, first *Case, op str
 		s.log.InfoContext(ctx, "collection: "+op, "case", string(id), "version", uint64(v))
 		return c, nil
 	}
+}
+
+// apply runs cmd on stored, the case as read from the store, and returns the
+// case to save with its events and messages, each stamped (case, Seq, time,
+// actor; the messages' case and creditor), and whether there is anything to
+// save. Every command, saved alone (updateFrom) or in a batch (the daily run
+// over a BatchSaver), is applied by it. own says the caller gives stored up:
+// the command then works on it without a deep copy.
+func (s *Service) apply(stored Case, own bool, cmd command) (Case, change, bool, error) {
+	now := s.clock.Now()
+	today := date.Today(s.clock, s.loc)
+	c := stored
+	if !own {
+		c = stored.Clone()
+	}
+	var ch change
+	if c.Status == StatusPaused && !c.Progress.Pause.Active(today) {
+		// L2: the pause ended by itself on its resume date; saved with this change.
+		ch.add(EventResumed, "auto", "true", "until", c.Progress.Pause.Until.String())
+		c.Status = StatusActive
+	}
+	auto := len(ch.events)
+	// E11: a settlement offer lapses by itself the day after it expires; the
+	// lapse is saved with this command even if the command changes nothing else.
+	lapseOffer(&c, today, &ch)
+	if err := cmd(&c, now, today, &ch); err != nil {
+		return Case{}, change{}, false, err
+	}
+	if len(ch.events) == auto {
+		return Case{}, change{}, false, nil
+	}
+	s.refresh(&c, today)
+	next := stored.Version + 1
+	for i := range ch.events {
+		ch.events[i].CaseID, ch.events[i].Seq, ch.events[i].At, ch.events[i].Actor = c.ID, next, now, s.actor
+	}
+	for i := range ch.outbox {
+		// Every message names the case whose Save queues it, and its creditor,
+		// for the Dispatcher (letters.Message.CaseID, CreditorID).
+		ch.outbox[i].CaseID, ch.outbox[i].CreditorID = string(c.ID), c.Creditor.ID
+	}
+	return c, ch, true, nil
 }
 
 // refresh brings the derived fields up to date after a change: the paused status

@@ -149,6 +149,41 @@ type DeliveryRecorder interface {
 	Undelivered(ctx context.Context, after uint64) iter.Seq2[OutboxEntry, error]
 }
 
+// BatchSaver is an optional Store capability: many Saves in one round of
+// writes. The daily run (Commit) saves thousands of cases, each with its
+// events and letter; over a BatchSaver it saves them a batch at a time
+// (256 writes), so that a database store pays its round trips and its
+// commit once per batch instead of once per case. sqlstore implements it.
+type BatchSaver interface {
+	// SaveBatch saves each write as Save(ctx, w.Case, w.Events, w.Outbox)
+	// would, in the order given, and reports the outcome of each in errs
+	// (len(errs) == len(writes)): nil when the write was saved, its case now
+	// at version w.Case.Version+1, else the error Save would have returned for
+	// it (an error wrapping ErrConflict, an *InvoiceError, a store's own). A
+	// refused write stores nothing of its own, and the other writes are saved
+	// all the same. The writes name different cases (the Service never puts
+	// one case twice in a batch; a store may refuse a batch that does with
+	// err).
+	//
+	// err is a failure of the batch as a whole (the database, a cancelled ctx):
+	// errs is then nil, and like a Save whose ctx was cancelled it does not
+	// say whether the writes were saved; the Service reloads each case and
+	// decides again. Saved writes are atomic per write, as Save is; a store may
+	// also make the whole batch one transaction.
+	SaveBatch(ctx context.Context, writes []Write) (errs []error, err error)
+}
+
+// Write is one Save of a batch (BatchSaver): a case at the version it was
+// read, and the events and outbox messages to store with it.
+type Write struct {
+	Case   Case
+	Events []Event
+	Outbox []letters.Message
+}
+
+// batchSize is how many writes the daily run gives a BatchSaver at a time.
+const batchSize = 256
+
 // InvoiceGuard is an optional Store capability: the store itself keeps every
 // invoice in at most one running case of its creditor, atomically in Save, so
 // that two Opens (or Reopens) of one invoice that run at the same time cannot

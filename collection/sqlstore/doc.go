@@ -28,7 +28,8 @@
 //
 //	dunning_cases     id PK, version, creditor_id, debtor_id, status, next_due, part,
 //	                  doc (the whole Case as JSON; JSONB on PostgreSQL)
-//	                  indexes (next_due, id), (creditor_id, id), (debtor_id, id), (status, id)
+//	                  indexes (next_due, id, part) (migration 4), (creditor_id, id),
+//	                  (debtor_id, id), (status, id)
 //	dunning_claims    (invoice_id, case_id) PK: the invoices of each case, for Filter.InvoiceID
 //	dunning_case_invoices (creditor_id, invoice_id) PK, case_id: the invoices the
 //	                  running cases hold, one case per invoice (migration 3)
@@ -90,7 +91,10 @@
 //
 // Batch work is split by Partition(i, n): worker i of n runs the daily batch
 // (collection.Service.Commit) over a Store whose Due yields only the cases
-// whose PartitionKey mod n is i. The key hashes the creditor and debtor ids, so
+// whose PartitionKey is in the i-th of n equal key ranges (PartitionRange),
+// reading the due index (next_due, id, part) with the range as an index
+// condition, so a worker fetches only its own rows. The key hashes the
+// creditor and debtor ids, so
 // the partitions are disjoint (two workers never act on the same case in the
 // same run) and a debtor's cases stay together (one balance statement, S12).
 // The choice over per-case leases: no extra write per case, no clock, and the

@@ -226,6 +226,8 @@ func (s *Store) write(ctx context.Context, fn func(execer) error) error {
 		if _, err := conn.ExecContext(ctx, s.busy); err != nil {
 			return err
 		}
+		s.writing.Lock()
+		defer s.writing.Unlock()
 	}
 	return withConnTx(ctx, conn, s.d, fn)
 }

@@ -87,8 +87,11 @@ func newQueries(d Dialect) queries {
 	}
 	sel := "SELECT " + nextDue + ", id, version, " + doc + " FROM dunning_cases WHERE next_due <= " + date + " AND status <> 'deleted'"
 	after := " AND (next_due, id) > (" + date + ", ?)"
-	part := " AND part % ? = ?"
-	order := " ORDER BY next_due, id LIMIT ?"
+	part := " AND part >= ? AND part < ?" // a range of keys: index conditions on dunning_cases_due_part
+	// The table's columns, not the output's: on PostgreSQL the output column
+	// next_due is text, and ordering by it would sort every due row for each
+	// page instead of reading the index in order.
+	order := " ORDER BY dunning_cases.next_due, dunning_cases.id LIMIT ?"
 	q.dueFirst = r(sel + order)
 	q.dueNext = r(sel + after + order)
 	q.dueFirstPart = r(sel + part + order)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dunning-go/dunning"
@@ -55,6 +56,10 @@ type Store struct {
 	// 0 or 1 means every case.
 	part, parts int
 	q           queries
+	// writing serialises this process's SQLite write transactions (shared by
+	// the Partition views): a writer waiting for another in the same process
+	// starts the moment it commits, instead of polling SQLite's busy handler.
+	writing *sync.Mutex
 }
 
 var (
@@ -93,7 +98,7 @@ func New(ctx context.Context, db *sql.DB, opts Options) (*Store, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, d: d, page: opts.PageSize, q: newQueries(d)}
+	s := &Store{db: db, d: d, page: opts.PageSize, q: newQueries(d), writing: new(sync.Mutex)}
 	if s.page == 0 {
 		s.page = 256
 	}
@@ -122,9 +127,12 @@ func (s *Store) Dialect() Dialect { return s.d }
 // of n (0 ≤ i < n); every other method is s's. Worker processes that share one
 // database each take one partition and run the daily batch over it, so two
 // workers never act on the same case in the same run. The partition of a case
-// is a hash of its creditor and debtor ids, so all of a debtor's cases with one
-// creditor fall in the same partition (a balance statement, S12, sees them
-// all). A case's partition is stored with it, so Due filters in the database.
+// is a hash of its creditor and debtor ids (PartitionKey), so all of a
+// debtor's cases with one creditor fall in the same partition (a balance
+// statement, S12, sees them all). Partition i of n is a range of keys, the
+// i-th of n equal ranges (PartitionRange); the key is stored with the case and
+// is a column of the due index (next_due, id, part), so a worker's Due reads
+// only its own rows from the table and skips the others' in the index.
 //
 // Every partition must be run for every case to be taken: a worker that dies
 // leaves its partition for its restart (or for a later run with any n). The
@@ -138,10 +146,20 @@ func (s *Store) Partition(i, n int) (*Store, error) {
 	return &v, nil
 }
 
+// keySpace is the number of partition keys: PartitionKey is 31 bits.
+const keySpace = 1 << 31
+
+// PartitionRange returns the keys of partition i of n: PartitionKey lo ≤ k < hi.
+// The n ranges are equal (to one key) and together cover every key.
+func PartitionRange(i, n int) (lo, hi int64) {
+	return int64(i) * keySpace / int64(n), int64(i+1) * keySpace / int64(n)
+}
+
 // PartitionKey is the partition key Save stores with a case (column part):
 // 31 bits of the FNV-1a hash of its creditor and debtor ids, "creditor\x00debtor".
-// Partition i of n holds the cases whose key mod n is i. Hosts that load cases
-// into the tables by other means than Save must store it too.
+// Partition i of n holds the cases whose key is in PartitionRange(i, n).
+// Hosts that load cases into the tables by other means than Save must store
+// it too.
 func PartitionKey(c collection.Case) int64 {
 	h := fnv.New32a()
 	h.Write([]byte(c.Creditor.ID))
@@ -257,7 +275,7 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 	}
 	stored := c
 	stored.Version = c.Version + 1
-	b, err := json.Marshal(stored)
+	b, err := marshal(stored)
 	if err != nil {
 		return caseRow{}, fmt.Errorf("sqlstore: encode case %s: %w", c.ID, err)
 	}
@@ -280,7 +298,7 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 		r.payments = append(r.payments, p.ID)
 	}
 	for _, e := range events {
-		b, err := json.Marshal(e)
+		b, err := marshal(e)
 		if err != nil {
 			return caseRow{}, fmt.Errorf("sqlstore: encode event %s of case %s: %w", e.Type, c.ID, err)
 		}
@@ -295,7 +313,7 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 			return caseRow{}, &DuplicateError{CaseID: string(c.ID), Kind: "message", ID: m.ID}
 		}
 		seen[m.ID] = true
-		b, err := json.Marshal(m)
+		b, err := marshal(m)
 		if err != nil {
 			return caseRow{}, fmt.Errorf("sqlstore: encode message %s of case %s: %w", m.ID, c.ID, err)
 		}
@@ -517,7 +535,8 @@ func (s *Store) Due(ctx context.Context, day date.Date) iter.Seq2[collection.Cas
 				args = append(args, lastDue, lastID)
 			}
 			if s.parts > 1 {
-				args = append(args, s.parts, s.part)
+				lo, hi := PartitionRange(s.part, s.parts)
+				args = append(args, lo, hi)
 			}
 			args = append(args, s.page)
 			q := s.q.due(first, s.parts > 1)

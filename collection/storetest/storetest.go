@@ -25,7 +25,10 @@
 // the typed error naming the winner) and Saves of new cases directly (the
 // same, without the Service's look-up first). For a collection.DeliveryRecorder
 // it checks the delivery marks: Undelivered skips the marked messages, a mark
-// is idempotent, and a cancel keeps a delivered message.
+// is idempotent, and a cancel keeps a delivered message. For a
+// collection.BatchSaver it gives random batches to SaveBatch and the same
+// writes one by one to Save on a second store from newStore, and checks that
+// every write meets the same fate and the two stores end equal.
 package storetest
 
 import (
@@ -83,6 +86,7 @@ func Run(t *testing.T, newStore func(t *testing.T) collection.Store) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newStore(t)) })
 	}
+	t.Run("SaveBatchLikeSaves", func(t *testing.T) { testBatchLikeSaves(t, newStore) })
 }
 
 // Equal reports the differences between two cases as cmp.Diff does (empty when
