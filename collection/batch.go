@@ -650,7 +650,7 @@ func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan Cas
 		w   Write
 		out stepOutcome
 	}
-	full := make(chan []pending, 1)
+	full := make(chan []pending, 4)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var batch []pending

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,7 +29,12 @@ import (
 // over its Partition, as separate processes would be). The Service saves
 // through SaveBatch, 256 cases a transaction. The cases are bulk-loaded
 // before each run, untimed. It reports cases/s (open cases per second of run,
-// as collection's BenchmarkDailyRun) and steps/s.
+// as collection's BenchmarkDailyRun), steps/s, the CPU time the workers used
+// per step (appCPUµs/step: deciding, rendering, encoding, the driver; on
+// SQLite also the database's work, which runs in the process) and, on
+// PostgreSQL, the server's CPU per step (dbCPUµs/step, when the server runs
+// on this machine: its processes' times from /proc) and the disk the run
+// leaves (reportSizes).
 //
 // Targets (issue 23, on the 2-core reference machine, the PostgreSQL server
 // on the same two cores): ≥ 40,000 cases/s on SQLite; ≥ 20,000 cases/s with
@@ -53,7 +59,7 @@ func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var elapsed time.Duration
+	var elapsed, cpu, dbCPU time.Duration
 	steps := 0
 	b.ReportAllocs()
 	for b.Loop() {
@@ -72,19 +78,27 @@ func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers int) {
 				b.Fatal(err)
 			}
 		}
-		start := time.Now()
+		var db0 map[int]time.Duration
+		if d == sqlstore.PostgreSQL {
+			db0 = pgServerCPU(db)
+		}
+		start, cpu0 := time.Now(), processCPU()
 		b.StartTimer()
 		var wg sync.WaitGroup
 		res := make([]collection.CommitResult, workers)
 		errs := make([]error, workers)
 		for i, svc := range svcs {
 			wg.Go(func() {
-				res[i], errs[i] = svc.Commit(ctx, collection.BatchRequest{Date: batchDay, Workers: 1}, batchSendAt)
+				res[i], errs[i] = svc.Commit(ctx, collection.BatchRequest{Date: batchDay, Workers: runtime.GOMAXPROCS(0)}, batchSendAt)
 			})
 		}
 		wg.Wait()
 		b.StopTimer()
 		elapsed += time.Since(start)
+		cpu += processCPU() - cpu0
+		if d == sqlstore.PostgreSQL {
+			dbCPU += pgCPUSince(db, db0)
+		}
 		got := 0
 		for i := range workers {
 			if errs[i] != nil {
@@ -96,14 +110,42 @@ func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers int) {
 			b.Fatalf("%d steps taken, want %d", got, n/10)
 		}
 		steps += got
+		if d == sqlstore.PostgreSQL {
+			reportSizes(b, db, n, got)
+		}
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/elapsed.Seconds(), "cases/s")
 	b.ReportMetric(float64(steps)/elapsed.Seconds(), "steps/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/float64(steps), "appCPUµs/step")
+	}
+	if dbCPU > 0 {
+		b.ReportMetric(float64(dbCPU.Microseconds())/float64(steps), "dbCPUµs/step")
+	}
 }
 
-// bulkLoad writes n open cases (every tenth due on batchDay) straight into the
-// tables, 500 rows a statement in one transaction: the population of the
+// reportSizes reports the disk a PostgreSQL run leaves, for docs/scaling.md:
+// dbB/case is the case tables with their indexes per open case, and
+// outboxB/step and eventsB/step what each step adds to the outbox and the
+// audit trail (tables, TOAST and indexes).
+func reportSizes(b *testing.B, db *sql.DB, cases, steps int) {
+	b.Helper()
+	var cs, ob, ev int64
+	err := db.QueryRowContext(context.Background(), `SELECT
+pg_total_relation_size('dunning_cases') + pg_total_relation_size('dunning_claims') + pg_total_relation_size('dunning_case_invoices') + pg_total_relation_size('dunning_payments'),
+pg_total_relation_size('dunning_outbox'), pg_total_relation_size('dunning_events')`).Scan(&cs, &ob, &ev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(cs)/float64(cases), "dbB/case")
+	b.ReportMetric(float64(ob)/float64(steps), "outboxB/step")
+	b.ReportMetric(float64(ev)/float64(steps), "eventsB/step")
+}
+
+// bulkLoad writes n open cases (every tenth due on batchDay), their invoices
+// and the invoices they hold straight into the tables, 500 rows a statement
+// in one transaction: the population of the
 // daily-run benchmark, without n Saves.
 func bulkLoad(b testing.TB, db *sql.DB, d sqlstore.Dialect, n int) {
 	b.Helper()
@@ -123,8 +165,8 @@ func bulkLoad(b testing.TB, db *sql.DB, d sqlstore.Dialect, n int) {
 	}
 	const chunk = 500
 	for lo := 0; lo < n; lo += chunk {
-		var cases, claims strings.Builder
-		var cargs, iargs []any
+		var cases, claims, holds strings.Builder
+		var cargs, iargs, hargs []any
 		for i := lo; i < min(lo+chunk, n); i++ {
 			due := batchDay.AddDays(30)
 			if i%10 == 0 {
@@ -150,11 +192,19 @@ func bulkLoad(b testing.TB, db *sql.DB, d sqlstore.Dialect, n int) {
 			cargs = append(cargs, string(c.ID), debt.ID, c.NextDue.String(), sqlstore.PartitionKey(c), string(doc))
 			fmt.Fprintf(&claims, "(%s, %s)", ph(d, len(iargs)+1), ph(d, len(iargs)+2))
 			iargs = append(iargs, c.Claims[0].InvoiceID, string(c.ID))
+			if i > lo {
+				holds.WriteString(", ")
+			}
+			fmt.Fprintf(&holds, "('cr-1', %s, %s)", ph(d, len(hargs)+1), ph(d, len(hargs)+2))
+			hargs = append(hargs, c.Claims[0].InvoiceID, string(c.ID))
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO dunning_cases (id, version, creditor_id, debtor_id, status, next_due, part, doc) VALUES "+cases.String(), cargs...); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO dunning_claims (invoice_id, case_id) VALUES "+claims.String(), iargs...); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO dunning_case_invoices (creditor_id, invoice_id, case_id) VALUES "+holds.String(), hargs...); err != nil {
 			b.Fatal(err)
 		}
 	}

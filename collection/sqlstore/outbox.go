@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -214,6 +215,12 @@ func (s *Store) Deliver(ctx context.Context, d letters.Dispatcher, o DeliverOpti
 // write runs fn in a write transaction: on SQLite a BEGIN IMMEDIATE on one
 // connection with the busy timeout set, on PostgreSQL an ordinary one.
 func (s *Store) write(ctx context.Context, fn func(execer) error) error {
+	return s.writeThen(ctx, fn, nil)
+}
+
+// writeThen is write, then, when the transaction committed, after on the
+// same connection, with this process's other SQLite writers free to go on.
+func (s *Store) writeThen(ctx context.Context, fn func(execer) error, after func(*sql.Conn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -227,7 +234,13 @@ func (s *Store) write(ctx context.Context, fn func(execer) error) error {
 			return err
 		}
 		s.writing.Lock()
-		defer s.writing.Unlock()
+		err = withConnTx(ctx, conn, s.d, fn)
+		s.writing.Unlock()
+	} else {
+		err = withConnTx(ctx, conn, s.d, fn)
 	}
-	return withConnTx(ctx, conn, s.d, fn)
+	if err != nil || after == nil {
+		return err
+	}
+	return after(conn)
 }

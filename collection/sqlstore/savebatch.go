@@ -67,7 +67,11 @@ func (s *Store) SaveBatch(ctx context.Context, writes []collection.Write) ([]err
 	}
 	for len(todo) > 0 {
 		var refused []int
-		err := s.write(ctx, func(ex execer) error {
+		var after func(*sql.Conn) error
+		if s.d == SQLite {
+			after = checkpoint
+		}
+		err := s.writeThen(ctx, func(ex execer) error {
 			var err error
 			for _, i := range todo {
 				errs[i] = nil
@@ -81,7 +85,7 @@ func (s *Store) SaveBatch(ctx context.Context, writes []collection.Write) ([]err
 				return errRefused
 			}
 			return err
-		})
+		}, after)
 		if errors.Is(err, errRefused) {
 			todo = slices.DeleteFunc(todo, func(i int) bool { return slices.Contains(refused, i) })
 			alone = append(alone, refused...)
@@ -121,10 +125,15 @@ func (s *Store) saveEach(ctx context.Context, ex execer, writes []collection.Wri
 	if !ok {
 		return nil, fmt.Errorf("sqlstore: a SQLite batch needs a connection, not %T", ex)
 	}
-	// A batch writes a few megabytes; the default page cache (2 MB) would
-	// spill them to the WAL before the commit.
-	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -16384"); err != nil {
-		return nil, err
+	// A batch writes a few megabytes: the default page cache (2 MB) would
+	// spill them to the WAL before the commit. Its commit does not
+	// checkpoint (copy the WAL back to the database file and sync it) while
+	// the other writers wait: checkpoint does, after the write lock is free.
+	// Both are settings of this connection.
+	for _, pragma := range []string{"PRAGMA cache_size = -16384", "PRAGMA wal_autocheckpoint = 0"} {
+		if _, err := conn.ExecContext(ctx, pragma); err != nil {
+			return nil, err
+		}
 	}
 	ps := &preparedExecer{conn: conn, stmts: map[string]*sql.Stmt{}}
 	defer ps.close()
@@ -141,6 +150,16 @@ func (s *Store) saveEach(ctx context.Context, ex execer, writes []collection.Wri
 		}
 	}
 	return nil, nil
+}
+
+// checkpoint copies what it can of SQLite's WAL back to the database file
+// (PASSIVE: waiting for no reader and no writer) after a batch committed, so
+// that the batch's commit did not have to while the other writers waited. It
+// is housekeeping, not part of the batch: a checkpoint that fails leaves the
+// WAL to the next one and the batch saved.
+func checkpoint(conn *sql.Conn) error {
+	_, _ = conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)")
+	return nil
 }
 
 // isRefusal reports whether err is a write's own refusal (a conflict, a

@@ -279,7 +279,7 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 	if err != nil {
 		return caseRow{}, fmt.Errorf("sqlstore: encode case %s: %w", c.ID, err)
 	}
-	r.doc = string(b)
+	r.doc = b
 	seen := make(map[string]bool, len(c.Claims))
 	for _, cl := range c.Claims {
 		if !seen[cl.InvoiceID] {
@@ -302,7 +302,7 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 		if err != nil {
 			return caseRow{}, fmt.Errorf("sqlstore: encode event %s of case %s: %w", e.Type, c.ID, err)
 		}
-		r.events = append(r.events, eventRow{typ: string(e.Type), doc: string(b)})
+		r.events = append(r.events, eventRow{typ: string(e.Type), doc: b})
 		if e.Type == collection.EventMessageCancelled {
 			r.cancel = append(r.cancel, e.Data["message"])
 		}
@@ -321,7 +321,7 @@ func (s *Store) encode(c collection.Case, events []collection.Event, outbox []le
 		if !m.SendAt.IsZero() {
 			sendAt = m.SendAt.UnixMilli()
 		}
-		r.outbox = append(r.outbox, outboxRow{id: m.ID, doc: string(b), sendAt: sendAt})
+		r.outbox = append(r.outbox, outboxRow{id: m.ID, doc: b, sendAt: sendAt})
 	}
 	return r, nil
 }
