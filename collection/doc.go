@@ -191,6 +191,17 @@
 //     goes out: BatchRequest.Date (today by default; never after today), or today
 //     for a run for a past day, or the day of the send time when that is later
 //     (see "What a step does" below).
+//   - Over a Store that is a BatchSaver (sqlstore), Commit saves the steps 256
+//     cases at a time (SaveBatch: on a database one transaction and a few round
+//     trips for the batch), with Save's version check per case; workers
+//     (BatchRequest.Workers) decide and render while two writers save. A case
+//     whose write the batch refuses, or every case of a batch that failed as a
+//     whole, is taken again alone: reloaded, decided again and saved, so a batch
+//     changes what a run costs, never what it does (TestCommitOverBatchSaver).
+//     A batch whose commit succeeded but whose answer was lost leaves its steps
+//     taken and its letters queued once; they are missing from
+//     CommitResult.Steps, as after a Save whose outcome is unknown. Balance
+//     statements (S12) are saved case by case.
 //   - A step's letter has the id "<case id>/<step index>/<version>", version being
 //     the case version of the Save that took it: the same on every retry of that
 //     Save (a failed Save writes nothing, and after a Save whose outcome is unknown
