@@ -705,7 +705,7 @@ func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan Cas
 					if err == nil {
 						rn.s.log.DebugContext(ctx, "collection: batch write refused, taking the case alone", "case", string(p.w.Case.ID), "err", errs[i])
 					}
-					record(rn.commitCaseAgain(ctx, p.w.Case.ID))
+					record(rn.commitFrom(ctx, p.w.Case.ID, nil, false, false))
 				}
 			}
 		})
@@ -744,18 +744,14 @@ func (o stepOutcome) addTo(res *CommitResult) {
 // statement; noFee charges no reminder fee, because another case's Save charges
 // the statement's one fee (S12).
 func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) stepOutcome {
-	var out stepOutcome
-	if _, err := rn.s.updateFrom(ctx, c.ID, c, "batch step", rn.stepCommand(ctx, &out, noLetter, noFee)); err != nil {
-		return stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}}
-	}
-	return out
+	return rn.commitFrom(ctx, c.ID, c, noLetter, noFee)
 }
 
-// commitCaseAgain is commitCase for a case whose batched write was refused:
-// it loads the case and decides again.
-func (rn *run) commitCaseAgain(ctx context.Context, id CaseID) stepOutcome {
+// commitFrom is commitCase from first, the case as read, or, when first is
+// nil (a batched write was refused), from the case loaded again.
+func (rn *run) commitFrom(ctx context.Context, id CaseID, first *Case, noLetter, noFee bool) stepOutcome {
 	var out stepOutcome
-	if _, err := rn.s.updateFrom(ctx, id, nil, "batch step", rn.stepCommand(ctx, &out, false, false)); err != nil {
+	if _, err := rn.s.updateFrom(ctx, id, first, "batch step", rn.stepCommand(ctx, &out, noLetter, noFee)); err != nil {
 		return stepOutcome{failed: &Failure{CaseID: id, Err: err}}
 	}
 	return out

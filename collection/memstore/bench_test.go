@@ -33,6 +33,14 @@ func BenchmarkSaveGet(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	saveGetClone(b, s, c)
+}
+
+// saveGetClone saves c into s, then measures Save of c over its previous
+// version, Get of it, and what a deep copy of the struct (the store before it
+// packed cases) costs, for comparison.
+func saveGetClone(b *testing.B, s *memstore.Store, c collection.Case) {
+	ctx := context.Background()
 	v, err := s.Save(ctx, c, nil, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -51,12 +59,12 @@ func BenchmarkSaveGet(b *testing.B) {
 	b.Run("Get", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := s.Get(ctx, "full"); err != nil {
+			if _, err := s.Get(ctx, c.ID); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("Clone", func(b *testing.B) { // what the struct store cost per copy, for comparison
+	b.Run("Clone", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			_ = c.Clone()
@@ -90,35 +98,7 @@ func BenchmarkTypical(b *testing.B) {
 		}
 	}
 	c := typical("x")
-	v, err := s.Save(ctx, c, nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c.Version = v
-	b.Run("Save", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			v, err := s.Save(ctx, c, nil, nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			c.Version = v
-		}
-	})
-	b.Run("Get", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := s.Get(ctx, "x"); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("Clone", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			_ = c.Clone()
-		}
-	})
+	saveGetClone(b, s, c)
 }
 
 // step returns the events and the letter of a step of the daily run.

@@ -140,8 +140,13 @@ var testPacking = &config{
 	dataValues: map[string]bool{"kind": true},
 }
 
-// roundTrip packs x with cd into fresh tables and unpacks it.
-func roundTrip[T any](t *testing.T, cd *codec, tb *tables, x T) (T, string) {
+// roundTrip packs x with cd into the tables tb and unpacks it; t is a
+// *testing.T or a *rapid.T.
+func roundTrip[T any](t interface {
+	Helper()
+	Fatal(...any)
+	Fatalf(string, ...any)
+}, cd *codec, tb *tables, x T) (T, string) {
 	t.Helper()
 	e := encoder{t: tb}
 	cd.enc(&e, reflect.ValueOf(&x).Elem())

@@ -220,7 +220,7 @@ func (s *Store) write(ctx context.Context, fn func(execer) error) error {
 
 // writeThen is write, then, when the transaction committed, after on the
 // same connection, with this process's other SQLite writers free to go on.
-func (s *Store) writeThen(ctx context.Context, fn func(execer) error, after func(*sql.Conn) error) error {
+func (s *Store) writeThen(ctx context.Context, fn func(execer) error, after func(*sql.Conn)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -239,8 +239,8 @@ func (s *Store) writeThen(ctx context.Context, fn func(execer) error, after func
 	} else {
 		err = withConnTx(ctx, conn, s.d, fn)
 	}
-	if err != nil || after == nil {
-		return err
+	if err == nil && after != nil {
+		after(conn)
 	}
-	return after(conn)
+	return err
 }

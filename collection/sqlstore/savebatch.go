@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/collection"
@@ -67,7 +69,7 @@ func (s *Store) SaveBatch(ctx context.Context, writes []collection.Write) ([]err
 	}
 	for len(todo) > 0 {
 		var refused []int
-		var after func(*sql.Conn) error
+		var after func(*sql.Conn)
 		if s.d == SQLite {
 			after = checkpoint
 		}
@@ -157,9 +159,8 @@ func (s *Store) saveEach(ctx context.Context, ex execer, writes []collection.Wri
 // that the batch's commit did not have to while the other writers waited. It
 // is housekeeping, not part of the batch: a checkpoint that fails leaves the
 // WAL to the next one and the batch saved.
-func checkpoint(conn *sql.Conn) error {
+func checkpoint(conn *sql.Conn) {
 	_, _ = conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)")
-	return nil
 }
 
 // isRefusal reports whether err is a write's own refusal (a conflict, a
@@ -354,9 +355,8 @@ func (s *Store) saveSet(ctx context.Context, ex execer, writes []collection.Writ
 // index rows, then one statement per kind of change. It returns the writes
 // whose case would hold an invoice another case holds.
 func (s *Store) syncIndexSet(ctx context.Context, ex execer, writes []collection.Write, rows []caseRow, byID map[string]int, saved []string) ([]int, error) {
-	type key struct{ creditor, invoice string }
 	haveInv := map[string]map[string]bool{}
-	haveHold := map[string]map[key]bool{}
+	haveHold := map[string]map[holdKey]bool{}
 	if err := queryEach(ctx, ex, batchIndex, []any{jsonText(saved)}, func(rows *sql.Rows) error {
 		var id, cr, inv string
 		var kind int
@@ -370,9 +370,9 @@ func (s *Store) syncIndexSet(ctx context.Context, ex execer, writes []collection
 			haveInv[id][inv] = true
 		} else {
 			if haveHold[id] == nil {
-				haveHold[id] = map[key]bool{}
+				haveHold[id] = map[holdKey]bool{}
 			}
-			haveHold[id][key{cr, inv}] = true
+			haveHold[id][holdKey{cr, inv}] = true
 		}
 		return nil
 	}); err != nil {
@@ -386,29 +386,18 @@ func (s *Store) syncIndexSet(ctx context.Context, ex execer, writes []collection
 	var addInv, delInv, addHold, delHold []row
 	for _, id := range saved {
 		i := byID[id]
-		c, r := &writes[i].Case, &rows[i]
-		have := haveInv[id]
-		for _, inv := range r.invoices {
-			if have[inv] {
-				delete(have, inv)
-			} else {
-				addInv = append(addInv, row{Case: id, Invoice: inv})
-			}
+		d := indexDiff(writes[i].Case, rows[i], haveInv[id], haveHold[id])
+		for _, inv := range d.addInv {
+			addInv = append(addInv, row{Case: id, Invoice: inv})
 		}
-		for inv := range have {
+		for _, inv := range d.delInv {
 			delInv = append(delInv, row{Case: id, Invoice: inv})
 		}
-		want := make(map[key]bool, len(r.held))
-		for _, inv := range r.held {
-			want[key{c.Creditor.ID, inv}] = true
-			if !haveHold[id][key{c.Creditor.ID, inv}] {
-				addHold = append(addHold, row{id, c.Creditor.ID, inv})
-			}
+		for _, k := range d.addHold {
+			addHold = append(addHold, row{id, k.creditor, k.invoice})
 		}
-		for k := range haveHold[id] {
-			if !want[k] {
-				delHold = append(delHold, row{id, k.creditor, k.invoice})
-			}
+		for _, k := range d.delHold {
+			delHold = append(delHold, row{id, k.creditor, k.invoice})
 		}
 	}
 	for _, st := range []struct {
@@ -425,10 +414,7 @@ func (s *Store) syncIndexSet(ctx context.Context, ex execer, writes []collection
 		return nil, nil
 	}
 	slices.SortFunc(addHold, func(a, b row) int { // one key order for every writer
-		if a.Creditor != b.Creditor {
-			return compareStrings(a.Creditor, b.Creditor)
-		}
-		return compareStrings(a.Invoice, b.Invoice)
+		return cmp.Or(strings.Compare(a.Creditor, b.Creditor), strings.Compare(a.Invoice, b.Invoice))
 	})
 	took := map[row]bool{}
 	if err := queryEach(ctx, ex, batchInsertHolds, []any{jsonText(addHold)}, func(rows *sql.Rows) error {
@@ -448,16 +434,6 @@ func (s *Store) syncIndexSet(ctx context.Context, ex execer, writes []collection
 		}
 	}
 	return out, nil
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // jsonText is v as JSON text, for a statement's one JSON parameter. v is made

@@ -224,10 +224,7 @@ func (s *Store) Save(ctx context.Context, c collection.Case, events []collection
 	}
 	err = s.write(ctx, func(ex execer) error { return s.save(ctx, ex, c, row) })
 	if err != nil {
-		var ce *collection.ConflictError
-		var de *DuplicateError
-		var ie *collection.InvoiceError
-		if errors.As(err, &ce) || errors.As(err, &de) || errors.As(err, &ie) {
+		if isRefusal(err) {
 			return 0, err
 		}
 		return 0, s.ctxErr(ctx, fmt.Errorf("sqlstore: save %s: %w", c.ID, err))
@@ -403,6 +400,44 @@ const outboxLockKey int64 = 0x64756e6e696e68
 // holdKey is an invoice of a creditor, held by a case.
 type holdKey struct{ creditor, invoice string }
 
+// indexChanges are the rows of a case's index to write: its invoices in
+// dunning_claims and the invoices it holds in dunning_case_invoices.
+type indexChanges struct {
+	addInv, delInv   []string
+	addHold, delHold []holdKey // addHold in the case's sorted order of held invoices
+}
+
+// indexDiff decides what Save writes to the index of case c (encoded as r),
+// given the rows it has (haveInv, haveHold; indexDiff takes what it needs
+// out of haveInv). Save and SaveBatch both write what it says.
+func indexDiff(c collection.Case, r caseRow, haveInv map[string]bool, haveHold map[holdKey]bool) indexChanges {
+	var d indexChanges
+	for _, inv := range r.invoices {
+		if haveInv[inv] {
+			delete(haveInv, inv)
+		} else {
+			d.addInv = append(d.addInv, inv)
+		}
+	}
+	for inv := range haveInv {
+		d.delInv = append(d.delInv, inv)
+	}
+	want := make(map[holdKey]bool, len(r.held))
+	for _, inv := range r.held {
+		k := holdKey{c.Creditor.ID, inv}
+		want[k] = true
+		if !haveHold[k] {
+			d.addHold = append(d.addHold, k)
+		}
+	}
+	for k := range haveHold {
+		if !want[k] {
+			d.delHold = append(d.delHold, k)
+		}
+	}
+	return d
+}
+
 // syncIndex makes the case's rows in dunning_claims the invoice ids of its
 // claims, and its rows in dunning_case_invoices the invoices it holds,
 // writing only what changed. An invoice another case holds is a
@@ -436,37 +471,26 @@ func (s *Store) syncIndex(ctx context.Context, ex execer, c collection.Case, r c
 			return err
 		}
 	}
-	for _, inv := range r.invoices {
-		if haveInv[inv] {
-			delete(haveInv, inv)
-			continue
-		}
+	d := indexDiff(c, r, haveInv, haveHold)
+	for _, inv := range d.addInv {
 		if _, err := ex.ExecContext(ctx, s.q.insertInvoice, inv, id); err != nil {
 			return err
 		}
 	}
-	for inv := range haveInv {
+	for _, inv := range d.delInv {
 		if _, err := ex.ExecContext(ctx, s.q.deleteInvoice, inv, id); err != nil {
 			return err
 		}
 	}
 	// Free what the case no longer holds first, then take what it newly holds.
-	want := make(map[holdKey]bool, len(r.held))
-	for _, inv := range r.held {
-		want[holdKey{c.Creditor.ID, inv}] = true
-	}
-	for k := range haveHold {
-		if !want[k] {
-			if _, err := ex.ExecContext(ctx, s.q.deleteHold, k.creditor, k.invoice, id); err != nil {
-				return err
-			}
+	for _, k := range d.delHold {
+		if _, err := ex.ExecContext(ctx, s.q.deleteHold, k.creditor, k.invoice, id); err != nil {
+			return err
 		}
 	}
-	for _, inv := range r.held {
-		if !haveHold[holdKey{c.Creditor.ID, inv}] {
-			if err := s.hold(ctx, ex, c, inv); err != nil {
-				return err
-			}
+	for _, k := range d.addHold {
+		if err := s.hold(ctx, ex, c, k.invoice); err != nil {
+			return err
 		}
 	}
 	return nil
