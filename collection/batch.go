@@ -592,15 +592,15 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 		defer mu.Unlock()
 		o.addTo(res)
 	}
-	work := make(chan Case, workers)
+	work := make(chan planned, workers)
 	var wg sync.WaitGroup
 	if bs, ok := rn.s.store.(BatchSaver); ok {
 		wg.Go(func() { rn.commitBatches(ctx, bs, work, workers, record) })
 	} else {
 		for range workers {
 			wg.Go(func() {
-				for c := range work {
-					record(rn.commitCase(ctx, &c, false, false))
+				for w := range work {
+					record(rn.commitFrom(ctx, w.c.ID, &w.c, &w.pl, false, false))
 				}
 			})
 		}
@@ -630,7 +630,7 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 			}
 			n++
 		}
-		work <- c
+		work <- planned{c, pl}
 	}
 	close(work)
 	wg.Wait()
@@ -645,7 +645,7 @@ func (rn *run) commitEach(ctx context.Context, res *CommitResult) error {
 // a batch that fails as a whole is taken again case by case through
 // commitCase, which reloads the case and decides again, so a batch changes
 // nothing of what a run does, only how many round trips it costs.
-func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan Case, workers int, record func(stepOutcome)) {
+func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan planned, workers int, record func(stepOutcome)) {
 	type pending struct {
 		w   Write
 		out stepOutcome
@@ -671,9 +671,10 @@ func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan Cas
 	}
 	for range workers {
 		wg.Go(func() {
-			for c := range work {
+			for w := range work {
+				c := w.c
 				var out stepOutcome
-				nc, ch, changed, err := rn.s.apply(c, true, rn.stepCommand(ctx, &out, false, false))
+				nc, ch, changed, err := rn.s.apply(c, true, rn.stepCommand(ctx, &out, &w.pl, false, false))
 				switch {
 				case err != nil:
 					record(stepOutcome{failed: &Failure{CaseID: c.ID, Err: err}})
@@ -705,7 +706,7 @@ func (rn *run) commitBatches(ctx context.Context, bs BatchSaver, work <-chan Cas
 					if err == nil {
 						rn.s.log.DebugContext(ctx, "collection: batch write refused, taking the case alone", "case", string(p.w.Case.ID), "err", errs[i])
 					}
-					record(rn.commitFrom(ctx, p.w.Case.ID, nil, false, false))
+					record(rn.commitFrom(ctx, p.w.Case.ID, nil, nil, false, false))
 				}
 			}
 		})
@@ -744,25 +745,43 @@ func (o stepOutcome) addTo(res *CommitResult) {
 // statement; noFee charges no reminder fee, because another case's Save charges
 // the statement's one fee (S12).
 func (rn *run) commitCase(ctx context.Context, c *Case, noLetter, noFee bool) stepOutcome {
-	return rn.commitFrom(ctx, c.ID, c, noLetter, noFee)
+	return rn.commitFrom(ctx, c.ID, c, nil, noLetter, noFee)
+}
+
+// planned is a due case as read, with the plan the run made for it.
+type planned struct {
+	c  Case
+	pl plan
 }
 
 // commitFrom is commitCase from first, the case as read, or, when first is
-// nil (a batched write was refused), from the case loaded again.
-func (rn *run) commitFrom(ctx context.Context, id CaseID, first *Case, noLetter, noFee bool) stepOutcome {
+// nil (a batched write was refused), from the case loaded again. pre, if not
+// nil, is the plan the run made for first (see stepCommand).
+func (rn *run) commitFrom(ctx context.Context, id CaseID, first *Case, pre *plan, noLetter, noFee bool) stepOutcome {
 	var out stepOutcome
-	if _, err := rn.s.updateFrom(ctx, id, first, "batch step", rn.stepCommand(ctx, &out, noLetter, noFee)); err != nil {
+	if _, err := rn.s.updateFrom(ctx, id, first, "batch step", rn.stepCommand(ctx, &out, pre, noLetter, noFee)); err != nil {
 		return stepOutcome{failed: &Failure{CaseID: id, Err: err}}
 	}
 	return out
 }
 
 // stepCommand is the command that takes a case's due step in a run, and
-// records what it did in out (reset on every attempt).
-func (rn *run) stepCommand(ctx context.Context, out *stepOutcome, noLetter, noFee bool) command {
+// records what it did in out (reset on every attempt). It decides on the case
+// as the command gets it, with rn.plan, unless pre is the plan the run made for
+// that very case: on the first attempt, when apply changed nothing before the
+// command (no automatic resume or offer lapse, which record events), the case
+// is the one pre was made for, and planning it again would give pre.
+func (rn *run) stepCommand(ctx context.Context, out *stepOutcome, pre *plan, noLetter, noFee bool) command {
 	return func(c *Case, _ time.Time, _ date.Date, ch *change) error {
 		*out = stepOutcome{}
-		pl, ok, err := rn.plan(ctx, *c)
+		var pl plan
+		ok, err := true, error(nil)
+		if pre != nil && len(ch.events) == 0 {
+			pl = *pre
+		} else {
+			pl, ok, err = rn.plan(ctx, *c)
+		}
+		pre = nil // another attempt works on the case loaded again
 		if err != nil || !ok || pl.lapseOnly {
 			return err // a lapsed offer alone is saved by update
 		}
@@ -1149,11 +1168,6 @@ func (s *Service) render(c *Case, prof CreditorProfile, stepCh flow.Channel, kin
 	if err != nil {
 		return letters.Message{}, fmt.Errorf("collection: letters: %w", err)
 	}
-	s.payment(d, c, kind)
-	l, err := r.Render(kind, letterLanguage(c.Debtor, d.Law), *d)
-	if err != nil {
-		return letters.Message{}, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
-	}
 	ch := channelOf(stepCh)
 	if ch == 0 {
 		ch = prof.Channel
@@ -1165,6 +1179,11 @@ func (s *Service) render(c *Case, prof CreditorProfile, stepCh flow.Channel, kin
 	if recipient == "" && ch != letters.Post {
 		ch = letters.Post
 		recipient = defaultRecipient(c.Debtor, ch)
+	}
+	s.payment(d, c, kind)
+	l, err := r.RenderFor(kind, letterLanguage(c.Debtor, d.Law), *d, ch)
+	if err != nil {
+		return letters.Message{}, fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}
 	return s.message(l, d, id, ch, recipient)
 }

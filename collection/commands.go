@@ -376,7 +376,7 @@ func (s *Service) SendLetter(ctx context.Context, id CaseID, l Letter) (Case, er
 		if err != nil {
 			return fmt.Errorf("collection: letters: %w", err)
 		}
-		letter, err := r.Render(letters.FreeLetter, letterLanguage(c.Debtor, d.Law), d)
+		letter, err := r.RenderFor(letters.FreeLetter, letterLanguage(c.Debtor, d.Law), d, l.Channel)
 		if err != nil {
 			return fmt.Errorf("collection: case %q: render free letter: %w", string(c.ID), err)
 		}

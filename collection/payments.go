@@ -304,7 +304,24 @@ func (c Case) Ledger() (Ledger, error) {
 		}
 		return m.MinorUnits()
 	}
-	mon := func(n int64) money.Money { m, _ := money.FromMinorUnits(n, cur); return m }
+	// mon is n minor units. The amounts of a ledger repeat (a claim's
+	// principal is what is outstanding of it, a fee is owed in full), so the
+	// last few it made are shared: a decimal never changes, and each one made
+	// costs a big.Int.
+	var made [8]money.Money
+	var madeOf [8]int64
+	nmade := 0
+	mon := func(n int64) money.Money {
+		for i := range min(nmade, len(made)) {
+			if madeOf[i] == n {
+				return made[i]
+			}
+		}
+		m, _ := money.FromMinorUnits(n, cur)
+		made[nmade%len(made)], madeOf[nmade%len(made)] = m, n
+		nmade++
+		return m
+	}
 
 	type claimAcc struct{ principal, paid, settled, writtenOff int64 }
 	claims := make([]claimAcc, len(c.Claims))

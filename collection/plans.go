@@ -856,7 +856,7 @@ func (s *Service) queueLetter(c *Case, kind letters.Kind, d letters.Data, name s
 		return "", fmt.Errorf("collection: letters: %w", err)
 	}
 	s.payment(&d, c, kind)
-	letter, err := r.Render(kind, letterLanguage(c.Debtor, d.Law), d)
+	letter, err := r.RenderFor(kind, letterLanguage(c.Debtor, d.Law), d, chn)
 	if err != nil {
 		return "", fmt.Errorf("collection: case %q: render %s: %w", string(c.ID), kind, err)
 	}

@@ -451,3 +451,38 @@ func TestNoWayToPay(t *testing.T) {
 	require.False(t, FreeLetter.AsksForPayment())
 	require.True(t, Reminder.AsksForPayment())
 }
+
+// TestRenderForRendersWhatTheChannelCarries checks RenderFor against Render for
+// every kind, language, jurisdiction's sample and channel: the message a channel
+// carries (Letter.Message) is byte for byte the same, and the parts the channel
+// does not carry are left empty.
+func TestRenderForRendersWhatTheChannelCarries(t *testing.T) {
+	r := newRenderer(t)
+	for l := range numLangs {
+		for _, k := range Kinds() {
+			for _, j := range dunning.Jurisdictions() {
+				d := SampleData(k, j)
+				all, err := r.Render(k, l.tag(), d)
+				require.NoError(t, err)
+				for _, ch := range []Channel{Email, SMS, Post, Print} {
+					got, err := r.RenderFor(k, l.tag(), d, ch)
+					require.NoError(t, err)
+					require.Equal(t, all.Message("m", ch, "x"), got.Message("m", ch, "x"), "%s %s %s %s", k, langDirs[l], j, ch)
+					require.Equal(t, all.Subject, got.Subject)
+					if ch == SMS {
+						require.Equal(t, all.SMS, got.SMS)
+						require.Empty(t, got.Text+got.HTML)
+					} else {
+						require.Equal(t, all.Text, got.Text)
+						require.Equal(t, all.HTML, got.HTML)
+						require.Empty(t, got.SMS.Text)
+					}
+				}
+			}
+		}
+	}
+	_, err := r.RenderFor(Kind(0), language.English, Data{}, Email)
+	var fe *dunning.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "Kind", fe.Field)
+}

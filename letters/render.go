@@ -95,11 +95,28 @@ func (rb *renderBuf) exec(b block, d *Data) (span, error) {
 func (r *Renderer) render(k Kind, l lang, d *Data) (Letter, error) {
 	rb := bufPool.Get().(*renderBuf)
 	defer rb.release()
-	return r.renderWith(rb, k, l, d)
+	return r.renderWith(rb, k, l, d, allParts)
 }
 
-// renderWith renders with the scratch space rb; d may be rb.data.
-func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data) (Letter, error) {
+// parts are the parts of a letter renderWith renders; the subject always.
+type parts uint8
+
+const (
+	partBody parts = 1 << iota // Letter.Text and Letter.HTML
+	partSMS                    // Letter.SMS
+	allParts = partBody | partSMS
+)
+
+// partsFor are the parts a Message on channel ch carries (Letter.Message).
+func partsFor(ch Channel) parts {
+	if ch == SMS {
+		return partSMS
+	}
+	return partBody
+}
+
+// renderWith renders the parts p with the scratch space rb; d may be rb.data.
+func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data, p parts) (Letter, error) {
 	set := &r.sets[k][l]
 	rb.tmpl = rb.tmpl[:0]
 	st := &rb.state
@@ -114,17 +131,19 @@ func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data) (Letter, e
 	if err != nil {
 		return Letter{}, err
 	}
-	sms, err := rb.exec(set.sms, d)
-	if err != nil {
-		return Letter{}, err
+	var sms, bodyText, bodyHTML span
+	if p&partSMS != 0 {
+		if sms, err = rb.exec(set.sms, d); err != nil {
+			return Letter{}, err
+		}
 	}
-	bodyText, err := rb.exec(set.textBody, d)
-	if err != nil {
-		return Letter{}, err
-	}
-	bodyHTML, err := rb.exec(set.htmlBody, d)
-	if err != nil {
-		return Letter{}, err
+	if p&partBody != 0 {
+		if bodyText, err = rb.exec(set.textBody, d); err != nil {
+			return Letter{}, err
+		}
+		if bodyHTML, err = rb.exec(set.htmlBody, d); err != nil {
+			return Letter{}, err
+		}
 	}
 	out := rb.tmpl
 
@@ -132,20 +151,23 @@ func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data) (Letter, e
 	// with its abbreviations fixed.
 	rb.scratch = appendFields(rb.scratch[:0], out[subj.from:subj.to])
 	title := string(rb.scratch)
+	letter := Letter{Kind: k, Lang: l.tag(), Subject: fixAbbrev(title)}
 
-	rb.out = layoutText(rb.out[:0], d, title, out[bodyText.from:bodyText.to])
-	rb.out = fixAbbrevBytes(rb.out)
-	text := string(rb.out)
-
-	rb.out = layoutHTML(rb.out[:0], d, title, out[bodyHTML.from:bodyHTML.to])
-	rb.out = fixAbbrevBytes(rb.out)
-	html := string(rb.out)
-
-	rb.scratch = appendSMS(rb.scratch[:0], fixAbbrevBytes(out[sms.from:sms.to]))
-	return Letter{
-		Kind: k, Lang: l.tag(), Subject: fixAbbrev(title),
-		Text: text, HTML: html, SMS: newSMSText(string(rb.scratch)),
-	}, nil
+	if p&partBody != 0 {
+		// Text and HTML in one string: one allocation for both.
+		rb.out = layoutText(rb.out[:0], d, title, out[bodyText.from:bodyText.to])
+		rb.out = fixAbbrevBytes(rb.out)
+		n := len(rb.out)
+		rb.out = layoutHTML(rb.out, d, title, out[bodyHTML.from:bodyHTML.to])
+		rb.out = append(rb.out[:n], fixAbbrevBytes(rb.out[n:])...)
+		both := string(rb.out)
+		letter.Text, letter.HTML = both[:n], both[n:]
+	}
+	if p&partSMS != 0 {
+		rb.scratch = appendSMS(rb.scratch[:0], fixAbbrevBytes(out[sms.from:sms.to]))
+		letter.SMS = newSMSText(string(rb.scratch))
+	}
+	return letter, nil
 }
 
 // fixAbbrev drops the sentence's full stop after an amount that ends in an

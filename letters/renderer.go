@@ -337,6 +337,20 @@ func (r *Renderer) check(k Kind, l lang) error {
 //
 // Render does not check the law (see CheckStatutory) and does not dispatch.
 func (r *Renderer) Render(kind Kind, lang language.Tag, d Data) (Letter, error) {
+	return r.renderParts(kind, lang, d, allParts)
+}
+
+// RenderFor is Render for a message on channel ch: it renders only what
+// Letter.Message puts in such a message. For SMS that is the subject and
+// Letter.SMS, with Text and HTML left empty; for the other channels the
+// subject, Text and HTML, with SMS left empty. It costs what it leaves out
+// less: the daily run renders its letters with it. The parts it renders are
+// those Render renders, byte for byte.
+func (r *Renderer) RenderFor(kind Kind, lang language.Tag, d Data, ch Channel) (Letter, error) {
+	return r.renderParts(kind, lang, d, partsFor(ch))
+}
+
+func (r *Renderer) renderParts(kind Kind, lang language.Tag, d Data, p parts) (Letter, error) {
 	if !kind.IsValid() {
 		return Letter{}, &dunning.FieldError{Field: "Kind", Value: kind.String(), Reason: "is not a document kind"}
 	}
@@ -346,7 +360,7 @@ func (r *Renderer) Render(kind Kind, lang language.Tag, d Data) (Letter, error) 
 	rb := bufPool.Get().(*renderBuf)
 	defer rb.release()
 	rb.data = d
-	return r.renderWith(rb, kind, match(r.matcher, lang), &rb.data)
+	return r.renderWith(rb, kind, match(r.matcher, lang), &rb.data, p)
 }
 
 func isSet(x any) bool {

@@ -37,10 +37,9 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	if !m.IsValid() {
 		return nil, currencyError(string(m.currency))
 	}
-	amount := m.amount.StringFixed(m.scale())
-	b := make([]byte, 0, len(amount)+len(`{"amount":"","currency":"EUR"}`))
+	b := make([]byte, 0, 24+len(`{"amount":"","currency":"EUR"}`))
 	b = append(b, `{"amount":"`...)
-	b = append(b, amount...)
+	b = m.appendAmount(b)
 	b = append(b, `","currency":"`...)
 	b = append(b, m.currency...)
 	b = append(b, `"}`...)

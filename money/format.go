@@ -179,7 +179,7 @@ func (m Money) FormatNumber(tag language.Tag) string {
 // number returns |m| with the locale's digit grouping and decimal separator, and
 // whether m is negative.
 func (f *localeFormat) number(m Money) (string, bool) {
-	s := m.amount.StringFixed(m.scale()) // "-1234.50": exact digits
+	s := string(m.appendAmount(nil)) // "-1234.50": exact digits
 	neg := strings.HasPrefix(s, "-")
 	if neg {
 		s = s[1:]

@@ -64,8 +64,17 @@ func FromMinorUnits(n int64, c Currency) (Money, error) {
 	if !ok {
 		return Money{}, currencyError(string(c))
 	}
+	if n == 0 {
+		return Money{amount: zeros[digits], currency: c}, nil
+	}
 	return Money{amount: decimal.New(n, -digits), currency: c}, nil
 }
+
+// zeros are zero with 0 to 4 fraction digits (the minor units of every
+// currency), shared by every zero amount: a decimal never changes its
+// coefficient, so sharing one spares the big.Int each zero would allocate.
+// Read only.
+var zeros = [...]decimal.Decimal{decimal.New(0, 0), decimal.New(0, -1), decimal.New(0, -2), decimal.New(0, -3), decimal.New(0, -4)}
 
 // Zero returns zero in currency c, e.g. 0.00 EUR. It does not fail: for a currency
 // that is not known it returns a zero amount that is not valid (IsValid is false),
@@ -73,7 +82,7 @@ func FromMinorUnits(n int64, c Currency) (Money, error) {
 // ParseCurrency first when c comes from outside the program.
 func Zero(c Currency) Money {
 	digits, _ := c.MinorUnits()
-	return Money{amount: decimal.New(0, -digits), currency: c}
+	return Money{amount: zeros[digits], currency: c}
 }
 
 // FromDecimal returns d in currency c, rounded once with p. p.Scale is capped to the
@@ -286,7 +295,41 @@ func (m Money) String() string {
 	if m.currency == "" {
 		return "0"
 	}
-	return m.amount.StringFixed(m.scale()) + " " + string(m.currency)
+	b := make([]byte, 0, 24+len(m.currency))
+	b = m.appendAmount(b)
+	b = append(b, ' ')
+	b = append(b, m.currency...)
+	return string(b)
+}
+
+// appendAmount appends the amount with exactly the currency's minor units,
+// "-1234.50", as decimal's StringFixed(m.scale()) writes it. An amount whose
+// coefficient fits in an int64 at that scale (every amount New, FromMinorUnits,
+// FromDecimal and the arithmetic make, short of 10^18 minor units) is written
+// from its digits without a big.Int; any other by StringFixed.
+func (m Money) appendAmount(b []byte) []byte {
+	scale := m.scale()
+	if m.amount.Exponent() != -scale || m.amount.NumDigits() > 18 {
+		return append(b, m.amount.StringFixed(scale)...)
+	}
+	c := m.amount.CoefficientInt64()
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	var buf [24]byte
+	ds := strconv.AppendInt(buf[:0], c, 10)
+	if n := int(scale) + 1 - len(ds); n > 0 { // 5 cents: "5" is "005"
+		ds = append(buf[:0], "000000000000000000000"[:n]...)
+		ds = strconv.AppendInt(ds, c, 10)
+	}
+	cut := len(ds) - int(scale)
+	b = append(b, ds[:cut]...)
+	if scale > 0 {
+		b = append(b, '.')
+		b = append(b, ds[cut:]...)
+	}
+	return b
 }
 
 // GoString returns Go syntax for m, such as money.MustNew("12.50", "EUR"), so that
@@ -298,7 +341,7 @@ func (m Money) GoString() string {
 	case !m.IsValid():
 		return "money.Zero(" + strconv.Quote(string(m.currency)) + ")"
 	}
-	return "money.MustNew(" + strconv.Quote(m.amount.StringFixed(m.scale())) + ", " + strconv.Quote(string(m.currency)) + ")"
+	return "money.MustNew(" + strconv.Quote(string(m.appendAmount(nil))) + ", " + strconv.Quote(string(m.currency)) + ")"
 }
 
 // Parse reads the String form of a Money: an amount as New accepts it, one space and
