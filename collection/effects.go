@@ -224,7 +224,10 @@ func compensationCovers(c *Case, pk *law.Pack) (func(ChargeKind) bool, string) {
 // law credits against such charges (compensationCovers), and the law's source
 // when it credited anything. The compensation counts whether this case charged it
 // or an earlier case of the invoice did (ClaimHistory.CompensationLeft); what
-// earlier charges of the credited kinds used up is not credited twice.
+// earlier charges of the credited kinds used up is not credited twice. An
+// earlier case's compensation counts for every claim that counts toward the
+// debt, paid ones too, as this case's own compensation charges do: a claim paid
+// after a reopen does not take back the credit its compensation gave.
 func compensationOffset(c *Case, pk *law.Pack, k ChargeKind, amount money.Money) (money.Money, string) {
 	covers, source := compensationCovers(c, pk)
 	if !amount.IsPositive() || !covers(k) {
@@ -232,7 +235,7 @@ func compensationOffset(c *Case, pk *law.Pack, k ChargeKind, amount money.Money)
 	}
 	left := money.Zero(c.Currency)
 	for _, cl := range c.Claims {
-		if cl.Status == ClaimOpen && cl.Earlier != nil && cl.Earlier.CompensationLeft.Currency() == c.Currency {
+		if counts(cl.Status) && cl.Earlier != nil && cl.Earlier.CompensationLeft.Currency() == c.Currency {
 			left, _ = left.Add(cl.Earlier.CompensationLeft)
 		}
 	}

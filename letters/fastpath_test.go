@@ -168,6 +168,12 @@ func TestOnePassHelpers(t *testing.T) {
 		if got, want := runeCount([]byte(s)), utf8.RuneCountInString(s); got != want {
 			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
 		}
+		// Any bytes, invalid UTF-8 included, in runs longer than the eight bytes
+		// runeCount takes at once.
+		b := rapid.SliceOfN(rapid.SampledFrom([]byte("ab \xc3\xa6\xe2\x82\xac\x80\xff")), 0, 64).Draw(t, "b")
+		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", b, got, want)
+		}
 	})
 }
 

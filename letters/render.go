@@ -2,6 +2,7 @@ package letters
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"strings"
@@ -42,6 +43,7 @@ type renderBuf struct {
 	out     []byte
 	scratch []byte
 	tables  []byte // the tables' scratch (tables.buf)
+	cells   []byte // the texts of the tables' cells (tables.cells)
 }
 
 // maxPooled is the largest buffer kept for reuse: a letter is a few KiB, and a
@@ -57,7 +59,7 @@ var bufPool = sync.Pool{New: func() any { return new(renderBuf) }}
 
 func (rb *renderBuf) release() {
 	if cap(rb.tmpl) > maxPooled || cap(rb.out) > maxPooled || cap(rb.scratch) > maxPooled ||
-		cap(rb.tables) > maxPooled {
+		cap(rb.tables) > maxPooled || cap(rb.cells) > maxPooled {
 		return
 	}
 	rb.tmpl = rb.tmpl[:0]
@@ -121,10 +123,10 @@ func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data, p parts) (
 	rb.tmpl = rb.tmpl[:0]
 	st := &rb.state
 	*st = renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
-	st.tables = tables{l: l, f: st.f, v: st.words, d: d, buf: rb.tables[:0]}
+	st.tables = tables{l: l, f: st.f, v: st.words, d: d, buf: rb.tables[:0], cells: rb.cells[:0]}
 	d.r = st
 	defer func() {
-		rb.tables = st.tables.buf // keep the grown scratch
+		rb.tables, rb.cells = st.tables.buf, st.tables.cells // keep the grown scratch
 		d.r = nil
 	}()
 	subj, err := rb.exec(set.subject, d)
@@ -359,7 +361,7 @@ func appendNormalized(dst, s []byte) []byte {
 }
 
 func appendWrapped(dst, ln []byte, max int) []byte {
-	if runeCount(ln) <= max || hasDoubleSpace(bytes.TrimLeft(ln, " ")) {
+	if len(ln) <= max || runeCount(ln) <= max || hasDoubleSpace(bytes.TrimLeft(ln, " ")) {
 		dst = append(dst, ln...)
 		return append(dst, '\n')
 	}
@@ -393,7 +395,11 @@ func appendWrapped(dst, ln []byte, max int) []byte {
 // allocation when it is longer than 32 bytes).
 func runeCount(b []byte) int {
 	n := 0
-	for i := 0; i < len(b); n++ {
+	i := 0
+	for ; i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0; i += 8 {
+		n += 8 // eight ASCII bytes
+	}
+	for ; i < len(b); n++ {
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue

@@ -5,6 +5,9 @@ import (
 	htemplate "html/template"
 	"strconv"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -32,12 +35,106 @@ type column struct {
 type cell struct {
 	Text  string
 	Right bool
+	// from and to are where Text is in the builder's buffer until the table
+	// is done (cells.done); to == 0 when Text is set directly.
+	from, to int32
 }
 
 // footRow is a labelled figure under the table, aligned with its last column.
 type footRow struct {
 	Label, Value string
 	Strong       bool
+	from, to     int32 // where Value is in the builder's buffer, as cell's
+}
+
+// cells writes the formatted texts of a table's cells (dates, amounts,
+// numbers) into one buffer, and done makes them one string that every cell
+// and foot value refers into: a table costs one allocation for its texts, not
+// one per cell.
+type cells struct {
+	t   *tables
+	buf []byte
+}
+
+// span returns the cell of the text appended to c.buf since from.
+func (c *cells) span(from int, right bool) cell {
+	return cell{Right: right, from: int32(from), to: int32(len(c.buf))}
+}
+
+func (c *cells) amount(m money.Money) cell {
+	from := len(c.buf)
+	if !m.IsValid() {
+		m = money.Zero(c.t.d.Currency())
+	}
+	c.buf = c.t.f.appendAmount(c.buf, m)
+	return c.span(from, true)
+}
+
+func (c *cells) money(m money.Money) cell {
+	from := len(c.buf)
+	c.buf = c.t.f.appendMoney(c.buf, m)
+	return c.span(from, true)
+}
+
+func (c *cells) shortDate(d date.Date) cell {
+	from := len(c.buf)
+	c.buf = c.t.l.appendShortDate(c.buf, d)
+	return c.span(from, false)
+}
+
+func (c *cells) number(n int) cell {
+	from := len(c.buf)
+	c.buf = strconv.AppendInt(c.buf, int64(n), 10)
+	return c.span(from, true)
+}
+
+func (c *cells) rate(r decimal.Decimal) cell {
+	from := len(c.buf)
+	c.buf = c.t.f.appendRate(c.buf, r)
+	return c.span(from, true)
+}
+
+// period is "from–to" (to the day before s.To), short dates.
+func (c *cells) period(s Segment) cell {
+	from := len(c.buf)
+	c.buf = c.t.l.appendShortDate(c.buf, s.From)
+	c.buf = append(c.buf, "–"...)
+	c.buf = c.t.l.appendShortDate(c.buf, s.To.AddDays(-1))
+	return c.span(from, false)
+}
+
+// foot is a foot row whose value is the cell v made.
+func foot(label string, v cell, strong bool) footRow {
+	return footRow{Label: label, Strong: strong, from: v.from, to: v.to}
+}
+
+// done sets the texts of tb's cells and foot values from the buffer, and
+// keeps the buffer for the next table.
+func (c *cells) done(tb *table) {
+	s := string(c.buf)
+	for _, r := range tb.Rows {
+		for i := range r {
+			if x := &r[i]; x.to > 0 {
+				x.Text, x.from, x.to = s[x.from:x.to], 0, 0
+			}
+		}
+	}
+	for i := range tb.Foot {
+		if f := &tb.Foot[i]; f.to > 0 {
+			f.Value, f.from, f.to = s[f.from:f.to], 0, 0
+		}
+	}
+	c.t.cells = c.buf[:0]
+}
+
+// rows returns n rows of m cells each, in one block.
+func rows(n, m int) [][]cell {
+	block := make([]cell, n*m)
+	rs := make([][]cell, n)
+	for i := range rs {
+		rs[i] = block[i*m : (i+1)*m : (i+1)*m]
+	}
+	return rs
 }
 
 // facts is a list of labelled values (payment details, plan summary, offer). Text
@@ -62,31 +159,37 @@ type fact struct {
 
 func (f *facts) add(label, value string) {
 	if value != "" {
+		if f.Rows == nil {
+			f.Rows = make([]fact, 0, 10) // the most any facts have: one allocation
+		}
 		f.Rows = append(f.Rows, fact{Label: label, Value: value})
 	}
 }
 
-func (t *table) row(cells ...cell) { t.Rows = append(t.Rows, cells) }
-
-func left(s string) cell  { return cell{Text: s} }
-func right(s string) cell { return cell{Text: s, Right: true} }
+func left(s string) cell { return cell{Text: s} }
 
 // render fills Text and HTML, using buf as scratch; it returns buf for reuse.
 func (t *table) render(buf []byte) []byte {
 	buf = t.appendText(buf[:0])
-	t.Text = string(buf)
-	buf = t.appendHTML(buf[:0])
-	t.HTML = htemplate.HTML(buf)
+	n := len(buf)
+	buf = t.appendHTML(buf)
+	t.Text, t.HTML = splitAt(buf, n)
 	return buf
 }
 
 // render fills Text and HTML, using buf as scratch; it returns buf for reuse.
 func (f *facts) render(buf []byte) []byte {
 	buf = f.appendText(buf[:0])
-	f.Text = string(buf)
-	buf = f.appendHTML(buf[:0])
-	f.HTML = htemplate.HTML(buf)
+	n := len(buf)
+	buf = f.appendHTML(buf)
+	f.Text, f.HTML = splitAt(buf, n)
 	return buf
+}
+
+// splitAt returns b[:n] as text and b[n:] as HTML, in one allocation.
+func splitAt(b []byte, n int) (string, htemplate.HTML) {
+	s := string(b)
+	return s[:n], htemplate.HTML(s[n:])
 }
 
 // appendText appends the table's Text.
@@ -202,8 +305,8 @@ type tables struct {
 	// paymentAmount and paymentBy are the arguments payment was built for.
 	paymentAmount money.Money
 	paymentBy     string
-	// buf is scratch for rendering the tables.
-	buf []byte
+	// buf is scratch for rendering the tables, cells for their cells' texts.
+	buf, cells []byte
 }
 
 func (t *tables) cachedTable(p **table, build func() table) *table {
@@ -226,12 +329,8 @@ func (t *tables) cachedFacts(p **facts, build func() facts) *facts {
 
 func (t *tables) money(m money.Money) string { return t.f.formatMoney(m) }
 
-func (t *tables) amount(m money.Money) string {
-	if !m.IsValid() {
-		return t.f.formatAmount(money.Zero(t.d.Currency()))
-	}
-	return t.f.formatAmount(m)
-}
+// newCells starts the cells of a table.
+func (t *tables) newCells() cells { return cells{t: t, buf: t.cells[:0]} }
 
 func (t *tables) chargeName(c Charge) string {
 	if c.Text != "" {
@@ -253,31 +352,35 @@ func (t *tables) chargeName(c Charge) string {
 // claimsHead is the head of the invoice columns; the currency is named in the
 // amount columns' header.
 func (t *tables) claimsTable(withCharges bool) table {
+	cs := t.newCells()
 	cur := " (" + string(t.d.Currency()) + ")"
 	tb := table{Cols: []column{
 		{Head: t.v.Invoice}, {Head: t.v.Due}, {Head: t.v.Amount + cur, Right: true},
 		{Head: t.v.Paid, Right: true}, {Head: t.v.Open, Right: true},
 	}}
-	for _, c := range t.d.Claims {
-		tb.row(left(c.Invoice), left(t.l.formatShortDate(c.Due)), right(t.amount(c.Amount)),
-			right(t.amount(c.Paid)), right(t.amount(c.Open)))
+	tb.Rows = rows(len(t.d.Claims), 5)
+	for i, c := range t.d.Claims {
+		r := tb.Rows[i]
+		r[0], r[1], r[2], r[3], r[4] = left(c.Invoice), cs.shortDate(c.Due), cs.amount(c.Amount), cs.amount(c.Paid), cs.amount(c.Open)
 	}
 	if withCharges {
+		tb.Foot = make([]footRow, 0, len(t.d.Fees)+len(t.d.Costs)+2)
 		for _, c := range t.d.Fees {
-			tb.Foot = append(tb.Foot, footRow{Label: t.chargeName(c), Value: t.amount(c.Amount)})
+			tb.Foot = append(tb.Foot, foot(t.chargeName(c), cs.amount(c.Amount), false))
 		}
 		if t.d.Interest.Total.IsValid() {
-			tb.Foot = append(tb.Foot, footRow{Label: t.v.Interest, Value: t.amount(t.d.Interest.Total)})
+			tb.Foot = append(tb.Foot, foot(t.v.Interest, cs.amount(t.d.Interest.Total), false))
 		}
 		for _, c := range t.d.Costs {
-			tb.Foot = append(tb.Foot, footRow{Label: t.chargeName(c), Value: t.amount(c.Amount)})
+			tb.Foot = append(tb.Foot, foot(t.chargeName(c), cs.amount(c.Amount), false))
 		}
 		if t.d.Total.IsValid() {
-			tb.Foot = append(tb.Foot, footRow{Label: t.v.Total, Value: t.money(t.d.Total), Strong: true})
+			tb.Foot = append(tb.Foot, foot(t.v.Total, cs.money(t.d.Total), true))
 		}
 	} else if open, err := t.d.ClaimsOpen(); err == nil {
-		tb.Foot = append(tb.Foot, footRow{Label: t.v.Total, Value: t.money(open), Strong: true})
+		tb.Foot = []footRow{foot(t.v.Total, cs.money(open), true)}
 	}
+	cs.done(&tb)
 	return tb
 }
 
@@ -296,6 +399,7 @@ func (t *tables) Claims() *table {
 func (t *tables) Interest() *table { return t.cachedTable(&t.interest, t.buildInterest) }
 
 func (t *tables) buildInterest() table {
+	cs := t.newCells()
 	cur := " (" + string(t.d.Currency()) + ")"
 	withInvoice := false
 	for _, s := range t.d.Interest.Segments {
@@ -304,28 +408,26 @@ func (t *tables) buildInterest() table {
 		}
 	}
 	var tb table
+	n := 5
 	if withInvoice {
-		tb.Cols = append(tb.Cols, column{Head: t.v.Invoice})
+		n = 6
+		tb.Cols = append(make([]column, 0, n), column{Head: t.v.Invoice})
 	}
 	tb.Cols = append(tb.Cols, column{Head: t.v.Period}, column{Head: t.v.Days, Right: true},
 		column{Head: t.v.Rate, Right: true}, column{Head: t.v.Balance + cur, Right: true},
 		column{Head: t.v.InterestCol, Right: true})
-	for _, s := range t.d.Interest.Segments {
-		var r []cell
+	tb.Rows = rows(len(t.d.Interest.Segments), n)
+	for i, s := range t.d.Interest.Segments {
+		r := tb.Rows[i]
 		if withInvoice {
-			r = append(r, left(s.Invoice))
+			r[0], r = left(s.Invoice), r[1:]
 		}
-		var buf [64]byte
-		period := t.l.appendShortDate(buf[:0], s.From)
-		period = append(period, "–"...)
-		period = t.l.appendShortDate(period, s.To.AddDays(-1))
-		r = append(r, left(string(period)), right(strconv.Itoa(s.Days)), right(t.f.formatRate(s.Rate)),
-			right(t.amount(s.Balance)), right(t.amount(s.Amount)))
-		tb.Rows = append(tb.Rows, r)
+		r[0], r[1], r[2], r[3], r[4] = cs.period(s), cs.number(s.Days), cs.rate(s.Rate), cs.amount(s.Balance), cs.amount(s.Amount)
 	}
 	if t.d.Interest.Total.IsValid() {
-		tb.Foot = append(tb.Foot, footRow{Label: t.v.Interest, Value: t.money(t.d.Interest.Total), Strong: true})
+		tb.Foot = []footRow{foot(t.v.Interest, cs.money(t.d.Interest.Total), true)}
 	}
+	cs.done(&tb)
 	return tb
 }
 
@@ -333,15 +435,18 @@ func (t *tables) buildInterest() table {
 func (t *tables) Plan() *table { return t.cachedTable(&t.plan, t.buildPlan) }
 
 func (t *tables) buildPlan() table {
+	cs := t.newCells()
 	cur := " (" + string(t.d.Currency()) + ")"
 	tb := table{Cols: []column{
 		{Head: t.v.No, Right: true}, {Head: t.v.Due}, {Head: t.v.Instalment + cur, Right: true},
 		{Head: t.v.InterestCol, Right: true}, {Head: t.v.Principal, Right: true}, {Head: t.v.Remaining, Right: true},
 	}}
-	for _, in := range t.d.Plan.Instalments {
-		tb.row(right(strconv.Itoa(in.No)), left(t.l.formatShortDate(in.Due)), right(t.amount(in.Amount)),
-			right(t.amount(in.Interest)), right(t.amount(in.Principal)), right(t.amount(in.Balance)))
+	tb.Rows = rows(len(t.d.Plan.Instalments), 6)
+	for i, in := range t.d.Plan.Instalments {
+		r := tb.Rows[i]
+		r[0], r[1], r[2], r[3], r[4], r[5] = cs.number(in.No), cs.shortDate(in.Due), cs.amount(in.Amount), cs.amount(in.Interest), cs.amount(in.Principal), cs.amount(in.Balance)
 	}
+	cs.done(&tb)
 	return tb
 }
 
@@ -349,14 +454,18 @@ func (t *tables) buildPlan() table {
 func (t *tables) Missed() *table { return t.cachedTable(&t.missed, t.buildMissed) }
 
 func (t *tables) buildMissed() table {
+	cs := t.newCells()
 	cur := " (" + string(t.d.Currency()) + ")"
 	tb := table{Cols: []column{{Head: t.v.No, Right: true}, {Head: t.v.Due}, {Head: t.v.Instalment + cur, Right: true}}}
-	for _, in := range t.d.Breach.Missed {
-		tb.row(right(strconv.Itoa(in.No)), left(t.l.formatShortDate(in.Due)), right(t.amount(in.Amount)))
+	tb.Rows = rows(len(t.d.Breach.Missed), 3)
+	for i, in := range t.d.Breach.Missed {
+		r := tb.Rows[i]
+		r[0], r[1], r[2] = cs.number(in.No), cs.shortDate(in.Due), cs.amount(in.Amount)
 	}
 	if t.d.Breach.Arrears.IsValid() {
-		tb.Foot = append(tb.Foot, footRow{Label: t.v.Arrears, Value: t.money(t.d.Breach.Arrears), Strong: true})
+		tb.Foot = []footRow{foot(t.v.Arrears, cs.money(t.d.Breach.Arrears), true)}
 	}
+	cs.done(&tb)
 	return tb
 }
 
