@@ -778,29 +778,41 @@ func valueCodec(i int) (encFunc, decFunc) {
 // line of the reference near where the last one matched is packed as a
 // reference to it: the letter keeps its own lines only.
 
-// letterRef is the reference letter of its kind: the lines of its text and
-// of its HTML without the <style> blocks, each with its "\n", and where each
-// line is.
+// letterRef is the reference letter of its kind: its text, and its HTML
+// without the <style> blocks.
 type letterRef struct {
-	text, html     []string
-	textAt, htmlAt map[string][]int32
+	text, html refLines
+}
+
+// refLines is one side of a reference letter: its lines, each with its "\n",
+// where each line is, and the lines as the one string they were cut from with
+// the offset of each line in it (and its length last), so that a run of
+// lines a letter shares with it is compared at once (encLines).
+type refLines struct {
+	lines []string
+	at    map[string][]int32
+	all   string
+	off   []int32
 }
 
 // newLetterRef returns the reference letter of text and HTML (without its
 // <style> blocks).
 func newLetterRef(text, html string) letterRef {
-	r := letterRef{text: lines(text), html: lines(html)}
-	r.textAt, r.htmlAt = linesAt(r.text), linesAt(r.html)
-	return r
+	return letterRef{text: newRefLines(text), html: newRefLines(html)}
 }
 
-// linesAt maps each line of ls to where it is in ls.
-func linesAt(ls []string) map[string][]int32 {
-	at := make(map[string][]int32, len(ls))
-	for i, l := range ls {
-		at[l] = append(at[l], int32(i))
+func newRefLines(s string) refLines {
+	r := refLines{lines: lines(s), all: s}
+	r.at = make(map[string][]int32, len(r.lines))
+	r.off = make([]int32, 0, len(r.lines)+1)
+	n := 0
+	for i, l := range r.lines {
+		r.at[l] = append(r.at[l], int32(i))
+		r.off = append(r.off, int32(n))
+		n += len(l)
 	}
-	return at
+	r.off = append(r.off, int32(n))
+	return r
 }
 
 // lines splits s after each "\n".
@@ -831,7 +843,8 @@ const window = 4
 //     start and of the end it keeps, then the middle in line as above.
 //
 // next is where to look first in ref, for this part and the next one.
-func encLines(e *encoder, s string, ref []string, at map[string][]int32, next *int) {
+func encLines(e *encoder, s string, r *refLines, next *int) {
+	ref, at := r.lines, r.at
 	out := e.ops[:0]
 	start, lit := 0, 0 // where the line starts, where the part in line does
 	flush := func() {  // the lines in line before the one at start
@@ -871,6 +884,14 @@ func encLines(e *encoder, s string, ref []string, at map[string][]int32, next *i
 			} else {
 				out = append(out, lineOp{kind: 1, k: k, m: 1})
 			}
+			// The lines after it that are the reference's lines after k, as
+			// many as there are, compared as one string: each of them would
+			// match the reference's next line, the first place looked at.
+			if m := r.run(s[start+end:], k+1); m.lines > 0 {
+				out[len(out)-1].m += m.lines
+				end += m.bytes
+				k += m.lines
+			}
 			lit, *next = start+end, k+1
 		case *next < len(ref):
 			// The line of the reference this one stands for: keep its start
@@ -907,6 +928,29 @@ func encLines(e *encoder, s string, ref []string, at map[string][]int32, next *i
 			e.str(o.lit)
 		}
 	}
+}
+
+// runLen is a run of whole lines: how many, and their bytes.
+type runLen struct{ lines, bytes int }
+
+// run returns the run of whole lines that s starts with and that are the
+// reference's lines from line k on.
+func (r *refLines) run(s string, k int) runLen {
+	if k >= len(r.lines) || r.all == "" {
+		return runLen{}
+	}
+	from := int(r.off[k])
+	p := commonPrefix(s, r.all[from:])
+	p = strings.LastIndexByte(s[:p], '\n') + 1 // whole lines, in both
+	if p == 0 {
+		return runLen{}
+	}
+	// The line that starts at from+p is the first one after the run.
+	j, found := slices.BinarySearch(r.off[k:], int32(from+p))
+	if !found { // cannot be: the run ends after a "\n" of all
+		return runLen{}
+	}
+	return runLen{lines: j, bytes: p}
 }
 
 // commonPrefix returns the length of the longest common prefix of a and b,
@@ -1005,19 +1049,18 @@ func join(parts []string) string {
 }
 
 func encText(e *encoder, v reflect.Value) {
-	var ref []string
-	var at map[string][]int32
+	var ref refLines
 	if e.ref != nil {
-		ref, at = e.ref.text, e.ref.textAt
+		ref = e.ref.text
 	}
 	next := 0
-	encLines(e, v.String(), ref, at, &next)
+	encLines(e, v.String(), &ref, &next)
 }
 
 func decText(d *decoder, v reflect.Value) {
 	var ref []string
 	if d.ref != nil {
-		ref = d.ref.text
+		ref = d.ref.text.lines
 	}
 	var arr [64]string
 	if s := join(decLines(d, ref, arr[:0])); s != "" && d.err == nil {
@@ -1090,27 +1133,26 @@ func withoutStyles(h string) string {
 // string table, then the rest (as encLines packs it).
 func encHTML(e *encoder, v reflect.Value) {
 	h := v.String()
-	var ref []string
-	var lineAt map[string][]int32
+	var ref refLines
 	if e.ref != nil {
-		ref, lineAt = e.ref.html, e.ref.htmlAt
+		ref = e.ref.html
 	}
 	var blocks [8][2]int
 	bs := styles(h, &blocks)
 	e.b = binary.AppendUvarint(e.b, uint64(len(bs)))
 	at, next := 0, 0
 	for _, b := range bs {
-		encLines(e, h[at:b[0]], ref, lineAt, &next)
+		encLines(e, h[at:b[0]], &ref, &next)
 		e.b = binary.AppendUvarint(e.b, e.intern(h[b[0]:b[1]]))
 		at = b[1]
 	}
-	encLines(e, h[at:], ref, lineAt, &next)
+	encLines(e, h[at:], &ref, &next)
 }
 
 func decHTML(d *decoder, v reflect.Value) {
 	var ref []string
 	if d.ref != nil {
-		ref = d.ref.html
+		ref = d.ref.html.lines
 	}
 	n := d.uvarint()
 	if n > 8 {
@@ -1139,20 +1181,20 @@ func encData(e *encoder, v reflect.Value) {
 	}
 	m := v.Interface().(map[string]string)
 	e.b = binary.AppendUvarint(e.b, uint64(len(m))+1)
-	var arr [16]string
-	keys := arr[:0]
-	for k := range m {
-		keys = append(keys, k)
+	var arr [16][2]string
+	kvs := arr[:0]
+	for k, x := range m {
+		kvs = append(kvs, [2]string{k, x})
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		e.b = binary.AppendUvarint(e.b, e.intern(k))
-		if e.t.dataValues[k] {
+	slices.SortFunc(kvs, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	for _, kv := range kvs {
+		e.b = binary.AppendUvarint(e.b, e.intern(kv[0]))
+		if e.t.dataValues[kv[0]] {
 			e.b = append(e.b, 0)
-			e.b = binary.AppendUvarint(e.b, e.intern(m[k]))
+			e.b = binary.AppendUvarint(e.b, e.intern(kv[1]))
 		} else {
 			e.b = append(e.b, 1)
-			e.str(m[k])
+			e.str(kv[1])
 		}
 	}
 }

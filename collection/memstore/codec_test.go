@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+	"pgregory.net/rapid"
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/collection"
@@ -414,4 +415,35 @@ func TestIndexY(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEncLinesRuns: encLines packs a letter to the same bytes whether it
+// compares the runs of lines the letter shares with its reference at once
+// (refLines.all) or line by line, and the letter unpacks to itself. The
+// letters are drawn from a few lines, so that they share runs with the
+// reference, differ from it in the middle of lines, repeat lines and end with
+// or without a newline.
+func TestEncLinesRuns(t *testing.T) {
+	pool := []string{"Kære Jens Jensen\n", "Vi kan ikke se, at beløbet er betalt.\n", "\n", "Faktura 1001  31-01-2025  1.000,00\n",
+		"Faktura 1002  28-02-2025  2.500,00\n", "I alt 3.500,00 kr.\n", "Med venlig hilsen\n", "<td class=\"r\">1.000,00</td>\n", "x"}
+	line := rapid.SampledFrom(pool)
+	rapid.Check(t, func(t *rapid.T) {
+		ref := strings.Join(rapid.SliceOfN(line, 0, 30).Draw(t, "ref"), "")
+		s := strings.Join(rapid.SliceOfN(line, 0, 30).Draw(t, "letter"), "")
+		fast := newRefLines(ref)
+		slow := fast
+		slow.all = "" // line by line
+		var a, b encoder
+		na, nb := rapid.IntRange(0, 3).Draw(t, "next"), 0
+		nb = na
+		encLines(&a, s, &fast, &na)
+		encLines(&b, s, &slow, &nb)
+		if string(a.b) != string(b.b) || na != nb {
+			t.Fatalf("runs packed %q (next %d), lines %q (next %d)", a.b, na, b.b, nb)
+		}
+		d := decoder{s: string(a.b)}
+		if got := join(decLines(&d, fast.lines, nil)); d.err != nil || got != s {
+			t.Fatalf("unpacked %q (%v), want %q", got, d.err, s)
+		}
+	})
 }
