@@ -13,6 +13,7 @@ import (
 	"github.com/dunning-go/dunning/collection/memstore"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/internal/proccpu"
 	"github.com/dunning-go/dunning/money"
 )
 
@@ -93,12 +94,12 @@ func benchDailyRun(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		start, cpu0 := time.Now(), processCPU()
+		start, cpu0 := time.Now(), proccpu.CPU()
 		b.StartTimer()
 		res, err := svc.Commit(ctx, collection.BatchRequest{Workers: runtime.GOMAXPROCS(0)}, cl.now)
 		b.StopTimer()
 		elapsed += time.Since(start)
-		cpu += processCPU() - cpu0
+		cpu += proccpu.CPU() - cpu0
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -129,3 +129,23 @@ func ExampleDispatcherFunc() {
 	_ = d.Deliver(context.Background(), msg) // the retry is recognised
 	// Output: email to kari@example.no: 2. purring – faktura 1001, 1017
 }
+
+// RenderFor renders what a message on one channel carries: for an SMS, the
+// subject and the SMS text; Text and HTML are left out.
+func ExampleRenderer_RenderFor() {
+	r, err := letters.New(letters.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	d := letters.SampleData(letters.Reminder, dunning.DK)
+	letter, err := r.RenderFor(letters.Reminder, language.Danish, d, letters.SMS)
+	if err != nil {
+		log.Fatal(err)
+	}
+	m := letter.Message("c-42/reminder/1", letters.SMS, "+4520123456")
+	fmt.Println(m.Text)
+	fmt.Println(letter.Text == "" && letter.HTML == "")
+	// Output:
+	// Nordlys Tekstil ApS: 2. rykker for faktura 1001, 1017. 4.643,97 kr. er forfaldent. Betal senest 17-03-2025, ref. 2025004215.
+	// true
+}

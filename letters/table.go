@@ -170,26 +170,24 @@ func left(s string) cell { return cell{Text: s} }
 
 // render fills Text and HTML, using buf as scratch; it returns buf for reuse.
 func (t *table) render(buf []byte) []byte {
-	buf = t.appendText(buf[:0])
-	n := len(buf)
-	buf = t.appendHTML(buf)
-	t.Text, t.HTML = splitAt(buf, n)
+	buf, t.Text, t.HTML = textAndHTML(buf, t.appendText, t.appendHTML)
 	return buf
 }
 
 // render fills Text and HTML, using buf as scratch; it returns buf for reuse.
 func (f *facts) render(buf []byte) []byte {
-	buf = f.appendText(buf[:0])
-	n := len(buf)
-	buf = f.appendHTML(buf)
-	f.Text, f.HTML = splitAt(buf, n)
+	buf, f.Text, f.HTML = textAndHTML(buf, f.appendText, f.appendHTML)
 	return buf
 }
 
-// splitAt returns b[:n] as text and b[n:] as HTML, in one allocation.
-func splitAt(b []byte, n int) (string, htemplate.HTML) {
-	s := string(b)
-	return s[:n], htemplate.HTML(s[n:])
+// textAndHTML appends the text and then the HTML to buf[:0] and returns them
+// in one allocation, with buf for reuse.
+func textAndHTML(buf []byte, text, html func([]byte) []byte) ([]byte, string, htemplate.HTML) {
+	buf = text(buf[:0])
+	n := len(buf)
+	buf = html(buf)
+	s := string(buf)
+	return buf, s[:n], htemplate.HTML(s[n:])
 }
 
 // appendText appends the table's Text.

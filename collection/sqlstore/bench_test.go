@@ -18,6 +18,7 @@ import (
 	"github.com/dunning-go/dunning/collection/sqlstore"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/internal/proccpu"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 )
@@ -88,7 +89,7 @@ func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers, goroutines int)
 		if d == sqlstore.PostgreSQL {
 			db0 = pgServerCPU(db)
 		}
-		start, cpu0 := time.Now(), processCPU()
+		start, cpu0 := time.Now(), proccpu.CPU()
 		b.StartTimer()
 		var wg sync.WaitGroup
 		res := make([]collection.CommitResult, workers)
@@ -101,7 +102,7 @@ func benchDailyRun(b *testing.B, d sqlstore.Dialect, n, workers, goroutines int)
 		wg.Wait()
 		b.StopTimer()
 		elapsed += time.Since(start)
-		cpu += processCPU() - cpu0
+		cpu += proccpu.CPU() - cpu0
 		if d == sqlstore.PostgreSQL {
 			dbCPU += pgCPUSince(db, db0)
 		}

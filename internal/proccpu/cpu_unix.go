@@ -1,14 +1,15 @@
 //go:build unix
 
-package collection_test
+package proccpu
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time this process has used (user and system).
-func processCPU() time.Duration {
+// CPU is the CPU time this process has used, user and system, or 0 when the
+// system does not say.
+func CPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
