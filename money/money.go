@@ -65,9 +65,17 @@ func FromMinorUnits(n int64, c Currency) (Money, error) {
 		return Money{}, currencyError(string(c))
 	}
 	if n == 0 {
-		return Money{amount: zeros[digits], currency: c}, nil
+		return Money{amount: zero(digits), currency: c}, nil
 	}
 	return Money{amount: decimal.New(n, -digits), currency: c}, nil
+}
+
+// zero is zero with digits fraction digits: one of zeros.
+func zero(digits int32) decimal.Decimal {
+	if int(digits) < len(zeros) {
+		return zeros[digits]
+	}
+	return decimal.New(0, -digits)
 }
 
 // zeros are zero with 0 to 4 fraction digits (the minor units of every
@@ -82,7 +90,7 @@ var zeros = [...]decimal.Decimal{decimal.New(0, 0), decimal.New(0, -1), decimal.
 // ParseCurrency first when c comes from outside the program.
 func Zero(c Currency) Money {
 	digits, _ := c.MinorUnits()
-	return Money{amount: zeros[digits], currency: c}
+	return Money{amount: zero(digits), currency: c}
 }
 
 // FromDecimal returns d in currency c, rounded once with p. p.Scale is capped to the
