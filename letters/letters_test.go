@@ -485,4 +485,9 @@ func TestRenderForRendersWhatTheChannelCarries(t *testing.T) {
 	var fe *dunning.FieldError
 	require.ErrorAs(t, err, &fe)
 	require.Equal(t, "Kind", fe.Field)
+	for _, ch := range []Channel{0, Print + 1} {
+		_, err = r.RenderFor(Reminder, language.English, SampleData(Reminder, dunning.DK), ch)
+		require.ErrorAs(t, err, &fe)
+		require.Equal(t, "Channel", fe.Field)
+	}
 }

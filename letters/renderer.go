@@ -345,8 +345,12 @@ func (r *Renderer) Render(kind Kind, lang language.Tag, d Data) (Letter, error) 
 // Letter.SMS, with Text and HTML left empty; for the other channels the
 // subject, Text and HTML, with SMS left empty. It costs what it leaves out
 // less: the daily run renders its letters with it. The parts it renders are
-// those Render renders, byte for byte.
+// those Render renders, byte for byte. A ch that is not a Channel is a
+// *dunning.FieldError naming it.
 func (r *Renderer) RenderFor(kind Kind, lang language.Tag, d Data, ch Channel) (Letter, error) {
+	if !ch.IsValid() {
+		return Letter{}, &dunning.FieldError{Field: "Channel", Value: ch.String(), Reason: "is not a channel"}
+	}
 	return r.renderParts(kind, lang, d, partsFor(ch))
 }
 
