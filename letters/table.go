@@ -127,8 +127,11 @@ func (c *cells) done(tb *table) {
 	c.t.cells = c.buf[:0]
 }
 
-// rows returns n rows of m cells each, in one block.
+// rows returns n rows of m cells each, in one block; nil for none.
 func rows(n, m int) [][]cell {
+	if n == 0 {
+		return nil
+	}
 	block := make([]cell, n*m)
 	rs := make([][]cell, n)
 	for i := range rs {
