@@ -801,6 +801,7 @@ func newLetterRef(text, html string) letterRef {
 	return letterRef{text: newRefLines(text), html: newRefLines(html)}
 }
 
+// newRefLines cuts s, one side of a reference letter, into its lines.
 func newRefLines(s string) refLines {
 	r := refLines{lines: lines(s), all: s}
 	r.at = make(map[string][]int32, len(r.lines))
