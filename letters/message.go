@@ -121,7 +121,7 @@ type Attachment struct {
 // there is no HTML.
 func (l Letter) Message(id string, ch Channel, recipient string) Message {
 	m := Message{ID: id, Channel: ch, Recipient: recipient, Subject: l.Subject, Lang: l.Lang, Kind: l.Kind}
-	if ch == SMS {
+	if partsFor(ch) == partSMS { // what RenderFor renders for ch
 		m.Text = l.SMS.Text
 		return m
 	}

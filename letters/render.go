@@ -109,7 +109,8 @@ const (
 	allParts = partBody | partSMS
 )
 
-// partsFor are the parts a Message on channel ch carries (Letter.Message).
+// partsFor are the parts a Message on channel ch carries: the one decision
+// Letter.Message and RenderFor share.
 func partsFor(ch Channel) parts {
 	if ch == SMS {
 		return partSMS
