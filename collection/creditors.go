@@ -2,7 +2,10 @@ package collection
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
+	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/date"
 	"github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
@@ -105,11 +108,37 @@ func (s *Service) creditor(ctx context.Context, creditorID string, cache map[str
 		if ci.err == nil {
 			ci.holidays, ci.err = s.creditors.Holidays(ctx, creditorID)
 		}
+		if ci.err == nil {
+			ci.err = checkProfile(ci.profile, ci.holidays)
+		}
 	}
 	if cache != nil {
 		cache[creditorID] = ci
 	}
 	return ci
+}
+
+// checkProfile checks what the host's Creditors gave for a creditor: a Channel
+// or CollectionCostStep that is not one, or a holiday window without both
+// dates or that ends before it starts, is a *dunning.FieldError naming the
+// field and the value (all of them, joined). The run then leaves the
+// creditor's cases alone and reports each as a failure, and a command on one
+// of them is refused, before anything is written: a profile is checked where
+// it comes in, not when a letter is rendered with it.
+func checkProfile(p CreditorProfile, holidays []date.Period) error {
+	var errs []error
+	if p.Channel != 0 && !p.Channel.IsValid() {
+		errs = append(errs, &dunning.FieldError{Field: "CreditorProfile.Channel", Value: p.Channel.String(), Reason: "is not a channel (zero, email, sms, post or print)"})
+	}
+	if !p.CollectionCostStep.IsValid() {
+		errs = append(errs, &dunning.FieldError{Field: "CreditorProfile.CollectionCostStep", Value: p.CollectionCostStep.String(), Reason: "is not a collection step of package fees"})
+	}
+	for i, h := range holidays {
+		if _, err := date.NewPeriod(h.From, h.To); err != nil {
+			errs = append(errs, &dunning.FieldError{Field: fmt.Sprintf("Holidays[%d]", i), Value: h.String(), Reason: "is not a holiday window: " + err.Error(), Err: err})
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // StaticCreditors is a Creditors with fixed profiles, for a host with a handful of

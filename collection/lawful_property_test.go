@@ -41,6 +41,7 @@ type lawfulWorld struct {
 
 	cases    []collection.CaseID // in the order opened; the last is the current one
 	payments int
+	disputed bool     // a claim was disputed at some time (SetDisputed)
 	log      []string // what was done, for the failure message
 }
 
@@ -188,7 +189,9 @@ var lawfulActions = func() []string {
 		name   string
 		weight int
 	}{{"batch", 12}, {"statement", 2}, {"catchUp", 2}, {"pay", 3}, {"pause", 1}, {"resume", 1},
-		{"plan", 1}, {"offer", 1}, {"payOffer", 4}, {"deactivate", 1}, {"reopen", 1}} {
+		{"plan", 1}, {"offer", 1}, {"payOffer", 4}, {"deactivate", 1}, {"reopen", 1},
+		{"switch", 1}, {"override", 1}, {"deleteLast", 1}, {"letter", 1}, {"dispute", 1},
+		{"credit", 1}, {"writeOff", 1}, {"interestInvoice", 1}, {"manual", 1}} {
 		for range a.weight {
 			out = append(out, a.name)
 		}
@@ -257,6 +260,59 @@ func (w *lawfulWorld) step() {
 		if c := w.get(id); c.Status == collection.StatusDeactivated {
 			w.reopen(id)
 		}
+	case "switch":
+		to := rapid.SampledFrom(lawfulFlows).Draw(t, "switchTo")
+		_, err := w.svc.SwitchFlow(w.ctx, id, to)
+		w.cmd("switch "+string(id)+" to "+to, err)
+	case "override":
+		// A person changes the next step's deadline or fee; the law still
+		// bounds both (flow.Override).
+		o := flow.Override{}
+		if rapid.Bool().Draw(t, "overrideDeadline") {
+			o.Deadline = today.AddDays(rapid.IntRange(0, 30).Draw(t, "overrideDays"))
+		}
+		if rapid.Bool().Draw(t, "overrideFee") {
+			o.Fee, _ = money.FromMinorUnits(rapid.Int64Range(0, 50_000).Draw(t, "overrideFeeMinor"), w.cur)
+		}
+		_, err := w.svc.Override(w.ctx, id, o)
+		w.cmd(fmt.Sprintf("override %s deadline %s fee %s", id, o.Deadline, o.Fee), err)
+	case "deleteLast":
+		_, err := w.svc.DeleteLastAction(w.ctx, id)
+		w.cmd("delete last action of "+string(id), err)
+	case "letter":
+		l := collection.Letter{Subject: "About your invoices", Text: "Please call us.", Channel: letters.Post}
+		_, err := w.svc.SendLetter(w.ctx, id, l)
+		w.cmd("free letter to "+string(id), err)
+	case "dispute":
+		inv := rapid.SampledFrom(w.invoices).Draw(t, "disputeInvoice").ID
+		b := rapid.Bool().Draw(t, "disputed")
+		_, err := w.svc.SetDisputed(w.ctx, id, inv, b)
+		if w.cmd(fmt.Sprintf("dispute %s of %s: %v", inv, id, b), err) && b {
+			w.disputed = true
+		}
+	case "credit":
+		inv := rapid.SampledFrom(w.invoices).Draw(t, "creditInvoice")
+		minor, _ := inv.Amount.MinorUnits()
+		amt, _ := money.FromMinorUnits(rapid.Int64Range(1, minor).Draw(t, "creditMinor"), w.cur)
+		w.payments++
+		n := collection.CreditNote{ID: "cn" + strconv.Itoa(w.payments), On: today, Amount: amt}
+		_, err := w.svc.Credit(w.ctx, id, inv.ID, n)
+		w.cmd(fmt.Sprintf("credit %s %s on %s of %s", n.ID, amt, inv.ID, id), err)
+	case "writeOff":
+		inv := rapid.SampledFrom(w.invoices).Draw(t, "writeOffInvoice")
+		minor, _ := inv.Amount.MinorUnits()
+		amt, _ := money.FromMinorUnits(rapid.Int64Range(1, minor).Draw(t, "writeOffMinor"), w.cur)
+		w.payments++
+		wo := collection.WriteOff{ID: "wo" + strconv.Itoa(w.payments), On: today, Amount: amt, Mode: collection.WriteOffMode(rapid.IntRange(0, 2).Draw(t, "writeOffMode"))}
+		_, err := w.svc.WriteOff(w.ctx, id, inv.ID, wo)
+		w.cmd(fmt.Sprintf("write off %s %s (mode %d) on %s of %s", wo.ID, amt, wo.Mode, inv.ID, id), err)
+	case "interestInvoice":
+		_, err := w.svc.InterestInvoice(w.ctx, id, collection.InterestRequest{Delivery: collection.Delivery{}})
+		w.cmd("interest invoice for "+string(id), err)
+	case "manual":
+		b := rapid.Bool().Draw(t, "manual")
+		_, err := w.svc.SetManual(w.ctx, id, b)
+		w.cmd(fmt.Sprintf("manual %s: %v", id, b), err)
 	}
 }
 
@@ -308,7 +364,7 @@ func TestPropLawfulEndToEnd_E4_E5_E6_E11_E13(t *testing.T) {
 	}
 	flows := []flow.Flow{flow.Standard(), flow.Lenient(), flow.FastToCourt()}
 	rapid.Check(t, func(rt *rapid.T) {
-		j := rapid.SampledFrom([]dunning.Jurisdiction{dunning.DK, dunning.SE, dunning.NO, dunning.DE, dunning.NL, dunning.FI}).Draw(rt, "jurisdiction")
+		j := rapid.SampledFrom([]dunning.Jurisdiction{dunning.DK, dunning.SE, dunning.NO, dunning.DE, dunning.NL, dunning.FI, dunning.EU, dunning.GB, dunning.FR}).Draw(rt, "jurisdiction")
 		kind := rapid.SampledFrom([]dunning.PartyKind{dunning.Consumer, dunning.Business}).Draw(rt, "debtorKind")
 		cur := money.Currency(j.CurrencyCode())
 		profile := collection.CreditorProfile{
@@ -484,14 +540,18 @@ func (w *lawfulWorld) checkLaw() {
 				keys = append(keys, inv.Due)
 			}
 			for _, key := range keys {
-				cp, err := feelaw.CollectionCostCap(w.j, w.kind, principal, key)
-				if err != nil {
-					continue
-				}
-				if !limit.IsValid() {
-					limit, src = cp.Amount, cp.Source
-				} else if n, _ := cp.Amount.Compare(limit); n > 0 {
-					limit, src = cp.Amount, cp.Source
+				// A disputed claim may carry the cap of a disputed claim (DE: § 13e
+				// RDG caps only undisputed ones) if a claim was disputed at any time.
+				for _, disputed := range []bool{false, w.disputed} {
+					cp, err := feelaw.CollectionCostCapFor(feelaw.CostQuery{Jurisdiction: w.j, Kind: w.kind, Claim: principal, KeyDate: key, Disputed: disputed})
+					if err != nil {
+						continue
+					}
+					if !limit.IsValid() {
+						limit, src = cp.Amount, cp.Source
+					} else if n, _ := cp.Amount.Compare(limit); n > 0 {
+						limit, src = cp.Amount, cp.Source
+					}
 				}
 			}
 			if !limit.IsValid() {

@@ -31,6 +31,9 @@ const (
 	PaymentPlan
 )
 
+// IsValid reports whether s is one of the steps above.
+func (s Step) IsValid() bool { return s <= PaymentPlan }
+
 // String returns the step's name.
 func (s Step) String() string {
 	switch s {
