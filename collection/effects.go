@@ -44,6 +44,13 @@ type ClaimHistory struct {
 	// up: the new case's fees and costs are credited against it as they would
 	// have been in the old one. Money{} for none.
 	CompensationLeft money.Money `json:"compensationLeft"`
+	// InterestThrough is the day up to which those cases charged late-payment
+	// interest on the invoice (the end of their last interest period,
+	// Charge.Period, waived or not; exclusive): the new case's interest runs
+	// from there, so no day's interest is charged twice (S7). What the case
+	// the invoice is re-opened from charged and was not paid goes with the
+	// invoice as a charge of the new case (Reopen). Zero for none.
+	InterestThrough date.Date `json:"interestThrough,omitzero"`
 }
 
 func (h *ClaimHistory) clone() *ClaimHistory {
@@ -104,6 +111,9 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 			}
 			h.Cases = append(h.Cases, other.ID)
 			if e := ocl.Earlier; e != nil {
+				if e.InterestThrough.After(h.InterestThrough) {
+					h.InterestThrough = e.InterestThrough
+				}
 				h.Compensated = h.Compensated || e.Compensated
 				h.CollectionCosts = h.CollectionCosts || e.CollectionCosts
 				if slices.ContainsFunc(e.Cases, func(id CaseID) bool { _, found := others[id]; return !found }) {
@@ -119,6 +129,9 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 				}
 			}
 			for _, chg := range other.Charges {
+				if chg.Kind == ChargeInterest && chg.InvoiceID == cl.InvoiceID && chg.Period.To.After(h.InterestThrough) {
+					h.InterestThrough = chg.Period.To
+				}
 				if chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID {
 					h.Compensated = true
 					if !chg.Waived && chg.Amount.Currency() == c.Currency {

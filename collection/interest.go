@@ -193,8 +193,10 @@ type claimInterest struct {
 // what was charged before (Implements S7, S8 in the batch run; E17 "charges the
 // fees and interest the law allows"):
 //
-//   - the interest of a claim is accrued once, from its due date to day
-//     (half-open: day is the first day of the next period), on its principal
+//   - the interest of a claim is accrued once, from its due date (for an
+//     invoice an earlier case charged interest on, from the day that case
+//     stopped: ClaimHistory.InterestThrough) to day (half-open: day is the
+//     first day of the next period), on its principal
 //     as the Ledger pays it off (each allocation to its principal is a balance
 //     change on the payment's date; a credit note lowers the principal from the
 //     start), with the rates of InterestTerms;
@@ -234,10 +236,17 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				ci.chargeTo = chg.Period.To
 			}
 		}
-		if !day.After(ci.chargeTo) {
+		// The case accrues from the due date, or from where the earlier cases of
+		// the invoice stopped charging (ClaimHistory.InterestThrough): no day
+		// twice, across cases too.
+		start := cl.Due
+		if cl.Earlier != nil && cl.Earlier.InterestThrough.After(start) {
+			start = cl.Earlier.InterestThrough
+		}
+		if !day.After(ci.chargeTo) || !day.After(start) {
 			continue // charged up to day already
 		}
-		from := cl.Due
+		from := start
 		if ci.chargeTo.After(from) {
 			from = ci.chargeTo
 		}
@@ -250,7 +259,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				}
 			}
 			slices.SortStableFunc(changes, func(a, b interest.Change) int { return a.On.Compare(b.On) })
-			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(excludedPeriods(c, day), before...)}, cl.Due, day, rates, conv)
+			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(excludedPeriods(c, day), before...)}, start, day, rates, conv)
 		}
 		if err != nil {
 			var nr *interest.NoRateError
@@ -338,10 +347,15 @@ func interestSegments(c *Case, cis []claimInterest) []letters.Segment {
 	return segs
 }
 
-// interestChargedTo is the end of the last period charge of interest on claim
-// invoiceID: the batch run charged its interest up to that day (exclusive).
+// interestChargedTo is the day up to which interest on claim invoiceID was
+// charged (exclusive): the end of the case's last period charge of it (the
+// batch run's), or of the earlier cases' (ClaimHistory.InterestThrough) when
+// that is later. Zero for none.
 func interestChargedTo(c Case, invoiceID string) date.Date {
 	var to date.Date
+	if cl, ok := c.Claim(invoiceID); ok && cl.Earlier != nil {
+		to = cl.Earlier.InterestThrough
+	}
 	for _, chg := range c.Charges {
 		if chg.Kind == ChargeInterest && chg.InvoiceID == invoiceID && !chg.Period.IsEmpty() && chg.Period.To.After(to) {
 			to = chg.Period.To

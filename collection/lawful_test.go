@@ -2,6 +2,7 @@ package collection_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -12,6 +13,8 @@ import (
 	"github.com/dunning-go/dunning/date"
 	law "github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/interest"
+	lawpack "github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
 	"github.com/stretchr/testify/require"
@@ -146,6 +149,102 @@ func TestLawful_E4_P6_ReopenedInvoiceKeepsItsFeeCount(t *testing.T) {
 	require.Equal(t, []collection.CaseID{"c1", "c2"}, c3.Claims[0].Earlier.Cases)
 	require.Len(t, c3.Claims[0].Earlier.Steps, 3+countSteps(c), "each step once")
 	require.True(t, c3.Claims[0].Earlier.Compensated)
+}
+
+// TestLawful_S7_P6_ReopenedInvoiceChargesNoInterestDayTwice: a case charges
+// interest with its steps, the debtor pays all but 0.50 DKK of its charges, and
+// the case is deactivated. The invoice re-opened in a new case carries what
+// the old case charged of interest and was not paid, and the new case's
+// interest runs from where the old one stopped: no day's interest is charged
+// twice (the paid part again) or lost. The two cases together charge the
+// statutory interest on the invoice from its due date to the new case's last
+// step, to the cent that rounding each case's total may move.
+func TestLawful_S7_P6_ReopenedInvoiceChargesNoInterestDayTwice(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.open("c1")
+	e.runDays(jan31, date.MustNew(2025, 3, 1), collection.BatchRequest{})
+	old := e.get("c1")
+	oldPeriods, oldInterest := interestOf(old)
+	require.True(t, oldInterest.IsPositive(), "the old case charged interest")
+	bal, err := old.Balance()
+	require.NoError(t, err)
+	principal := old.Claims[0].Open
+	charged, _ := bal.Sub(principal)
+	pay, _ := charged.Sub(dkk("0.50")) // every charge but 0.50 DKK; the principal stays as it was
+	_, err = e.svc.RecordPayment(t.Context(), "c1", collection.Payment{ID: "p1", On: date.MustNew(2025, 3, 1), Amount: pay, To: collection.PaidToCreditor})
+	require.NoError(t, err)
+	_, err = e.svc.Deactivate(t.Context(), "c1", collection.Acknowledgements{StepsTaken: true})
+	require.NoError(t, err)
+
+	// What the old case's interest charges still owe, read as Reopen reads it
+	// (the ledger with the locked claim counted as open).
+	opened := e.get("c1").Clone()
+	opened.Claims[0].Status = collection.ClaimOpen
+	l, err := opened.Ledger()
+	require.NoError(t, err)
+	unpaid := dkk("0.00")
+	for i, ch := range opened.Charges {
+		if ch.Kind == collection.ChargeInterest {
+			unpaid, _ = unpaid.Add(l.Charges[i].Outstanding)
+		}
+	}
+
+	c2, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c2", From: "c1", Flow: "Standard"})
+	require.NoError(t, err)
+	through := oldPeriods[len(oldPeriods)-1].To
+	require.Equal(t, through, c2.Claims[0].Earlier.InterestThrough)
+	require.True(t, c2.Claims[0].Open.Equal(principal), "the principal was not paid")
+	carried := charges(c2, collection.ChargeInterest)
+	if unpaid.IsPositive() {
+		require.Len(t, carried, 1, "the unpaid interest goes with the invoice")
+		require.True(t, carried[0].Amount.Equal(unpaid), "carried %s, unpaid %s", carried[0].Amount, unpaid)
+		require.True(t, carried[0].Period.IsEmpty(), "a carried charge covers no days of its own")
+	} else {
+		require.Empty(t, carried)
+	}
+
+	end := date.MustNew(2025, 5, 30)
+	e.runDays(date.MustNew(2025, 3, 2), end, collection.BatchRequest{})
+	c2 = e.get("c2")
+	newPeriods, newInterest := interestOf(c2)
+	require.NotEmpty(t, newPeriods, "the new case charges interest with its steps")
+	require.Equal(t, through, newPeriods[0].From, "the new case's interest runs from where the old case stopped")
+	all := append(slices.Clone(oldPeriods), newPeriods...)
+	for i := range all {
+		for j := range i {
+			if o, ok := all[i].Overlap(all[j]); ok && !o.IsEmpty() {
+				t.Fatalf("interest over %s charged twice (%s and %s)", o, all[j], all[i])
+			}
+		}
+	}
+	// Paid in the old case + carried + charged in the new one = the old case's
+	// charges + the new case's own = the statutory interest up to the last step.
+	got, _ := oldInterest.Add(newInterest)
+	got, _ = got.Sub(unpaid) // the carried charge is counted in both
+	last := newPeriods[len(newPeriods)-1].To
+	acc, err := lawpack.Builtin(dunning.DK).Accrual(dunning.Consumer, interest.ClaimDates{DueDate: jan31})
+	require.NoError(t, err)
+	src, err := acc.Source(jan31.AddDays(1))
+	require.NoError(t, err)
+	res, err := interest.Accrue(principal, jan31, last, src, acc.Convention)
+	require.NoError(t, err)
+	diff, _ := got.Sub(res.Total)
+	n, err := diff.Abs().Compare(dkk("0.01"))
+	require.NoError(t, err)
+	require.LessOrEqual(t, n, 0, "the two cases charged %s of interest up to %s; the law's interest is %s", got, last, res.Total)
+}
+
+// interestOf returns the periods of c's interest charges of the batch
+// run and the sum of all its interest charges.
+func interestOf(c collection.Case) (periods []date.Period, total money.Money) {
+	total = money.Zero(c.Currency)
+	for _, ch := range charges(c, collection.ChargeInterest) {
+		total, _ = total.Add(ch.Amount)
+		if !ch.Period.IsEmpty() {
+			periods = append(periods, ch.Period)
+		}
+	}
+	return periods, total
 }
 
 func countSteps(c collection.Case) int {

@@ -117,7 +117,11 @@ type ReopenRequest struct {
 // deactivated). Each invoice must be locked in case From and in no running case.
 // An invoice is re-opened with what is still outstanding of it: what case From's
 // payments and write-offs paid of it stays paid (P2, P6); one paid in full is a
-// *dunning.FieldError. Its history in earlier cases goes with it (Claim.Earlier).
+// *dunning.FieldError. Its history in earlier cases goes with it (Claim.Earlier),
+// and so does the late-payment interest case From charged on it and was not
+// paid, as an interest charge of the new case (with no Period: its days are
+// From's); the new case charges interest from where From stopped
+// (ClaimHistory.InterestThrough), so no day's interest is charged twice (S7).
 // The request is checked against the input limits before case From is read.
 func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	if err := s.checkReopen(r); err != nil {
@@ -141,7 +145,7 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	// P2, P6: what the deactivated case's payments and write-offs paid of each
 	// invoice stays paid. Its Ledger leaves locked claims out, so the amounts are
 	// read from the Ledger the case had while the claims were open.
-	open, err := lockedOutstanding(from)
+	open, interestLeft, err := lockedOutstanding(from)
 	if err != nil {
 		return Case{}, err
 	}
@@ -187,13 +191,34 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	if err := s.earlierHistory(ctx, &c); err != nil {
 		return Case{}, err
 	}
-	return s.create(ctx, c, "reopen", "flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(ids, ","), "reopenedFrom", string(from.ID))
+	// S7, P6: the interest case From charged on an invoice and was not paid
+	// goes with it (the new case charges from where From stopped:
+	// ClaimHistory.InterestThrough), so no day's interest is lost or charged
+	// twice.
+	today := date.Today(s.clock, s.loc)
+	kv := []string{"flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(ids, ","), "reopenedFrom", string(from.ID)}
+	for _, cl := range c.Claims {
+		left := interestLeft[cl.InvoiceID]
+		if !left.IsPositive() {
+			continue
+		}
+		through := cl.Due
+		if cl.Earlier != nil {
+			through = cl.Earlier.InterestThrough
+		}
+		c.Charges = append(c.Charges, Charge{Kind: ChargeInterest, Amount: left, On: today, InvoiceID: cl.InvoiceID,
+			Source: fmt.Sprintf("late-payment interest case %q charged up to %s and was not paid, carried over (P6)", string(from.ID), through)})
+		kv = append(kv, "interestCarried:"+cl.InvoiceID, left.String())
+	}
+	return s.create(ctx, c, "reopen", kv...)
 }
 
 // lockedOutstanding returns, per invoice locked in the deactivated case c, the
 // principal still outstanding after what c's payments and write-offs matched as
-// payment paid of it (Case.Ledger with the locked claims counted as open).
-func lockedOutstanding(c Case) (map[string]money.Money, error) {
+// payment paid of it, and the late-payment interest c charged on it (its own
+// period charges and what it carried over itself, not waived) that is still
+// outstanding (Case.Ledger with the locked claims counted as open).
+func lockedOutstanding(c Case) (principal, interest map[string]money.Money, err error) {
 	c = c.Clone()
 	for i := range c.Claims {
 		if c.Claims[i].Status == ClaimLocked {
@@ -202,13 +227,24 @@ func lockedOutstanding(c Case) (map[string]money.Money, error) {
 	}
 	l, err := c.Ledger()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make(map[string]money.Money, len(c.Claims))
+	principal = make(map[string]money.Money, len(c.Claims))
 	for i, acc := range l.Claims {
-		out[c.Claims[i].InvoiceID] = acc.Outstanding
+		principal[c.Claims[i].InvoiceID] = acc.Outstanding
 	}
-	return out, nil
+	interest = map[string]money.Money{}
+	for i, chg := range c.Charges {
+		if chg.Kind != ChargeInterest || chg.Waived || chg.InvoiceID == "" || !l.Charges[i].Outstanding.IsPositive() {
+			continue
+		}
+		sum := l.Charges[i].Outstanding
+		if have, ok := interest[chg.InvoiceID]; ok {
+			sum, _ = have.Add(sum)
+		}
+		interest[chg.InvoiceID] = sum
+	}
+	return principal, interest, nil
 }
 
 // create saves a new case with its opening event.
