@@ -395,13 +395,16 @@
 //     day: the periods of a claim tile without overlap, so repeated and caught-up
 //     runs never charge an interest day twice, and the charges add up to the one
 //     rounded calculation (a rapid property);
-//   - across cases too: a re-opened invoice's interest runs from the day the
+//   - across cases too: a re-opened invoice's charges run from the day the
 //     cases before it stopped charging (ClaimHistory.InterestThrough), not from
-//     its due date again, and what the case it is re-opened from charged of
-//     interest and was not paid goes with it as a charge of the new case (Reopen,
-//     P6; Charge.Period zero): the debtor pays each day's interest once, and the
-//     creditor loses none (TestLawful_S7_P6_ReopenedInvoiceChargesNoInterestDayTwice,
-//     and invariant 8 of the lawful end-to-end property);
+//     its due date again; the accrual still starts at the due date, less what
+//     those cases charged (ClaimHistory.InterestCharged), so the charges of
+//     all of them add up to the one rounded calculation. What the case it is
+//     re-opened from charged of interest and was not paid goes with it as a
+//     charge of the new case (Reopen, P6; Charge.Period zero): the debtor pays
+//     each day's interest once, and the creditor loses none
+//     (TestLawful_S7_P6_ReopenedInvoiceChargesNoInterestDayTwice, and
+//     invariants 8 and 9 of the lawful end-to-end property);
 //   - the letter shows the calculation (letters.Data.Interest.Segments: from,
 //     to, days, rate, balance, amount) and the interest still outstanding;
 //   - a period that needs a rate the table does not have (the statutory tables

@@ -51,6 +51,11 @@ type ClaimHistory struct {
 	// the invoice is re-opened from charged and was not paid goes with the
 	// invoice as a charge of the new case (Reopen). Zero for none.
 	InterestThrough date.Date `json:"interestThrough,omitzero"`
+	// InterestCharged is what those cases charged of late-payment interest on
+	// the invoice up to InterestThrough (their period charges, waived or not):
+	// the new case accrues from the due date as one case would and charges
+	// the rest. Money{} for none.
+	InterestCharged money.Money `json:"interestCharged"`
 }
 
 func (h *ClaimHistory) clone() *ClaimHistory {
@@ -102,7 +107,7 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 	for i := range c.Claims {
 		cl := &c.Claims[i]
 		var h ClaimHistory
-		comp := money.Zero(c.Currency)
+		comp, interestCharged := money.Zero(c.Currency), money.Zero(c.Currency)
 		for _, id := range ids {
 			other := others[id]
 			ocl, ok := other.Claim(cl.InvoiceID)
@@ -121,6 +126,9 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 					if e.CompensationLeft.Currency() == c.Currency {
 						comp, _ = comp.Add(e.CompensationLeft)
 					}
+					if e.InterestCharged.Currency() == c.Currency {
+						interestCharged, _ = interestCharged.Add(e.InterestCharged)
+					}
 				}
 			}
 			for _, t := range other.Progress.Taken {
@@ -129,8 +137,11 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 				}
 			}
 			for _, chg := range other.Charges {
-				if chg.Kind == ChargeInterest && chg.InvoiceID == cl.InvoiceID && chg.Period.To.After(h.InterestThrough) {
-					h.InterestThrough = chg.Period.To
+				if chg.Kind == ChargeInterest && chg.InvoiceID == cl.InvoiceID && !chg.Period.IsEmpty() && chg.Amount.Currency() == c.Currency {
+					interestCharged, _ = interestCharged.Add(chg.Amount)
+					if chg.Period.To.After(h.InterestThrough) {
+						h.InterestThrough = chg.Period.To
+					}
 				}
 				if chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID {
 					h.Compensated = true
@@ -143,6 +154,9 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 		}
 		if len(h.Cases) == 0 {
 			continue
+		}
+		if interestCharged.IsPositive() {
+			h.InterestCharged = interestCharged
 		}
 		if covers(ChargeReminderFee) || covers(ChargeCollectionCost) {
 			used := pool

@@ -193,16 +193,15 @@ type claimInterest struct {
 // what was charged before (Implements S7, S8 in the batch run; E17 "charges the
 // fees and interest the law allows"):
 //
-//   - the interest of a claim is accrued once, from its due date (for an
-//     invoice an earlier case charged interest on, from the day that case
-//     stopped: ClaimHistory.InterestThrough) to day (half-open: day is the
-//     first day of the next period), on its principal
+//   - the interest of a claim is accrued once, from its due date to day
+//     (half-open: day is the first day of the next period), on its principal
 //     as the Ledger pays it off (each allocation to its principal is a balance
 //     change on the payment's date; a credit note lowers the principal from the
 //     start), with the rates of InterestTerms;
 //   - the charge is that total less what the claim's earlier interest charges
-//     (those with a Period, waived or not) add up to, and covers the days from
-//     the end of the last one to day, so no day is charged twice however often
+//     (those with a Period, waived or not, and for a re-opened invoice those of
+//     the cases before: ClaimHistory.InterestCharged) add up to, and covers the
+//     days from the end of the last one to day, so no day is charged twice however often
 //     the run is repeated or caught up, and rounding never drifts: the charges
 //     of a claim add up to its rounded total;
 //   - no interest runs while a payment plan runs (from its start to its
@@ -227,6 +226,17 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 			continue
 		}
 		ci := claimInterest{claim: i, charged: money.Zero(c.Currency)}
+		if e := cl.Earlier; e != nil {
+			// What the cases before this one charged on the invoice counts as
+			// charged (S7, P6): the accrual still runs from the due date, so the
+			// charges of all the cases add up to the one rounded calculation
+			// (a piecewise one would count a boundary day twice under an
+			// inclusive convention such as FI's 30E/360).
+			ci.chargeTo = e.InterestThrough
+			if e.InterestCharged.Currency() == c.Currency {
+				ci.charged = e.InterestCharged
+			}
+		}
 		for _, chg := range c.Charges {
 			if chg.Kind != ChargeInterest || chg.InvoiceID != cl.InvoiceID || chg.Period.IsEmpty() {
 				continue
@@ -236,17 +246,10 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				ci.chargeTo = chg.Period.To
 			}
 		}
-		// The case accrues from the due date, or from where the earlier cases of
-		// the invoice stopped charging (ClaimHistory.InterestThrough): no day
-		// twice, across cases too.
-		start := cl.Due
-		if cl.Earlier != nil && cl.Earlier.InterestThrough.After(start) {
-			start = cl.Earlier.InterestThrough
-		}
-		if !day.After(ci.chargeTo) || !day.After(start) {
+		if !day.After(ci.chargeTo) {
 			continue // charged up to day already
 		}
-		from := start
+		from := cl.Due
 		if ci.chargeTo.After(from) {
 			from = ci.chargeTo
 		}
@@ -259,7 +262,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				}
 			}
 			slices.SortStableFunc(changes, func(a, b interest.Change) int { return a.On.Compare(b.On) })
-			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(excludedPeriods(c, day), before...)}, start, day, rates, conv)
+			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(excludedPeriods(c, day), before...)}, cl.Due, day, rates, conv)
 		}
 		if err != nil {
 			var nr *interest.NoRateError

@@ -16,6 +16,7 @@ import (
 	"github.com/dunning-go/dunning/date"
 	feelaw "github.com/dunning-go/dunning/fees"
 	"github.com/dunning-go/dunning/flow"
+	"github.com/dunning-go/dunning/interest"
 	"github.com/dunning-go/dunning/law"
 	"github.com/dunning-go/dunning/letters"
 	"github.com/dunning-go/dunning/money"
@@ -441,7 +442,7 @@ func TestPropLawfulEndToEnd_E4_E5_E6_E11_E13(t *testing.T) {
 	})
 }
 
-// checkLaw checks invariants 1, 2, 3, 4, 6 and 8 on every case of the world.
+// checkLaw checks invariants 1, 2, 3, 4, 6, 8 and 9 on every case of the world.
 func (w *lawfulWorld) checkLaw() {
 	var cases []collection.Case
 	for _, id := range w.cases {
@@ -474,6 +475,51 @@ func (w *lawfulWorld) checkLaw() {
 				}
 				periods = append(periods, ch.Period)
 			}
+		}
+		// 9. The interest the cases charged for the invoice with their steps
+		// (what was carried over is counted where it was charged) is never
+		// more than the law's interest on the whole invoice from its due date
+		// to the end of the last period: payments, plans and pauses only lower
+		// it. A cent of rounding per case.
+		var end date.Date
+		total := money.Zero(w.cur)
+		for _, c := range cases {
+			for _, ch := range c.Charges {
+				if ch.Kind == collection.ChargeInterest && ch.InvoiceID == inv.ID && !ch.Period.IsEmpty() {
+					total, _ = total.Add(ch.Amount)
+					if ch.Period.To.After(end) {
+						end = ch.Period.To
+					}
+				}
+			}
+		}
+		if end.IsZero() {
+			continue
+		}
+		acc, err := law.Builtin(w.j).Accrual(w.kind, interest.ClaimDates{DueDate: inv.Due})
+		if err != nil {
+			continue
+		}
+		src, err := acc.Source(inv.Due.AddDays(1))
+		if err != nil {
+			continue
+		}
+		res, err := interest.Accrue(inv.Amount, inv.Due, end, src, acc.Convention)
+		if err != nil {
+			continue
+		}
+		limit, _ := money.FromMinorUnits(int64(len(cases)), w.cur)
+		limit, _ = limit.Add(res.Total)
+		if n, err := total.Compare(limit); err != nil || n > 0 {
+			var lines []string
+			for _, c := range cases {
+				for _, ch := range c.Charges {
+					if ch.Kind == collection.ChargeInterest && ch.InvoiceID == inv.ID {
+						lines = append(lines, fmt.Sprintf("%s: %s %s %s", c.ID, ch.Period, ch.Amount, ch.Source))
+					}
+				}
+			}
+			w.fatalf("invariant 9: interest of %s charged %s up to %s; the law's interest on the whole invoice is %s\n%s", inv.ID, total, end, res.Total, strings.Join(lines, "\n"))
 		}
 	}
 
