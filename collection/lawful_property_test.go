@@ -41,7 +41,9 @@ type lawfulWorld struct {
 	feeAgreed bool
 	invoices  []collection.Invoice
 
-	cases    []collection.CaseID // in the order opened; the last is the current one
+	cases    []collection.CaseID   // every case, in the order opened
+	chains   [][]collection.CaseID // per first case, it and the cases that re-opened its invoices; the last is the chain's current one
+	chain    int                   // the chain the action at hand is on
 	payments int
 	disputed bool     // a claim was disputed at some time (SetDisputed)
 	log      []string // what was done, for the failure message
@@ -51,7 +53,10 @@ var lawfulFlows = []string{"Standard", "Lenient", "FastToCourt"}
 
 func (w *lawfulWorld) today() date.Date { return date.Today(w.clock, nil) }
 
-func (w *lawfulWorld) current() collection.CaseID { return w.cases[len(w.cases)-1] }
+func (w *lawfulWorld) current() collection.CaseID {
+	ch := w.chains[w.chain]
+	return ch[len(ch)-1]
+}
 
 func (w *lawfulWorld) logf(format string, args ...any) {
 	w.log = append(w.log, w.today().String()+" "+fmt.Sprintf(format, args...))
@@ -204,6 +209,9 @@ var lawfulActions = func() []string {
 // step draws and does one action on the current case.
 func (w *lawfulWorld) step() {
 	t := w.t
+	if len(w.chains) > 1 {
+		w.chain = rapid.IntRange(0, len(w.chains)-1).Draw(t, "chain")
+	}
 	id := w.current()
 	today := w.today()
 	switch rapid.SampledFrom(lawfulActions).Draw(t, "action") {
@@ -331,6 +339,7 @@ func (w *lawfulWorld) reopen(from collection.CaseID) {
 	_, err := w.svc.Reopen(w.ctx, collection.ReopenRequest{ID: id, From: from, Flow: f, FeeAgreed: w.feeAgreed})
 	if w.cmd("reopen "+string(from)+" as "+string(id)+" on "+f, err) {
 		w.cases = append(w.cases, id)
+		w.chains[w.chain] = append(w.chains[w.chain], id)
 	}
 }
 
@@ -401,7 +410,7 @@ func TestPropLawfulEndToEnd_E4_E5_E6_E11_E13(t *testing.T) {
 		w := &lawfulWorld{t: rt, ctx: context.Background(), store: st, svc: svc, clock: cl, j: j, kind: kind, cur: cur, profile: profile,
 			feeAgreed: rapid.Bool().Draw(rt, "feeAgreed")}
 		first := date.Date{}
-		for i := range rapid.IntRange(1, 2).Draw(rt, "invoices") {
+		for i := range rapid.IntRange(1, 3).Draw(rt, "invoices") {
 			due := jan31.AddDays(rapid.IntRange(-10, 10).Draw(rt, "dueShift"))
 			minor := rapid.Int64Range(5_000, 2_500_000).Draw(rt, "amount")
 			amt, _ := money.FromMinorUnits(minor, cur)
@@ -412,24 +421,36 @@ func TestPropLawfulEndToEnd_E4_E5_E6_E11_E13(t *testing.T) {
 			}
 		}
 		cl.set(first)
-		req := collection.OpenRequest{ID: "c0",
-			Creditor:     lawfulParty("cr-1", "Creditor Ltd", dunning.Business, j, true),
-			Debtor:       lawfulParty("d-1", "Debtor Name", kind, j, rapid.Bool().Draw(rt, "debtorEmail")),
-			Invoices:     w.invoices,
-			Currency:     cur,
-			Jurisdiction: j,
-			Flow:         rapid.SampledFrom(lawfulFlows).Draw(rt, "flow"),
-			FeeAgreed:    w.feeAgreed,
+		// One case with every invoice, or (S12: a balance statement lists the
+		// debtor's cases) two cases of the same debtor, each with its own.
+		groups := [][]collection.Invoice{w.invoices}
+		if n := len(w.invoices); n > 1 && rapid.Bool().Draw(rt, "twoCases") {
+			k := rapid.IntRange(1, n-1).Draw(rt, "split")
+			groups = [][]collection.Invoice{w.invoices[:k], w.invoices[k:]}
 		}
-		if _, err := svc.Open(w.ctx, req); err != nil {
-			var te *law.TermsError
-			if errors.As(err, &te) && !profile.Terms.IsZero() {
-				return // terms above the law's cap are refused; nothing to drive
+		debtor := lawfulParty("d-1", "Debtor Name", kind, j, rapid.Bool().Draw(rt, "debtorEmail"))
+		for g, invs := range groups {
+			id := collection.CaseID("c" + strconv.Itoa(len(w.cases)))
+			req := collection.OpenRequest{ID: id,
+				Creditor:     lawfulParty("cr-1", "Creditor Ltd", dunning.Business, j, true),
+				Debtor:       debtor,
+				Invoices:     invs,
+				Currency:     cur,
+				Jurisdiction: j,
+				Flow:         rapid.SampledFrom(lawfulFlows).Draw(rt, "flow"),
+				FeeAgreed:    w.feeAgreed,
 			}
-			rt.Fatalf("open: %v", err)
+			if _, err := svc.Open(w.ctx, req); err != nil {
+				var te *law.TermsError
+				if g == 0 && errors.As(err, &te) && !profile.Terms.IsZero() {
+					return // terms above the law's cap are refused; nothing to drive
+				}
+				rt.Fatalf("open %s: %v", id, err)
+			}
+			w.cases = append(w.cases, id)
+			w.chains = append(w.chains, []collection.CaseID{id})
+			w.logf("open %s %s invoices %v", id, req.Flow, invs)
 		}
-		w.cases = []collection.CaseID{"c0"}
-		w.logf("open c0 %s invoices %v", req.Flow, w.invoices)
 		end := first.AddDays(rapid.IntRange(60, 150).Draw(rt, "days"))
 		for w.today().Before(end) {
 			cl.set(w.today().AddDays(rapid.IntRange(1, 5).Draw(rt, "advance")))
@@ -449,10 +470,6 @@ func (w *lawfulWorld) checkLaw() {
 		cases = append(cases, w.get(id))
 	}
 	holds := func(c collection.Case, inv string) bool { _, ok := c.Claim(inv); return ok }
-	principal := money.Zero(w.cur)
-	for _, inv := range w.invoices {
-		principal, _ = principal.Add(inv.Amount)
-	}
 
 	// 8. No day of late-payment interest is charged twice for an invoice, in
 	// one case or across the cases that held it (a re-opened case charges from
@@ -604,6 +621,12 @@ func (w *lawfulWorld) checkLaw() {
 	// 4. Each collection-cost charge within the law's cap; 6. the compensation
 	// credited against the costs (and in SE against the reminder fees).
 	for _, c := range cases {
+		principal := money.Zero(w.cur) // of the invoices c holds: its costs' base
+		for _, inv := range w.invoices {
+			if holds(c, inv.ID) {
+				principal, _ = principal.Add(inv.Amount)
+			}
+		}
 		// The compensation fees charged for the invoices c holds, in any case that
 		// held them (the law credits the compensation per claim, across cases),
 		// and the day of the first.
