@@ -154,10 +154,14 @@ type Charge struct {
 	// Source is where the figure comes from: the rule and its status, as the fees,
 	// interest or court package reported it.
 	Source string `json:"source,omitempty"`
-	// Period is the days an interest charge of the batch run covers, half-open
-	// [From, To): from the claim's due date, or the end of the claim's previous
-	// such charge, to the day of the step. The periods of one claim never overlap
-	// (no interest day is charged twice). Zero for every other charge.
+	// Period is the days an interest charge covers, half-open [From, To): for
+	// the batch run's (Action > 0), from the claim's due date, or the end of the
+	// claim's previous such charge, to the day of the step (to the day after it
+	// where the convention counts the end date, interest.Convention.EndInclusive:
+	// FI); for an interest
+	// invoice's (Action 0, S8), the days its lines for the claim charged. The
+	// periods of one claim never overlap, in one case or across the cases that
+	// held it (no interest day is charged twice). Zero for every other charge.
 	Period date.Period `json:"period,omitzero"`
 	// Waived says the charge was waived (P1); WaivedOn is the day.
 	Waived   bool      `json:"waived,omitempty"`

@@ -204,6 +204,9 @@ type claimInterest struct {
 //     days from the end of the last one to day, so no day is charged twice however often
 //     the run is repeated or caught up, and rounding never drifts: the charges
 //     of a claim add up to its rounded total;
+//   - the days an interest invoice charged for the claim (its charges with a
+//     Period and no Action) are left out of the accrual, so they are never
+//     charged twice and the invoice's grace and minimum stand;
 //   - no interest runs while a payment plan runs (from its start to its
 //     termination), which charges its own (E12); only the case's current plan
 //     is known;
@@ -219,6 +222,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 	}
 	var out []claimInterest
 	var changes []interest.Change
+	var invoiced []date.Period
 	for i := range c.Claims {
 		cl := &c.Claims[i]
 		acc := l.Claims[i]
@@ -237,11 +241,18 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				ci.charged = e.InterestCharged
 			}
 		}
+		invoiced = invoiced[:0]
 		for _, chg := range c.Charges {
 			if chg.Kind != ChargeInterest || chg.InvoiceID != cl.InvoiceID || chg.Period.IsEmpty() {
 				continue
 			}
-			ci.charged, _ = ci.charged.Add(chg.Amount)
+			if chg.Action == 0 {
+				// An interest invoice's days (S8): left out of the accrual, not
+				// subtracted from it, so its grace, minimum and limits stand.
+				invoiced = append(invoiced, chg.Period)
+			} else {
+				ci.charged, _ = ci.charged.Add(chg.Amount)
+			}
 			if chg.Period.To.After(ci.chargeTo) {
 				ci.chargeTo = chg.Period.To
 			}
@@ -254,6 +265,16 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 			from = ci.chargeTo
 		}
 		rates, conv, before, err := s.interestRates(c, cl, day)
+		// The charge covers the days from from to end, half-open: under a
+		// convention that counts the end date (FI), the step's day is one of
+		// them, so the period runs to the day after.
+		end := day
+		if err == nil && conv.EndInclusive {
+			end = day.AddDays(1)
+		}
+		if !end.After(ci.chargeTo) {
+			continue // charged up to day already
+		}
 		if err == nil {
 			changes = changes[:0]
 			for _, a := range l.Allocations {
@@ -262,7 +283,7 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				}
 			}
 			slices.SortStableFunc(changes, func(a, b interest.Change) int { return a.On.Compare(b.On) })
-			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(excludedPeriods(c, day), before...)}, cl.Due, day, rates, conv)
+			ci.res, err = interest.AccrueTimeline(interest.Timeline{Opening: acc.Principal, Changes: changes, Excluded: append(append(excludedPeriods(c, day), before...), invoiced...)}, cl.Due, day, rates, conv)
 		}
 		if err != nil {
 			var nr *interest.NoRateError
@@ -281,10 +302,10 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 			continue // nothing new (a payment dated back lowered the total)
 		}
 		chg := Charge{Kind: ChargeInterest, Amount: amount, On: day, InvoiceID: cl.InvoiceID, Action: action,
-			Source: s.interestSource(c.InterestTerms(), ci.res), Period: date.Period{From: from, To: day}}
+			Source: s.interestSource(c.InterestTerms(), ci.res), Period: date.Period{From: from, To: end}}
 		c.Charges = append(c.Charges, chg)
 		ch.add(EventCharged, "kind", chg.Kind.String(), "amount", amount.String(), "invoice", cl.InvoiceID, "action", strconv.Itoa(action),
-			"source", chg.Source, "from", from.String(), "to", day.String())
+			"source", chg.Source, "from", from.String(), "to", end.String())
 	}
 	return out, nil
 }

@@ -672,8 +672,10 @@ type InterestResult struct {
 // gets one line per part), computed by interest.InvoiceInterest with the
 // request's rate, grace, minimum and limits. Days the batch run already charged
 // interest for (Charge.Period) are not charged again: a line then runs from the
-// end of the claim's last such charge (and its grace counts from there). The total is added as a
-// ChargeInterest, the claims are marked (Claim.InterestInvoiced), and the
+// end of the claim's last such charge (and its grace counts from there). What
+// the lines of a claim charge is added as a ChargeInterest of that claim whose
+// Period is the days they cover (Action 0), so the batch run never charges those
+// days again either; the claims are marked (Claim.InterestInvoiced), and the
 // interest-invoice letter is queued ("<case>/interest-invoice/<version>").
 // When nothing is to be charged (within grace, below the minimum) the claims are
 // marked and no letter is sent. A closed case keeps its status: the charge is
@@ -698,6 +700,7 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 			return err
 		}
 		var late []interest.LateInvoice
+		var lateClaim []int // the claim of each line of late
 		var marked []int
 		for i, cl := range c.Claims {
 			acc := l.Claims[i]
@@ -717,6 +720,7 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 					continue
 				}
 				late = append(late, interest.LateInvoice{ID: fmt.Sprintf("%s@%s", cl.InvoiceID, a.On), Due: from, Paid: a.On, Amount: a.Amount})
+				lateClaim = append(lateClaim, i)
 			}
 		}
 		if len(marked) == 0 {
@@ -746,8 +750,37 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 			ch.add(EventInterestNotCharge, "invoices", joinIDs(ids))
 			return nil
 		}
-		c.Charges = append(c.Charges, Charge{Kind: ChargeInterest, Amount: inv.Total, On: today, Source: "interest invoice (S8)"})
-		ch.add(EventChargeAdded, "kind", ChargeInterest.String(), "amount", inv.Total.String(), "on", today.String(), "source", "interest invoice")
+		// One charge per claim, with the days its lines cover (Charge.Period,
+		// Action 0): the batch run charges none of those days again
+		// (chargeInterest leaves them out of its accrual), and a later
+		// interest invoice starts after them.
+		for _, i := range marked {
+			cl := &c.Claims[i]
+			amount := money.Zero(c.Currency)
+			var period date.Period
+			for k, line := range inv.Lines {
+				if lateClaim[k] != i {
+					continue
+				}
+				amount, _ = amount.Add(line.Charged)
+				if period.From.IsZero() || line.Invoice.Due.Before(period.From) {
+					period.From = line.Invoice.Due
+				}
+				to := line.Invoice.Paid // half-open; a convention that counts the end date counts the payment day too
+				if opt.Convention.EndInclusive {
+					to = to.AddDays(1)
+				}
+				if to.After(period.To) {
+					period.To = to
+				}
+			}
+			if !amount.IsPositive() {
+				continue
+			}
+			c.Charges = append(c.Charges, Charge{Kind: ChargeInterest, Amount: amount, On: today, InvoiceID: cl.InvoiceID, Period: period, Source: "interest invoice (S8)"})
+			ch.add(EventChargeAdded, "kind", ChargeInterest.String(), "amount", amount.String(), "on", today.String(), "invoice", cl.InvoiceID,
+				"from", period.From.String(), "to", period.To.String(), "source", "interest invoice")
+		}
 		d, err := s.letterData(ctx, *c, today)
 		if err != nil {
 			return err
