@@ -193,28 +193,17 @@ func TestInterestInvoice_S8_BatchDoesNotRechargeInvoicedDays(t *testing.T) {
 	res, err := e.svc.InterestInvoice(t.Context(), "c1", collection.InterestRequest{})
 	require.NoError(t, err)
 	require.True(t, res.Invoice.Total.IsPositive())
-	inv := chargesOf(e.get("c1"), "a")
+	inv := interestCharges(e.get("c1"), "a")
 	require.Len(t, inv, 1)
 	require.Equal(t, date.Period{From: jan31, To: paidOn}, inv[0].Period, "the days the invoice charged")
 	require.True(t, inv[0].Amount.Equal(res.Invoice.Total))
 
 	e.runDays(paidOn, date.MustNew(2025, 3, 30), collection.BatchRequest{})
 	c := e.get("c1")
-	require.NotEmpty(t, chargesOf(c, "b"), "the run charges the open claim's interest")
-	for _, ch := range chargesOf(c, "a")[1:] {
+	require.NotEmpty(t, interestCharges(c, "b"), "the run charges the open claim's interest")
+	for _, ch := range interestCharges(c, "a")[1:] {
 		require.False(t, ch.Period.From.Before(paidOn), "the run charged claim a's interest over %s, which the interest invoice charged", ch.Period)
 	}
-}
-
-// chargesOf returns c's interest charges of claim invoiceID, in order.
-func chargesOf(c collection.Case, invoiceID string) []collection.Charge {
-	var out []collection.Charge
-	for _, ch := range c.Charges {
-		if ch.Kind == collection.ChargeInterest && ch.InvoiceID == invoiceID {
-			out = append(out, ch)
-		}
-	}
-	return out
 }
 
 // Property: however the daily runs fall (gaps, repeats of the same day,
