@@ -41,9 +41,14 @@ func TestBadCreditorProfileIsRefusedWhereItComesIn(t *testing.T) {
 			cr := collection.StaticCreditors{Default: tc.profile, Closed: map[string][]date.Period{"cr-1": tc.closed}}
 			svc, err := collection.New(st, collection.Options{Clock: cl, Creditors: cr})
 			require.NoError(t, err)
-			// Open needs no profile check to pass (the case is the host's
-			// data), so the case is opened with good profile data and the
-			// bad profile meets it in the run and in the commands.
+			// Open reads the profile too and refuses the bad one; the case is
+			// opened by a Service with a good profile, and the bad profile
+			// meets it in the run and in a command.
+			_, err = svc.Open(t.Context(), openReq("c0"))
+			var fe *dunning.FieldError
+			require.True(t, errors.As(err, &fe) && fe.Field == tc.field, "Open: %v", err)
+			_, err = st.Get(t.Context(), "c0")
+			require.ErrorIs(t, err, collection.ErrNotFound, "a refused Open saves nothing")
 			good, err := collection.New(st, collection.Options{Clock: cl, Creditors: withBank})
 			require.NoError(t, err)
 			_, err = good.Open(t.Context(), openReq("c1"))

@@ -197,6 +197,7 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 	// twice.
 	today := date.Today(s.clock, s.loc)
 	kv := []string{"flow", r.Flow, "currency", string(c.Currency), "jurisdiction", string(c.Jurisdiction), "invoices", strings.Join(ids, ","), "reopenedFrom", string(from.ID)}
+	var carried []string
 	for _, cl := range c.Claims {
 		left := interestLeft[cl.InvoiceID]
 		if !left.IsPositive() {
@@ -208,7 +209,10 @@ func (s *Service) Reopen(ctx context.Context, r ReopenRequest) (Case, error) {
 		}
 		c.Charges = append(c.Charges, Charge{Kind: ChargeInterest, Amount: left, On: today, InvoiceID: cl.InvoiceID,
 			Source: fmt.Sprintf("late-payment interest case %q charged up to %s and was not paid, carried over (P6)", string(from.ID), through)})
-		kv = append(kv, "interestCarried:"+cl.InvoiceID, left.String())
+		carried = append(carried, cl.InvoiceID+" "+left.String())
+	}
+	if len(carried) > 0 {
+		kv = append(kv, "interestCarried", strings.Join(carried, "; "))
 	}
 	return s.create(ctx, c, "reopen", kv...)
 }
