@@ -115,10 +115,10 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 				continue
 			}
 			h.Cases = append(h.Cases, other.ID)
+			if to := interestChargedTo(&other, &ocl); to.After(h.InterestThrough) {
+				h.InterestThrough = to
+			}
 			if e := ocl.Earlier; e != nil {
-				if e.InterestThrough.After(h.InterestThrough) {
-					h.InterestThrough = e.InterestThrough
-				}
 				h.Compensated = h.Compensated || e.Compensated
 				h.CollectionCosts = h.CollectionCosts || e.CollectionCosts
 				if slices.ContainsFunc(e.Cases, func(id CaseID) bool { _, found := others[id]; return !found }) {
@@ -139,9 +139,6 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 			for _, chg := range other.Charges {
 				if chg.Kind == ChargeInterest && chg.InvoiceID == cl.InvoiceID && !chg.Period.IsEmpty() && chg.Amount.Currency() == c.Currency {
 					interestCharged, _ = interestCharged.Add(chg.Amount)
-					if chg.Period.To.After(h.InterestThrough) {
-						h.InterestThrough = chg.Period.To
-					}
 				}
 				if chg.Kind == ChargeCompensation && chg.InvoiceID == cl.InvoiceID {
 					h.Compensated = true

@@ -229,17 +229,14 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 		if !counts(cl.Status) || acc.Principal.Sign() <= 0 || !cl.Due.Before(day) {
 			continue
 		}
-		ci := claimInterest{claim: i, charged: money.Zero(c.Currency)}
-		if e := cl.Earlier; e != nil {
+		ci := claimInterest{claim: i, charged: money.Zero(c.Currency), chargeTo: interestChargedTo(c, cl)}
+		if e := cl.Earlier; e != nil && e.InterestCharged.Currency() == c.Currency {
 			// What the cases before this one charged on the invoice counts as
 			// charged (S7, P6): the accrual still runs from the due date, so the
 			// charges of all the cases add up to the one rounded calculation
 			// (a piecewise one would count a boundary day twice under an
 			// inclusive convention such as FI's 30E/360).
-			ci.chargeTo = e.InterestThrough
-			if e.InterestCharged.Currency() == c.Currency {
-				ci.charged = e.InterestCharged
-			}
+			ci.charged = e.InterestCharged
 		}
 		invoiced = invoiced[:0]
 		for _, chg := range c.Charges {
@@ -252,9 +249,6 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 				invoiced = append(invoiced, chg.Period)
 			} else {
 				ci.charged, _ = ci.charged.Add(chg.Amount)
-			}
-			if chg.Period.To.After(ci.chargeTo) {
-				ci.chargeTo = chg.Period.To
 			}
 		}
 		if !day.After(ci.chargeTo) {
@@ -271,9 +265,6 @@ func (s *Service) chargeInterest(c *Case, l Ledger, day date.Date, action int, c
 		end := day
 		if err == nil && conv.EndInclusive {
 			end = day.AddDays(1)
-		}
-		if !end.After(ci.chargeTo) {
-			continue // charged up to day already
 		}
 		if err == nil {
 			changes = changes[:0]
@@ -371,17 +362,19 @@ func interestSegments(c *Case, cis []claimInterest) []letters.Segment {
 	return segs
 }
 
-// interestChargedTo is the day up to which interest on claim invoiceID was
+// interestChargedTo is the day up to which interest on claim cl of c was
 // charged (exclusive): the end of the case's last period charge of it (the
-// batch run's), or of the earlier cases' (ClaimHistory.InterestThrough) when
-// that is later. Zero for none.
-func interestChargedTo(c Case, invoiceID string) date.Date {
+// batch run's or an interest invoice's), or of the earlier cases'
+// (ClaimHistory.InterestThrough) when that is later. Zero for none. The batch
+// run, the interest invoice and the history a re-opened case carries all ask
+// it.
+func interestChargedTo(c *Case, cl *Claim) date.Date {
 	var to date.Date
-	if cl, ok := c.Claim(invoiceID); ok && cl.Earlier != nil {
+	if cl.Earlier != nil {
 		to = cl.Earlier.InterestThrough
 	}
 	for _, chg := range c.Charges {
-		if chg.Kind == ChargeInterest && chg.InvoiceID == invoiceID && !chg.Period.IsEmpty() && chg.Period.To.After(to) {
+		if chg.Kind == ChargeInterest && chg.InvoiceID == cl.InvoiceID && !chg.Period.IsEmpty() && chg.Period.To.After(to) {
 			to = chg.Period.To
 		}
 	}

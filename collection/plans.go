@@ -712,7 +712,7 @@ func (s *Service) InterestInvoice(ctx context.Context, id CaseID, r InterestRequ
 			// (Charge.Period): those days are not charged again, so the line runs
 			// from the end of the last such charge.
 			from := cl.Due
-			if to := interestChargedTo(*c, cl.InvoiceID); to.After(from) {
+			if to := interestChargedTo(c, &cl); to.After(from) {
 				from = to
 			}
 			for _, a := range l.Allocations {
