@@ -73,10 +73,29 @@
 // fills the table from the existing cases; where two running cases already
 // held one invoice (the race it closes), the case with the smallest id holds
 // it, and a Save that keeps the other one holding it is refused until a
-// person closes or deactivates one of them. InvoiceHolder reads the table. On PostgreSQL the outbox rows are inserted under a
-// transaction-level advisory lock, so outbox positions become visible in
-// order and a relay's cursor (collection.Relay, Outbox(after)) never skips a
-// message that committed late.
+// person closes or deactivates one of them. InvoiceHolder reads the table.
+//
+// # The order of the outbox
+//
+// A relay follows the outbox with a cursor (collection.Relay, Outbox(after),
+// Undelivered(after)), so a position must never become readable while a lower
+// one can still be written: the cursor would pass it and the letter would
+// never be sent. On SQLite the one writer commits its transactions one at a
+// time in the order of their positions. On PostgreSQL the workers write at
+// the same time and take no lock for it (migration 5): a position is
+// base + (transaction id << 16) + k, the k-th letter the transaction writes
+// (at most 65,535 a transaction; base is the last position before migration
+// 5), given by the column default dunning_outbox_pos(); and a reader takes
+// only the positions below dunning_outbox_horizon(), base + (xmin << 16),
+// with xmin the oldest transaction still running in its snapshot. Every
+// transaction below xmin has ended, and every transaction that can still
+// commit has an id of xmin or more, so its letters land above everything
+// read. The price is that a transaction left open delays the relays (not the
+// writers) until it ends; ClaimOutbox and Deliver, which lease instead of
+// following a cursor, read every committed letter at once. Before migration
+// 5 the writers took an advisory lock from their letters' insert to their
+// commit, and the workers' batches passed it one at a time. PostgreSQL 13 or
+// later (pg_current_xact_id, pg_current_snapshot).
 //
 // # Iterators
 //

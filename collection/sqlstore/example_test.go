@@ -61,5 +61,5 @@ func Example() {
 	fmt.Println("schema version", v)
 	// Output:
 	// case-1 active 1 1250.00 DKK 2025-02-03
-	// schema version 4
+	// schema version 5
 }

@@ -57,7 +57,7 @@ func migrations(d Dialect) ([]migration, error) {
 
 // SchemaVersion is the schema version this package's code needs: the number of
 // its last migration. Migrate brings a database to it.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Migrate creates or upgrades the store's tables in db to SchemaVersion, with
 // the dialect of db's driver (see Detect). It applies, in one transaction, the

@@ -13,6 +13,7 @@ import (
 	"github.com/dunning-go/dunning/collection"
 	"github.com/dunning-go/dunning/collection/sqlstore"
 	"github.com/dunning-go/dunning/collection/storetest"
+	"github.com/dunning-go/dunning/letters"
 	"github.com/stretchr/testify/require"
 )
 
@@ -90,8 +91,16 @@ func upgradeTest(t *testing.T, db *sql.DB, d sqlstore.Dialect) {
 	require.Equal(t, msg.ID, leases[0].Message.ID)
 	// The upgraded case saves on as usual.
 	got.CloseReason = "after the upgrade"
-	_, err = s.Save(ctx, got, nil, nil)
+	_, err = s.Save(ctx, got, nil, []letters.Message{letterFor("old/1/1")})
 	require.NoError(t, err)
+	// A letter written after the upgrade comes after the ones written before
+	// it (migration 5 starts PostgreSQL's positions above the last one).
+	out, err := collection.Collect(s.Outbox(ctx, 0))
+	require.NoError(t, err)
+	require.Equal(t, []string{msg.ID, "old/1/1"}, messageIDs(out))
+	after, err := collection.Collect(s.Outbox(ctx, out[0].Pos))
+	require.NoError(t, err)
+	require.Equal(t, []string{"old/1/1"}, messageIDs(after))
 }
 
 // TestMigrationUpgradeSQLite: a database created by migration 1 and upgraded

@@ -45,6 +45,15 @@ func newQueries(d Dialect) queries {
 	if d == PostgreSQL {
 		nextDue = "next_due::text"
 	}
+	// settled keeps a reader of the outbox by position to the positions no
+	// running transaction can still write below: on PostgreSQL those under
+	// dunning_outbox_horizon() (migration 5), where writers take no lock; on
+	// SQLite every committed one, since its writers commit one at a time in
+	// the order of their positions.
+	settled := ""
+	if d == PostgreSQL {
+		settled = " AND pos < dunning_outbox_horizon()"
+	}
 	r := d.rebind
 	q := queries{
 		d:       d,
@@ -73,8 +82,8 @@ func newQueries(d Dialect) queries {
 		// E19: a message.cancelled event takes an undelivered message out.
 		cancelMessage: r("DELETE FROM dunning_outbox WHERE message_id = ? AND case_id = ? AND delivered_at IS NULL"),
 		events:        r("SELECT pos, " + doc + " FROM dunning_events WHERE case_id = ? AND pos > ? ORDER BY pos LIMIT ?"),
-		outbox:        r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? ORDER BY pos LIMIT ?"),
-		undelivered: r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ? AND delivered_at IS NULL " +
+		outbox:        r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ?" + settled + " ORDER BY pos LIMIT ?"),
+		undelivered: r("SELECT pos, case_id, seq, " + doc + " FROM dunning_outbox WHERE pos > ?" + settled + " AND delivered_at IS NULL " +
 			"ORDER BY pos LIMIT ?"),
 		delivered: r("UPDATE dunning_outbox SET delivered_at = " + now + ", lease_owner = NULL, lease_until = 0 " +
 			"WHERE pos = ? AND delivered_at IS NULL"),

@@ -26,8 +26,8 @@ var _ collection.BatchSaver = (*Store)(nil)
 // every case row with the version check (RETURNING the rows it wrote: a write
 // whose version no longer matches is a *collection.ConflictError and writes
 // nothing more), one read of the index rows of the batch's cases, the index
-// changes, the payment ids, one INSERT of every event and, under the outbox
-// lock, one INSERT of every message. A write that another check refuses (an
+// changes, the payment ids, one INSERT of every event and one INSERT of
+// every message (with no lock: the database orders the outbox, migration 5). A write that another check refuses (an
 // invoice another case holds, a message id already in the outbox) rolls the
 // transaction back; the batch is then written again without it, and it is
 // saved alone with Save, which reports its error. A new case (Version 0) is
@@ -324,10 +324,6 @@ func (s *Store) saveSet(ctx context.Context, ex execer, writes []collection.Writ
 	}
 	if len(owner) == 0 {
 		return nil, nil
-	}
-	// Positions must become visible in order (see save).
-	if _, err := ex.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", outboxLockKey); err != nil {
-		return nil, err
 	}
 	inserted := map[string]bool{}
 	if err := queryEach(ctx, ex, batchMessages, []any{messages.text()}, func(rows *sql.Rows) error {

@@ -371,14 +371,8 @@ func (s *Store) save(ctx context.Context, ex execer, c collection.Case, r caseRo
 		}
 	}
 	if len(r.outbox) > 0 {
-		if s.d == PostgreSQL {
-			// Positions must become visible in order: a relay reading
-			// Outbox(after) must never see position 7 committed while 6 is
-			// still to come. The lock is held from here to the commit.
-			if _, err := ex.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", outboxLockKey); err != nil {
-				return err
-			}
-		}
+		// The database gives the positions (on PostgreSQL, from the
+		// transaction's id: migration 5), so no lock is taken here.
 		for _, m := range r.outbox {
 			res, err := ex.ExecContext(ctx, s.q.insertMessage, m.id, id, newV, m.doc, m.sendAt)
 			if err != nil {
@@ -393,9 +387,6 @@ func (s *Store) save(ctx context.Context, ex execer, c collection.Case, r caseRo
 	}
 	return nil
 }
-
-// outboxLockKey is the PostgreSQL advisory lock that orders outbox positions.
-const outboxLockKey int64 = 0x64756e6e696e68
 
 // holdKey is an invoice of a creditor, held by a case.
 type holdKey struct{ creditor, invoice string }
