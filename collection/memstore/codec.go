@@ -150,10 +150,13 @@ type (
 )
 
 // codec packs and unpacks the values of one type. dec expects a settable zero
-// value.
+// value. fenc packs as enc does, the same bytes, reading the value through a
+// pointer to it instead of a reflect.Value (see fastenc.go): what a Store
+// packs with.
 type codec struct {
-	enc encFunc
-	dec decFunc
+	enc  encFunc
+	dec  decFunc
+	fenc fastEncFunc
 }
 
 // fieldOpt is how a field is packed, when not as its type says.
@@ -260,6 +263,7 @@ func (c *compiler) build(cd *codec, t reflect.Type, path string) error {
 		}
 		c.inner[i] = inner
 		cd.enc, cd.dec = sharedCodec(i, inner)
+		cd.fenc = sharedFast(i, inner)
 		return nil
 	}
 	if i := slices.Index(c.cfg.values, t); i >= 0 {
@@ -267,13 +271,26 @@ func (c *compiler) build(cd *codec, t reflect.Type, path string) error {
 			return fmt.Errorf("memstore: codec: %s (%s) is interned by value but not comparable", path, t)
 		}
 		cd.enc, cd.dec = valueCodec(i)
+		cd.fenc = valueFast(i, t)
 		return nil
 	}
 	return c.plain(cd, t, path)
 }
 
-// plain builds the codec of t without interning t itself.
+// plain builds the codec of t without interning t itself, with its fast
+// encoder (see fastenc.go).
 func (c *compiler) plain(cd *codec, t reflect.Type, path string) error {
+	if err := c.plainCodec(cd, t, path); err != nil {
+		return err
+	}
+	if cd.fenc == nil { // a struct's is built by structCodec
+		cd.fenc = c.fastPlain(t)
+	}
+	return nil
+}
+
+// plainCodec builds enc and dec of plain.
+func (c *compiler) plainCodec(cd *codec, t reflect.Type, path string) error {
 	if t == timeType {
 		cd.enc, cd.dec = encTime, decTime
 		return nil
@@ -377,17 +394,17 @@ func (c *compiler) structCodec(cd *codec, t reflect.Type, path string) error {
 			}
 			switch opt {
 			case optIntern:
-				fc = &codec{enc: encInterned, dec: decInterned}
+				fc = &codec{enc: encInterned, dec: decInterned, fenc: fastInterned}
 			case optText:
-				fc = &codec{enc: encText, dec: decText}
+				fc = &codec{enc: encText, dec: decText, fenc: fastText}
 			default:
-				fc = &codec{enc: encHTML, dec: decHTML}
+				fc = &codec{enc: encHTML, dec: decHTML, fenc: fastHTML}
 			}
 		case optData:
 			if f.Type != dataType {
 				return fmt.Errorf("memstore: codec: %s is a %s, not a map[string]string", fpath, f.Type)
 			}
-			fc = &codec{enc: encData, dec: decData}
+			fc = &codec{enc: encData, dec: decData, fenc: fastData}
 		}
 		c.used[key] = true
 		fields = append(fields, field{i, fc})
@@ -395,6 +412,12 @@ func (c *compiler) structCodec(cd *codec, t reflect.Type, path string) error {
 	// The bitmap: one bit per field, in ceil(fields/8) bytes, written after
 	// the fields are, so each field is read once.
 	size := (len(fields) + 7) / 8
+	ffs := make([]fastField, len(fields))
+	for j, f := range fields {
+		sf := t.Field(f.index)
+		ffs[j] = fastField{off: sf.Offset, cd: f.cd, zero: zeroCheckOf(sf.Type)}
+	}
+	cd.fenc = structFast(size, ffs)
 	cd.enc = func(e *encoder, v reflect.Value) {
 		at := len(e.b)
 		e.b = append(e.b, make([]byte, size)...)
@@ -529,37 +552,7 @@ func leafCodec(appender, binaryForm bool) (encFunc, decFunc) {
 			p.Elem().Set(v)
 			v = p.Elem()
 		}
-		x := v.Addr().Interface() // a pointer: no allocation, and it has the value's methods
-		start := len(e.b)
-		e.b = append(e.b, 0) // the length, when it is under 128
-		var err error
-		switch {
-		case appender && binaryForm:
-			e.b, err = x.(encoding.BinaryAppender).AppendBinary(e.b)
-		case appender:
-			e.b, err = x.(encoding.TextAppender).AppendText(e.b)
-		default:
-			var data []byte
-			if binaryForm {
-				data, err = x.(encoding.BinaryMarshaler).MarshalBinary()
-			} else {
-				data, err = x.(encoding.TextMarshaler).MarshalText()
-			}
-			e.b = append(e.b, data...)
-		}
-		if err != nil {
-			e.fail(fmt.Errorf("memstore: packing a %s: %w", v.Type(), err))
-			return
-		}
-		n := len(e.b) - start - 1
-		if n < 0x80 {
-			e.b[start] = byte(n)
-			return
-		}
-		var l [binary.MaxVarintLen64]byte
-		w := binary.PutUvarint(l[:], uint64(n))
-		e.b = slices.Insert(e.b, start+1, l[1:w]...)
-		copy(e.b[start:], l[:w])
+		encLeaf(e, v.Addr().Interface(), v.Type(), appender, binaryForm) // a pointer: no allocation, and it has the value's methods
 	}
 	dec := func(d *decoder, v reflect.Value) {
 		data := d.bytes(int(min(d.uvarint(), uint64(len(d.s))+1)))
@@ -579,6 +572,41 @@ func leafCodec(appender, binaryForm bool) (encFunc, decFunc) {
 	return enc, dec
 }
 
+// encLeaf packs the value x points to, of type t, with the methods
+// leafCodec says.
+func encLeaf(e *encoder, x any, t reflect.Type, appender, binaryForm bool) {
+	start := len(e.b)
+	e.b = append(e.b, 0) // the length, when it is under 128
+	var err error
+	switch {
+	case appender && binaryForm:
+		e.b, err = x.(encoding.BinaryAppender).AppendBinary(e.b)
+	case appender:
+		e.b, err = x.(encoding.TextAppender).AppendText(e.b)
+	default:
+		var data []byte
+		if binaryForm {
+			data, err = x.(encoding.BinaryMarshaler).MarshalBinary()
+		} else {
+			data, err = x.(encoding.TextMarshaler).MarshalText()
+		}
+		e.b = append(e.b, data...)
+	}
+	if err != nil {
+		e.fail(fmt.Errorf("memstore: packing a %s: %w", t, err))
+		return
+	}
+	n := len(e.b) - start - 1
+	if n < 0x80 {
+		e.b[start] = byte(n)
+		return
+	}
+	var l [binary.MaxVarintLen64]byte
+	w := binary.PutUvarint(l[:], uint64(n))
+	e.b = slices.Insert(e.b, start+1, l[1:w]...)
+	copy(e.b[start:], l[:w])
+}
+
 func encTime(e *encoder, v reflect.Value) {
 	var t time.Time
 	if v.CanAddr() {
@@ -586,6 +614,10 @@ func encTime(e *encoder, v reflect.Value) {
 	} else {
 		t = v.Interface().(time.Time)
 	}
+	encTimeOf(e, t)
+}
+
+func encTimeOf(e *encoder, t time.Time) {
 	e.b = binary.AppendVarint(e.b, t.Unix())
 	e.b = binary.AppendUvarint(e.b, uint64(t.Nanosecond()))
 	e.b = binary.AppendUvarint(e.b, e.location(t.Location()))
@@ -1049,13 +1081,15 @@ func join(parts []string) string {
 	return b.String()
 }
 
-func encText(e *encoder, v reflect.Value) {
+func encText(e *encoder, v reflect.Value) { encTextString(e, v.String()) }
+
+func encTextString(e *encoder, s string) {
 	var ref refLines
 	if e.ref != nil {
 		ref = e.ref.text
 	}
 	next := 0
-	encLines(e, v.String(), &ref, &next)
+	encLines(e, s, &ref, &next)
 }
 
 func decText(d *decoder, v reflect.Value) {
@@ -1132,8 +1166,9 @@ func withoutStyles(h string) string {
 // encHTML packs HTML as: the number of <style>…</style> blocks, then for each
 // the text before it (as encLines packs it) and the block's index in the
 // string table, then the rest (as encLines packs it).
-func encHTML(e *encoder, v reflect.Value) {
-	h := v.String()
+func encHTML(e *encoder, v reflect.Value) { encHTMLString(e, v.String()) }
+
+func encHTMLString(e *encoder, h string) {
 	var ref refLines
 	if e.ref != nil {
 		ref = e.ref.html
@@ -1180,7 +1215,11 @@ func encData(e *encoder, v reflect.Value) {
 		e.b = append(e.b, 0)
 		return
 	}
-	m := v.Interface().(map[string]string)
+	encDataMap(e, v.Interface().(map[string]string))
+}
+
+// encDataMap is encData of a map that is not nil.
+func encDataMap(e *encoder, m map[string]string) {
 	e.b = binary.AppendUvarint(e.b, uint64(len(m))+1)
 	var arr [16][2]string
 	kvs := arr[:0]

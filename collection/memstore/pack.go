@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"golang.org/x/text/language"
 
@@ -285,9 +286,9 @@ func idOf(rec []byte) []byte {
 }
 
 // packer is what a Save packs with: buffers for the records, and copies of
-// the values it packs (the codec reads through reflection, which needs them
-// addressable) without an allocation per Save. Saves pack at the same time,
-// each with a packer from Store.packers.
+// the values it packs (what the fast encoders read through an unsafe.Pointer
+// would escape to the heap) without an allocation per Save. Saves pack at
+// the same time, each with a packer from Store.packers.
 type packer struct {
 	e   encoder
 	rec []byte   // the case
@@ -368,8 +369,8 @@ func (s *Store) pack(cs *codecs, pk *packer, c *collection.Case, events []collec
 			e.b[at+j/8] |= 1 << (j % 8)
 		}
 	}
-	pk.c = *c
-	cs.c.enc(e, reflect.ValueOf(&pk.c).Elem())
+	pk.c = *c // a copy: c itself would escape through fenc
+	cs.c.fenc(e, unsafe.Pointer(&pk.c))
 	pk.c, pk.rec = collection.Case{}, e.b
 
 	// The events.
@@ -383,7 +384,7 @@ func (s *Store) pack(cs *codecs, pk *packer, c *collection.Case, events []collec
 			} else {
 				e.b = append(e.b, 0)
 			}
-			cs.event.enc(e, reflect.ValueOf(&pk.ev).Elem())
+			cs.event.fenc(e, unsafe.Pointer(&pk.ev))
 		}
 		pk.ev, pk.evs = collection.Event{}, e.b
 	}
@@ -415,7 +416,7 @@ func (s *Store) party(cs *codecs, pk *packer, p *dunning.Party, hints ...uint64)
 	outer := e.b
 	e.b, e.scratch[partyTable] = e.scratch[partyTable][:0], nil
 	pk.p = *p
-	cs.party.enc(e, reflect.ValueOf(&pk.p).Elem())
+	cs.party.fenc(e, unsafe.Pointer(&pk.p))
 	pk.p = dunning.Party{}
 	packed := e.b
 	e.scratch[partyTable], e.b = packed, outer
@@ -551,7 +552,7 @@ func (s *Store) packEntry(cs *codecs, pk *packer, buf []byte, id collection.Case
 	} else {
 		e.b = append(e.b, 0)
 	}
-	cs.message.enc(e, reflect.ValueOf(&pk.m).Elem())
+	cs.message.fenc(e, unsafe.Pointer(&pk.m))
 	pk.m, e.ref = letters.Message{}, nil
 	return e.b
 }
