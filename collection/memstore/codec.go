@@ -572,6 +572,15 @@ func leafCodec(appender, binaryForm bool) (encFunc, decFunc) {
 	return enc, dec
 }
 
+// encAppender is encLeaf of a BinaryAppender.
+func encAppender(e *encoder, x encoding.BinaryAppender, t reflect.Type) {
+	start := len(e.b)
+	e.b = append(e.b, 0) // the length, when it is under 128
+	var err error
+	e.b, err = x.AppendBinary(e.b)
+	e.leafEnd(start, t, err)
+}
+
 // encLeaf packs the value x points to, of type t, with the methods
 // leafCodec says.
 func encLeaf(e *encoder, x any, t reflect.Type, appender, binaryForm bool) {
@@ -592,6 +601,11 @@ func encLeaf(e *encoder, x any, t reflect.Type, appender, binaryForm bool) {
 		}
 		e.b = append(e.b, data...)
 	}
+	e.leafEnd(start, t, err)
+}
+
+// leafEnd ends a leaf started at start: its length before it, or err.
+func (e *encoder) leafEnd(start int, t reflect.Type, err error) {
 	if err != nil {
 		e.fail(fmt.Errorf("memstore: packing a %s: %w", t, err))
 		return

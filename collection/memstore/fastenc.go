@@ -1,6 +1,7 @@
 package memstore
 
 import (
+	"encoding"
 	"encoding/binary"
 	"math"
 	"reflect"
@@ -78,11 +79,21 @@ func (c *compiler) fastPlain(t reflect.Type) fastEncFunc {
 	ptr := reflect.PointerTo(t)
 	switch {
 	case (t.Implements(binaryAppender) || t.Implements(binaryMarshaler)) && ptr.Implements(binaryUnmarshaler):
-		appender := t.Implements(binaryAppender)
-		return func(e *encoder, p unsafe.Pointer) { encLeaf(e, reflect.NewAt(t, p).Interface(), t, appender, true) }
+		if t.Implements(binaryAppender) {
+			// The interface value of encoding.BinaryAppender built in line:
+			// no type assertion for each value.
+			x := reflect.New(t).Interface().(encoding.BinaryAppender)
+			tab := (*eface)(unsafe.Pointer(&x)).typ
+			return func(e *encoder, p unsafe.Pointer) {
+				w := eface{tab, p}
+				encAppender(e, *(*encoding.BinaryAppender)(unsafe.Pointer(&w)), t)
+			}
+		}
+		typ := ptrTypeWord(t)
+		return func(e *encoder, p unsafe.Pointer) { encLeaf(e, pointerAny(typ, p), t, false, true) }
 	case (t.Implements(textAppender) || t.Implements(textMarshaler)) && ptr.Implements(textUnmarshaler):
-		appender := t.Implements(textAppender)
-		return func(e *encoder, p unsafe.Pointer) { encLeaf(e, reflect.NewAt(t, p).Interface(), t, appender, false) }
+		appender, typ := t.Implements(textAppender), ptrTypeWord(t)
+		return func(e *encoder, p unsafe.Pointer) { encLeaf(e, pointerAny(typ, p), t, appender, false) }
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -133,6 +144,27 @@ func (c *compiler) fastPlain(t reflect.Type) fastEncFunc {
 	return func(e *encoder, p unsafe.Pointer) { enc(e, reflect.NewAt(t, p).Elem()) }
 }
 
+// eface is the layout of an interface{}: its type word and its data word,
+// which for a pointer type is the pointer; and of an interface with methods,
+// whose first word is then its itab.
+type eface struct {
+	typ, data unsafe.Pointer
+}
+
+// ptrTypeWord returns the type word of an interface{} holding a *t.
+func ptrTypeWord(t reflect.Type) unsafe.Pointer {
+	x := reflect.New(t).Interface()
+	return (*eface)(unsafe.Pointer(&x)).typ
+}
+
+// pointerAny returns the interface{} holding the *t p, typ being
+// ptrTypeWord(t): what reflect.NewAt(t, p).Interface() returns, without
+// its lookup of the pointer type.
+func pointerAny(typ, p unsafe.Pointer) any {
+	x := eface{typ, p}
+	return *(*any)(unsafe.Pointer(&x))
+}
+
 // fastField is a field of a struct for structFast: its offset, its codec and
 // how to tell it is zero.
 type fastField struct {
@@ -152,7 +184,20 @@ func structFast(size int, fields []fastField) fastEncFunc {
 		for j := range fields {
 			f := &fields[j]
 			fp := unsafe.Add(p, f.off)
-			if !f.zero.is(fp) {
+			var zero bool
+			switch q := unsafe.Add(fp, f.zero.off); f.zero.word {
+			case 8:
+				zero = *(*uint64)(q) == 0
+			case 4:
+				zero = *(*uint32)(q) == 0
+			case 2:
+				zero = *(*uint16)(q) == 0
+			case 1:
+				zero = *(*uint8)(q) == 0
+			default:
+				zero = f.zero.is(fp)
+			}
+			if !zero {
 				e.b[at+j/8] |= 1 << (j % 8)
 				f.cd.fenc(e, fp)
 			}
@@ -206,6 +251,9 @@ func valueFast(i int, t reflect.Type) fastEncFunc {
 type zeroCheck struct {
 	ranges []byteRange
 	t      reflect.Type // non-nil: through reflection
+	// word is 1, 2, 4 or 8 when the one range is a word of that size at
+	// off, aligned to it; structFast reads it in line.
+	word, off uintptr
 }
 
 // byteRange is n bytes at off.
@@ -229,7 +277,16 @@ func zeroCheckOf(t reflect.Type) zeroCheck {
 		}
 		out = append(out, r)
 	}
-	return zeroCheck{ranges: out}
+	z := zeroCheck{ranges: out}
+	if len(out) == 1 {
+		switch r := out[0]; r.n {
+		case 1, 2, 4, 8:
+			if uintptr(t.Align())%r.n == 0 && r.off%r.n == 0 {
+				z.word, z.off = r.n, r.off
+			}
+		}
+	}
+	return z
 }
 
 // zeroRanges appends the ranges of a value of t at off that must be zero for
@@ -272,7 +329,7 @@ type stringHeader struct {
 	len  int
 }
 
-// is reports whether the value at p is zero.
+// is reports whether the value at p is zero (word aside: see structFast).
 func (z *zeroCheck) is(p unsafe.Pointer) bool {
 	if z.t != nil {
 		return reflect.NewAt(z.t, p).Elem().IsZero()

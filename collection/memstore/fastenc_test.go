@@ -12,6 +12,7 @@ import (
 
 	"github.com/dunning-go/dunning"
 	"github.com/dunning-go/dunning/collection"
+	"github.com/dunning-go/dunning/collection/storetest"
 	"github.com/dunning-go/dunning/letters"
 )
 
@@ -130,5 +131,31 @@ func TestZeroCheck(t *testing.T) {
 		if got, want := z.is(v.Addr().UnsafePointer()), v.IsZero(); got != want {
 			t.Errorf("%#v: zero %t, reflect.Value.IsZero %t", x, got, want)
 		}
+	}
+}
+
+// BenchmarkEncoders packs a case with every field set (storetest.Full) with
+// the reflection codec and with the fast encoder.
+func BenchmarkEncoders(b *testing.B) {
+	cs, err := compiled()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := storetest.Full("c1")
+	tb := newTables(packing)
+	for _, enc := range []struct {
+		name string
+		f    func(e *encoder)
+	}{
+		{"reflect", func(e *encoder) { cs.c.enc(e, reflect.ValueOf(&c).Elem()) }},
+		{"fast", func(e *encoder) { cs.c.fenc(e, unsafe.Pointer(&c)) }},
+	} {
+		b.Run(enc.name, func(b *testing.B) {
+			e := encoder{t: tb}
+			for b.Loop() {
+				e.b = e.b[:0]
+				enc.f(&e)
+			}
+		})
 	}
 }
