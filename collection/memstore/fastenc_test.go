@@ -159,3 +159,33 @@ func BenchmarkEncoders(b *testing.B) {
 		})
 	}
 }
+
+// TestPropCommonPrefixSuffix: commonPrefix and commonSuffix, which compare
+// by words, say what a comparison byte by byte says, wherever the strings
+// differ and whatever their lengths.
+func TestPropCommonPrefixSuffix(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		base := rapid.StringN(0, 300, -1).Draw(t, "base")
+		b := []byte(base)
+		for range rapid.IntRange(0, 3).Draw(t, "changes") {
+			if len(b) > 0 {
+				b[rapid.IntRange(0, len(b)-1).Draw(t, "at")] ^= byte(rapid.IntRange(1, 255).Draw(t, "bits"))
+			}
+		}
+		other := rapid.StringN(0, 5, -1).Draw(t, "head") + string(b[:rapid.IntRange(0, len(b)).Draw(t, "cut")]) + string(b[len(b)/2:])
+		for _, pair := range [][2]string{{base, string(b)}, {base, other}, {other, base}, {string(b), base[:len(base)/2]}} {
+			x, y := pair[0], pair[1]
+			p := 0
+			for p < min(len(x), len(y)) && x[p] == y[p] {
+				p++
+			}
+			q := 0
+			for q < min(len(x), len(y)) && x[len(x)-q-1] == y[len(y)-q-1] {
+				q++
+			}
+			if gp, gq := commonPrefix(x, y), commonSuffix(x, y); gp != p || gq != q {
+				t.Fatalf("commonPrefix, commonSuffix(%q, %q) = %d, %d; want %d, %d", x, y, gp, gq, p, q)
+			}
+		}
+	})
+}
