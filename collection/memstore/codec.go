@@ -1257,7 +1257,16 @@ func encDataMap(e *encoder, m map[string]string) {
 	for k, x := range m {
 		kvs = append(kvs, [2]string{k, x})
 	}
-	slices.SortFunc(kvs, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	// By key, which are distinct: the few of most events by an insertion
+	// sort.
+	if len(kvs) > len(arr) {
+		slices.SortFunc(kvs, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	}
+	for i := 1; i < len(kvs); i++ {
+		for j := i; j > 0 && kvs[j][0] < kvs[j-1][0]; j-- {
+			kvs[j], kvs[j-1] = kvs[j-1], kvs[j]
+		}
+	}
 	for _, kv := range kvs {
 		e.b = binary.AppendUvarint(e.b, e.intern(kv[0]))
 		if e.t.dataValues[kv[0]] {
