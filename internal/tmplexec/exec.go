@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"sync"
 )
 
 // ErrUnsupported is wrapped by Compile's error when a template uses something outside
@@ -35,16 +36,25 @@ func (p *Program) Append(dst []byte, data any, max int) (out []byte, err error) 
 	if v.Type() != p.data {
 		return dst, fmt.Errorf("%w: %s: data is %s, want %s", ErrFallback, p.name, v.Type(), p.data)
 	}
-	s := &state{buf: dst, limit: len(dst) + max, root: v}
+	s := statePool.Get().(*state)
+	*s = state{buf: dst, limit: len(dst) + max, root: v}
 	s.args = s.argBuf[:0]
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = s.buf, fmt.Errorf("%w: %s: %v", ErrFallback, p.name, r)
 		}
+		*s = state{} // keeps nothing of this execution
+		statePool.Put(s)
 	}()
 	p.body.exec(s, v)
 	return s.buf, nil
 }
+
+// statePool holds the states of executions for reuse, as an execution
+// escapes its state to the heap: a cache only (sync.Pool is safe for
+// concurrent use, a state is taken by one execution and cleared when it
+// ends).
+var statePool = sync.Pool{New: func() any { return new(state) }}
 
 // fallback is the panic value of a run-time condition the fast path does not handle.
 type fallback string
