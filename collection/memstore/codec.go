@@ -286,7 +286,7 @@ func (c *compiler) plain(cd *codec, t reflect.Type, path string) error {
 		return err
 	}
 	if cd.fenc == nil { // a struct's is built by structCodec
-		cd.fenc = c.fastPlain(t)
+		cd.fenc = c.fastPlain(cd, t)
 	}
 	return nil
 }

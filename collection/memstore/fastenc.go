@@ -27,10 +27,10 @@ type sliceHeader struct {
 	len, cap int
 }
 
-// fastPlain returns the fast encoder of t as plainCodec packs it (not a
-// struct: structCodec builds that). The codecs of t's element types are in
-// c.done, as plainCodec built them.
-func (c *compiler) fastPlain(t reflect.Type) fastEncFunc {
+// fastPlain returns the fast encoder of t as plainCodec packed it into cd
+// (not a struct: structCodec builds that). The codecs of t's element types
+// are in c.done, as plainCodec built them.
+func (c *compiler) fastPlain(cd *codec, t reflect.Type) fastEncFunc {
 	if t == timeType {
 		return func(e *encoder, p unsafe.Pointer) { encTimeOf(e, *(*time.Time)(p)) }
 	}
@@ -140,7 +140,7 @@ func (c *compiler) fastPlain(t reflect.Type) fastEncFunc {
 		}
 	}
 	// A map: through reflection, as enc.
-	enc := c.done[t].enc
+	enc := cd.enc
 	return func(e *encoder, p unsafe.Pointer) { enc(e, reflect.NewAt(t, p).Elem()) }
 }
 
