@@ -334,20 +334,19 @@ func (z *zeroCheck) is(p unsafe.Pointer) bool {
 	if z.t != nil {
 		return reflect.NewAt(z.t, p).Elem().IsZero()
 	}
+	// Every pointer made points into the value: one past its end would be
+	// an invalid pointer (checkptr, under -race, stops on it).
 	for _, r := range z.ranges {
-		q := unsafe.Add(p, r.off)
-		n := r.n
-		for ; n >= 8 && uintptr(q)%8 == 0; n -= 8 {
-			if *(*uint64)(q) != 0 {
+		off, end := r.off, r.off+r.n
+		for ; end-off >= 8 && (uintptr(p)+off)%8 == 0; off += 8 {
+			if *(*uint64)(unsafe.Add(p, off)) != 0 {
 				return false
 			}
-			q = unsafe.Add(q, 8)
 		}
-		for ; n > 0; n-- {
-			if *(*byte)(q) != 0 {
+		for ; off < end; off++ {
+			if *(*byte)(unsafe.Add(p, off)) != 0 {
 				return false
 			}
-			q = unsafe.Add(q, 1)
 		}
 	}
 	return true
