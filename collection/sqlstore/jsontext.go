@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -36,6 +37,10 @@ type jsonRows struct {
 	b     []byte
 	first bool // no field written yet in the current object
 }
+
+// grow makes room for n more bytes, so that a batch's parameter of some
+// megabytes is built without copying it again as it grows.
+func (a *jsonRows) grow(n int) { a.b = slices.Grow(a.b, n) }
 
 // row starts the next object.
 func (a *jsonRows) row() {

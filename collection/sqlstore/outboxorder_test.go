@@ -48,17 +48,19 @@ func TestOutboxReaderWaitsForAnEarlierWriter(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, errs[0])
 
-	for name, read := range map[string]func(context.Context, uint64) []collection.OutboxEntry{
-		"Outbox":      func(ctx context.Context, after uint64) []collection.OutboxEntry { return mustCollect(t, s.Outbox(ctx, after)) },
-		"Undelivered": func(ctx context.Context, after uint64) []collection.OutboxEntry { return mustCollect(t, s.Undelivered(ctx, after)) },
-	} {
+	readers := map[string]func(context.Context, uint64) []collection.OutboxEntry{
+		"Outbox": func(ctx context.Context, after uint64) []collection.OutboxEntry {
+			return mustCollect(t, s.Outbox(ctx, after))
+		},
+		"Undelivered": func(ctx context.Context, after uint64) []collection.OutboxEntry {
+			return mustCollect(t, s.Undelivered(ctx, after))
+		},
+	}
+	for name, read := range readers {
 		require.Empty(t, read(ctx, 0), "%s while an earlier writer is open", name)
 	}
 	require.NoError(t, tx.Commit())
-	for name, read := range map[string]func(context.Context, uint64) []collection.OutboxEntry{
-		"Outbox":      func(ctx context.Context, after uint64) []collection.OutboxEntry { return mustCollect(t, s.Outbox(ctx, after)) },
-		"Undelivered": func(ctx context.Context, after uint64) []collection.OutboxEntry { return mustCollect(t, s.Undelivered(ctx, after)) },
-	} {
+	for name, read := range readers {
 		got := read(ctx, 0)
 		require.Equal(t, []string{"a/late", "b/early", "a/batch"}, messageIDs(got), name)
 		require.Equal(t, []collection.OutboxEntry{got[2]}, read(ctx, got[1].Pos), "%s after the second position", name)
@@ -145,7 +147,9 @@ func TestOutboxCursorMissesNothing(t *testing.T) {
 		var byOutbox, byUndelivered []collection.OutboxEntry
 		var readers sync.WaitGroup
 		readers.Go(func() {
-			byOutbox = follow(func(ctx context.Context, after uint64) []collection.OutboxEntry { return mustCollect(t, s.Outbox(ctx, after)) })
+			byOutbox = follow(func(ctx context.Context, after uint64) []collection.OutboxEntry {
+				return mustCollect(t, s.Outbox(ctx, after))
+			})
 		})
 		readers.Go(func() {
 			byUndelivered = follow(func(ctx context.Context, after uint64) []collection.OutboxEntry {

@@ -218,6 +218,10 @@ func (p *preparedExecer) close() {
 	}
 }
 
+// rowOverhead is about what a batch parameter's row takes besides its
+// document: the keys, ids, numbers and punctuation.
+const rowOverhead = 192
+
 // saveSet is PostgreSQL's SaveBatch transaction for the writes todo. A write
 // whose version does not match gets its *collection.ConflictError in errs and
 // nothing more is written for it. It returns the writes another check refused
@@ -225,6 +229,11 @@ func (p *preparedExecer) close() {
 // when there are none.
 func (s *Store) saveSet(ctx context.Context, ex execer, writes []collection.Write, rows []caseRow, todo []int, errs []error) ([]int, error) {
 	var cs jsonRows
+	size := 0
+	for _, i := range todo {
+		size += len(rows[i].doc) + rowOverhead
+	}
+	cs.grow(size)
 	for _, i := range todo {
 		c, r := &writes[i].Case, &rows[i]
 		cs.row()
@@ -286,6 +295,18 @@ func (s *Store) saveSet(ctx context.Context, ex execer, writes []collection.Writ
 	}
 
 	var payments, cancels, events, messages jsonRows
+	evSize, msgSize := 0, 0
+	for _, id := range saved {
+		r := &rows[byID[id]]
+		for _, e := range r.events {
+			evSize += len(e.doc) + rowOverhead
+		}
+		for _, m := range r.outbox {
+			msgSize += len(m.doc) + rowOverhead
+		}
+	}
+	events.grow(evSize)
+	messages.grow(msgSize)
 	owner := map[string]int{} // message id → write
 	for _, id := range saved {
 		i := byID[id]
