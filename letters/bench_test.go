@@ -32,3 +32,22 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderDailyReminder renders the letter the daily run renders most: a
+// Danish reminder for e-mail (RenderFor, subject, text and HTML), with the
+// invoice table with its fee, interest and total, the interest calculation and
+// the payment details, and no logo or QR code (the run's creditor has none).
+func BenchmarkRenderDailyReminder(b *testing.B) {
+	r := newRenderer(b)
+	d := SampleData(Reminder, dunning.DK)
+	d.Creditor.LogoImage = nil
+	d.PaymentQR = nil
+	d.Level = 1
+	d.PaymentLine = "+71<000000000042017+85123456<"
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.RenderFor(Reminder, language.Danish, d, Email); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
