@@ -289,19 +289,19 @@ var dataType = reflect.TypeFor[*Data]()
 
 // fastMethods returns the methods the templates call, adapted so that tmplexec calls
 // them without reflection.
-func fastMethods() map[string]tmplexec.Func {
-	return map[string]tmplexec.Func{
-		"Spec":         tmplexec.Func1((*tables).Spec),
-		"Claims":       tmplexec.Func1((*tables).Claims),
-		"Interest":     tmplexec.Func1((*tables).Interest),
-		"Plan":         tmplexec.Func1((*tables).Plan),
-		"Missed":       tmplexec.Func1((*tables).Missed),
-		"PlanSummary":  tmplexec.Func1((*tables).PlanSummary),
-		"Offer":        tmplexec.Func1((*tables).Offer),
-		"Span":         tmplexec.Func1((*table).Span),
-		"FromReceipt":  tmplexec.Func1((*Data).FromReceipt),
-		"Consumer":     tmplexec.Func1((*Data).Consumer),
-		"DeadlineDays": tmplexec.Func1((*Data).DeadlineDays),
+func fastMethods() map[string][]tmplexec.Func {
+	return map[string][]tmplexec.Func{
+		"Spec":         {tmplexec.Func1((*tables).Spec)},
+		"Claims":       {tmplexec.Func1((*tables).Claims)},
+		"Interest":     {tmplexec.Func1((*tables).Interest)},
+		"Plan":         {tmplexec.Func1((*tables).Plan)},
+		"Missed":       {tmplexec.Func1((*tables).Missed)},
+		"PlanSummary":  {tmplexec.Func1((*tables).PlanSummary)},
+		"Offer":        {tmplexec.Func1((*tables).Offer)},
+		"Span":         {tmplexec.Func1((*table).Span)},
+		"FromReceipt":  {tmplexec.Func1((*Data).FromReceipt)},
+		"Consumer":     {tmplexec.Func1((*Data).Consumer)},
+		"DeadlineDays": {tmplexec.Func1((*Data).DeadlineDays)},
 	}
 }
 

@@ -17,9 +17,11 @@ type Set struct {
 	// is then called by reflection.
 	Funcs map[string]any
 	// Methods are optional fast calls of niladic methods the templates call, by
-	// method name: Func1 of the method expression ((*T).Name), whose receiver is its
-	// parameter. A method without an adapter here is called by reflection.
-	Methods map[string]Func
+	// method name: Func1 (or Appender1) of the method expression ((*T).Name), whose
+	// receiver is its parameter; of several adapters under one name (methods of the
+	// same name on different types), the one whose parameter is the receiver's type
+	// is used. A method without an adapter here is called by reflection.
+	Methods map[string][]Func
 }
 
 // Compile compiles the template name of set for data of type data. It returns an
@@ -183,9 +185,17 @@ func (c *compiler) action(n *parse.ActionNode, dot static) (stmt, error) {
 	if st.t == nil {
 		return nil, unsupported(n, "printing no value")
 	}
+	if fe, ok := e.(*fieldExpr); ok && fe.steps[len(fe.steps)-1].str != nil &&
+		st.t.Kind() == reflect.String && !printsByMethod(st) {
+		// A string printed as it is (escaped for HTML text unless it is HTML).
+		return printMethod(fe, html && st.t != htmlType), nil
+	}
 	if html {
 		if call, ok := e.(*callExpr); ok && call.fn.str != nil && st.t == stringType {
 			return &printHTMLCallStmt{c: call}, nil
+		}
+		if call, ok := e.(*callExpr); ok && call.fn.str != nil && st.t == htmlType {
+			return &printCallStmt{c: call}, nil
 		}
 		switch {
 		case st.t == htmlType:
@@ -201,6 +211,15 @@ func (c *compiler) action(n *parse.ActionNode, dot static) (stmt, error) {
 		return &printCallStmt{c: call}, nil
 	}
 	return c.printer(n, e, st)
+}
+
+// printMethod prints fe, whose last step is a method with an appending adapter.
+func printMethod(fe *fieldExpr, escape bool) stmt {
+	p := &printMethodStmt{recv: fe.recv, last: fe.steps[len(fe.steps)-1], escape: escape}
+	if len(fe.steps) > 1 {
+		p.recv = &fieldExpr{recv: fe.recv, steps: fe.steps[:len(fe.steps)-1]}
+	}
+	return p
 }
 
 // printsByMethod reports whether text/template or html/template could print a value
@@ -526,13 +545,18 @@ func (c *compiler) fields(recv expr, st static, names []string, n parse.Node) (e
 			default:
 				return nil, static{}, unsupported(n, "method %s's results", name)
 			}
-			if f, ok := c.set.Methods[name]; ok && f.call != nil && f.typ.NumIn() == 1 && f.typ.NumOut() == 1 &&
-				f.typ.Out(0) == mt.Out(0) && !s.errorOK {
+			for _, f := range c.set.Methods[name] {
+				if f.call == nil || f.typ.NumIn() != 1 || f.typ.NumOut() != 1 || f.typ.Out(0) != mt.Out(0) || s.errorOK {
+					continue
+				}
 				switch recv := f.typ.In(0); {
 				case s.addr && recv == reflect.PointerTo(t):
-					s.fast = f.call
+					s.fast, s.str = f.call, f.str
 				case valOK && recv == t: // a value method: called on the value itself
-					s.fast, s.addr = f.call, false
+					s.fast, s.str, s.addr = f.call, f.str, false
+				}
+				if s.fast != nil {
+					break
 				}
 			}
 			fe.steps = append(fe.steps, s)

@@ -72,6 +72,26 @@ func (d *data) ErrMethod() (string, error) {
 
 func (d *data) Self() *data { return d }
 
+// Markup and the two Tag methods have appending adapters (Appender1); Tag is a
+// name two types have.
+func (d *data) Markup() htemplate.HTML { return htemplate.HTML(appendMarkup(nil, d)) }
+
+func appendMarkup(dst []byte, d *data) []byte {
+	dst = append(dst, "<i>"...)
+	dst = append(dst, d.Name...)
+	return append(dst, "</i>"...)
+}
+
+func (d *data) Tag() string { return string(appendDataTag(nil, d)) }
+
+func appendDataTag(dst []byte, d *data) []byte { return append(append(dst, "d&"...), d.Name...) }
+
+func (i inner) Tag() string { return string(appendInnerTag(nil, i)) }
+
+func appendInnerTag(dst []byte, i inner) []byte {
+	return append(append(append(dst, "t<"...), i.Label...), '>')
+}
+
 // The functions, as text/template gets them and as Compile gets them.
 
 func upper(s string) string                 { return strings.ToUpper(s) }
@@ -105,10 +125,12 @@ func fastFuncs() map[string]any {
 // fastMethods are adapters of some of data's methods; the others are called by
 // reflection. Double's adapter has the wrong receiver type for .Ptr.Double (a
 // pointer), so that call goes through reflection too.
-func fastMethods() map[string]Func {
-	return map[string]Func{
-		"Method": Func1((*data).Method), "Self": Func1((*data).Self), "Double": Func1(inner.Double),
-		"ValMethod": Func1(func(d *data) string { return "wrong result type" }),
+func fastMethods() map[string][]Func {
+	return map[string][]Func{
+		"Method": {Func1((*data).Method)}, "Self": {Func1((*data).Self)}, "Double": {Func1(inner.Double)},
+		"ValMethod": {Func1(func(d *data) string { return "wrong result type" })},
+		"Markup":    {Appender1((*data).Markup, appendMarkup)},
+		"Tag":       {Appender1((*data).Tag, appendDataTag), Appender1(inner.Tag, appendInnerTag)},
 	}
 }
 
@@ -151,6 +173,10 @@ var cases = []struct {
 	{`{{fails .Name}}`, true},
 	{`{{boom .Name}}`, true},
 	{`{{if .Err}}{{.ErrMethod}}{{end}}`, true},
+	{`{{.Markup}} {{.Tag}} {{.In.Tag}} {{.Self.Tag}} {{(wrap .).Tag}} {{with .Ptr}}{{.Tag}}{{end}}`, true},
+	{`{{range .Items}}{{.Tag}}{{end}} {{if .Markup}}{{.Markup}}{{end}} {{len .Tag}} {{.Method}}`, true},
+	{`{{define "x"}}[{{.}}]{{end}}{{template "x" .Markup}}{{template "x" .Tag}} {{.Markup | len}}`, true},
+	{`{{.NilPtr.Tag}}`, true},
 	// Outside the subset.
 	{`{{$x := 1}}{{$x}}`, false},
 	{`{{printf "%d" .N}}`, false},
@@ -389,14 +415,24 @@ func TestMethodAdapters(t *testing.T) {
 		{`{{(wrap .).Double}}`, true},
 		{`{{.ValMethod}}`, false},
 		{`{{.ErrMethod}}`, false},
+		{`{{.Markup}}`, true},
+		{`{{.Tag}}`, true},
+		{`{{.In.Tag}}`, true},
 	} {
 		tt := ttemplate.Must(ttemplate.New("t").Funcs(textFuncs).Parse(c.src))
 		p, err := Compile(Set{Lookup: func(string) *parse.Tree { return tt.Tree }, Funcs: fastFuncs(), Methods: fastMethods()}, "t", reflect.TypeFor[*data]())
 		if err != nil {
 			t.Fatal(err)
 		}
-		fe := p.body.list.(*printStmt).e.(*fieldExpr)
-		if got := fe.steps[len(fe.steps)-1].fast != nil; got != c.fast {
+		var last step
+		switch st := p.body.list.(type) {
+		case *printStmt:
+			fe := st.e.(*fieldExpr)
+			last = fe.steps[len(fe.steps)-1]
+		case *printMethodStmt:
+			last = st.last
+		}
+		if got := last.fast != nil; got != c.fast {
 			t.Errorf("%s: adapter used = %v, want %v", c.src, got, c.fast)
 		}
 	}

@@ -118,12 +118,17 @@ func (p *printHTMLCallStmt) exec(s *state, dot reflect.Value) {
 	from := len(s.buf)
 	s.buf = p.c.fn.str(s.buf, args)
 	s.args = s.args[:mark]
+	escapeFrom(s, from)
+	s.check()
+}
+
+// escapeFrom escapes for HTML text, in place, what was appended to s.buf since from.
+func escapeFrom(s *state, from int) {
 	for _, c := range s.buf[from:] {
 		if htmlEscaped[c] {
 			raw := string(s.buf[from:])
 			s.buf = appendHTMLEscaped(s.buf[:from], raw)
-			break
+			return
 		}
 	}
-	s.check()
 }

@@ -242,8 +242,9 @@ type step struct {
 	addr    bool  // call the method on the receiver's address
 	errorOK bool  // the method's second result is an error
 	// fast calls the method through its adapter (Set.Methods), the receiver its
-	// argument.
+	// argument; str, when the adapter has it, appends the method's string result.
 	fast func(args []reflect.Value) reflect.Value
+	str  func(dst []byte, args []reflect.Value) []byte
 }
 
 // fieldExpr is a chain of fields and niladic methods on a value.
@@ -255,36 +256,68 @@ type fieldExpr struct {
 func (f *fieldExpr) eval(s *state, dot reflect.Value) reflect.Value {
 	v := f.recv.eval(s, dot)
 	for i := range f.steps {
-		st := &f.steps[i]
-		v = deref(v, st.derefs)
-		if st.field != nil {
-			if len(st.field) == 1 {
-				v = v.Field(st.field[0])
-			} else {
-				var err error
-				if v, err = v.FieldByIndexErr(st.field); err != nil {
-					panic(fallback(err.Error()))
-				}
-			}
-			continue
-		}
-		if st.addr {
-			v = v.Addr()
-		}
-		if st.fast != nil {
-			mark := len(s.args)
-			s.args = append(s.args, v)
-			v = st.fast(s.args[mark:])
-			s.args = s.args[:mark]
-			continue
-		}
-		out := v.Method(st.method).Call(nil)
-		if st.errorOK && !out[1].IsNil() {
-			panic(fallback("method returned an error"))
-		}
-		v = out[0]
+		v = f.steps[i].eval(s, v)
 	}
 	return v
+}
+
+// receiver follows the step's pointers to its field's struct or its method's
+// receiver.
+func (st *step) receiver(v reflect.Value) reflect.Value {
+	v = deref(v, st.derefs)
+	if st.field == nil && st.addr {
+		v = v.Addr()
+	}
+	return v
+}
+
+// eval is the step's value on v.
+func (st *step) eval(s *state, v reflect.Value) reflect.Value {
+	v = st.receiver(v)
+	if st.field != nil {
+		if len(st.field) == 1 {
+			return v.Field(st.field[0])
+		}
+		v, err := v.FieldByIndexErr(st.field)
+		if err != nil {
+			panic(fallback(err.Error()))
+		}
+		return v
+	}
+	if st.fast != nil {
+		mark := len(s.args)
+		s.args = append(s.args, v)
+		v = st.fast(s.args[mark:])
+		s.args = s.args[:mark]
+		return v
+	}
+	out := v.Method(st.method).Call(nil)
+	if st.errorOK && !out[1].IsNil() {
+		panic(fallback("method returned an error"))
+	}
+	return out[0]
+}
+
+// printMethodStmt prints the string result of a field chain's last step, a method
+// whose adapter appends it (step.str): the result is appended straight to the
+// output, escaped for HTML text when escape is set, as printHTMLCallStmt does.
+type printMethodStmt struct {
+	recv   expr // the chain up to the method's receiver
+	last   step
+	escape bool
+}
+
+func (p *printMethodStmt) exec(s *state, dot reflect.Value) {
+	v := p.last.receiver(p.recv.eval(s, dot))
+	mark := len(s.args)
+	s.args = append(s.args, v)
+	from := len(s.buf)
+	s.buf = p.last.str(s.buf, s.args[mark:])
+	s.args = s.args[:mark]
+	if p.escape {
+		escapeFrom(s, from)
+	}
+	s.check()
 }
 
 // conversion is how an argument is made to fit its parameter, as text/template's

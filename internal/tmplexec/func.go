@@ -13,7 +13,7 @@ import (
 type Func struct {
 	typ  reflect.Type                                  // the Go function's type, as text/template sees it
 	call func(args []reflect.Value) reflect.Value      // the call, result boxed
-	str  func(dst []byte, args []reflect.Value) []byte // the call, result appended; nil unless a string result
+	str  func(dst []byte, args []reflect.Value) []byte // the call, result appended; nil unless a string result (or Appender1)
 	pred func(args []reflect.Value) bool               // the call, for a bool result; nil otherwise
 }
 
@@ -35,6 +35,21 @@ func Func1[A, R any](f func(A) R) Func {
 			a, _ := reflect.TypeAssert[A](args[0])
 			return g(a)
 		}
+	}
+	return fn
+}
+
+// Appender1 is Func1 for a function of one argument whose result is of a string
+// type (string, html/template.HTML) and which can append that result instead of
+// returning it: app(dst, a) must append exactly f(a) to dst. Where the result is
+// printed (a call, or a method at the end of a field chain), app writes it straight
+// to the output and the string is never made; every other use of the result calls
+// f, and text/template is given f.
+func Appender1[A any, R ~string](f func(A) R, app func(dst []byte, a A) []byte) Func {
+	fn := Func1(f)
+	fn.str = func(dst []byte, args []reflect.Value) []byte {
+		a, _ := reflect.TypeAssert[A](args[0])
+		return app(dst, a)
 	}
 	return fn
 }
