@@ -142,7 +142,9 @@
 // compiled programs (see Templates): a field is an index, a function a typed call, an
 // escaped value a loop over its bytes, with no allocation of their own beyond one
 // small state per block. Everything around them is Go code built for speed: the
-// layout; the tables, built once per letter with their text and HTML as fields;
+// layout; the tables, built once per letter and written straight into the text
+// and the HTML (their Text and HTML methods have appending adapters, so a
+// compiled template never makes them strings);
 // amounts, rates and dates formatted by per-language formatters built in New from the
 // money package's own output (a test checks them against it); payment details shared
 // by text and HTML; the total checked in minor units (decimals only when an amount

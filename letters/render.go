@@ -42,7 +42,6 @@ type renderBuf struct {
 	w       limitWriter
 	out     []byte
 	scratch []byte
-	tables  []byte // the tables' scratch (tables.buf)
 	cells   []byte // the texts of the tables' cells (tables.cells)
 }
 
@@ -59,7 +58,7 @@ var bufPool = sync.Pool{New: func() any { return new(renderBuf) }}
 
 func (rb *renderBuf) release() {
 	if cap(rb.tmpl) > maxPooled || cap(rb.out) > maxPooled || cap(rb.scratch) > maxPooled ||
-		cap(rb.tables) > maxPooled || cap(rb.cells) > maxPooled {
+		cap(rb.cells) > maxPooled {
 		return
 	}
 	rb.tmpl = rb.tmpl[:0]
@@ -124,10 +123,10 @@ func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data, p parts) (
 	rb.tmpl = rb.tmpl[:0]
 	st := &rb.state
 	*st = renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
-	st.tables = tables{l: l, f: st.f, v: st.words, d: d, buf: rb.tables[:0], cells: rb.cells[:0]}
+	st.tables = tables{l: l, f: st.f, v: st.words, d: d, cells: rb.cells[:0]}
 	d.r = st
 	defer func() {
-		rb.tables, rb.cells = st.tables.buf, st.tables.cells // keep the grown scratch
+		rb.cells = st.tables.cells // keep the grown scratch
 		d.r = nil
 	}()
 	subj, err := rb.exec(set.subject, d)
@@ -286,9 +285,7 @@ func fastFuncs(f *langFormat) map[string]any {
 // delivery and is stated in words (see Data.FromReceipt).
 func pay(d *Data, amount money.Money, by date.Date) *facts {
 	if d.r == nil {
-		f := &facts{}
-		f.render(nil)
-		return f
+		return &facts{}
 	}
 	if d.r.kind == CollectionWarning && d.FromReceipt() {
 		by = date.Date{}

@@ -291,14 +291,19 @@ var dataType = reflect.TypeFor[*Data]()
 // them without reflection.
 func fastMethods() map[string][]tmplexec.Func {
 	return map[string][]tmplexec.Func{
-		"Spec":         {tmplexec.Func1((*tables).Spec)},
-		"Claims":       {tmplexec.Func1((*tables).Claims)},
-		"Interest":     {tmplexec.Func1((*tables).Interest)},
-		"Plan":         {tmplexec.Func1((*tables).Plan)},
-		"Missed":       {tmplexec.Func1((*tables).Missed)},
-		"PlanSummary":  {tmplexec.Func1((*tables).PlanSummary)},
-		"Offer":        {tmplexec.Func1((*tables).Offer)},
-		"Span":         {tmplexec.Func1((*table).Span)},
+		"Spec":        {tmplexec.Func1((*tables).Spec)},
+		"Claims":      {tmplexec.Func1((*tables).Claims)},
+		"Interest":    {tmplexec.Func1((*tables).Interest)},
+		"Plan":        {tmplexec.Func1((*tables).Plan)},
+		"Missed":      {tmplexec.Func1((*tables).Missed)},
+		"PlanSummary": {tmplexec.Func1((*tables).PlanSummary)},
+		"Offer":       {tmplexec.Func1((*tables).Offer)},
+		"Span":        {tmplexec.Func1((*table).Span)},
+		// A table's and the facts' Text and HTML are appended to the letter.
+		"Text": {tmplexec.Appender1((*table).Text, (*table).appendText),
+			tmplexec.Appender1((*facts).Text, (*facts).appendText)},
+		"HTML": {tmplexec.Appender1((*table).HTML, (*table).appendHTML),
+			tmplexec.Appender1((*facts).HTML, (*facts).appendHTML)},
 		"FromReceipt":  {tmplexec.Func1((*Data).FromReceipt)},
 		"Consumer":     {tmplexec.Func1((*Data).Consumer)},
 		"DeadlineDays": {tmplexec.Func1((*Data).DeadlineDays)},

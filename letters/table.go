@@ -11,21 +11,23 @@ import (
 	"github.com/dunning-go/dunning/money"
 )
 
-// table is a table the partials print: aligned columns in text, a <table> in HTML.
-// The Go code builds it from Data so the text and HTML variants show the same cells.
-// Text and HTML are filled once, when the table is built (see tables), so a partial
-// reads them as fields: a template's method call is a reflective lookup and call,
-// several times the cost of a field.
+// table is a table the partials print: aligned columns in text (Text), a <table>
+// in HTML (HTML). The Go code builds it from Data so the text and HTML variants show
+// the same cells. The compiled templates print Text and HTML through their appending
+// adapters (fastMethods): the table is written straight into the letter, and its
+// text never made a string.
 type table struct {
 	Cols []column
 	Rows [][]cell
 	Foot []footRow
-	// Text is the table with aligned columns (two spaces between columns), the foot
-	// rows' values right-aligned under the last column.
-	Text string
-	// HTML is the table as an HTML <table>, every cell escaped.
-	HTML htemplate.HTML
 }
+
+// Text is the table with aligned columns (two spaces between columns), the foot
+// rows' values right-aligned under the last column.
+func (t *table) Text() string { return string(t.appendText(nil)) }
+
+// HTML is the table as an HTML <table>, every cell escaped.
+func (t *table) HTML() htemplate.HTML { return htemplate.HTML(t.appendHTML(nil)) }
 
 type column struct {
 	Head  string
@@ -140,14 +142,10 @@ func rows(n, m int) [][]cell {
 	return rs
 }
 
-// facts is a list of labelled values (payment details, plan summary, offer). Text
-// and HTML are filled when it is built, as a table's.
+// facts is a list of labelled values (payment details, plan summary, offer),
+// printed as a table's are (Text, HTML).
 type facts struct {
 	Rows []fact
-	// Text is the facts as "Label:  value" lines with the values aligned.
-	Text string
-	// HTML is the facts as a two-column HTML <table>, every value escaped.
-	HTML htemplate.HTML
 
 	// qr is a PNG image shown beside the table in HTML, captioned qrLabel: the
 	// payment QR code (Data.PaymentQR).
@@ -169,29 +167,13 @@ func (f *facts) add(label, value string) {
 	}
 }
 
+// Text is the facts as "Label:  value" lines with the values aligned.
+func (f *facts) Text() string { return string(f.appendText(nil)) }
+
+// HTML is the facts as a two-column HTML <table>, every value escaped.
+func (f *facts) HTML() htemplate.HTML { return htemplate.HTML(f.appendHTML(nil)) }
+
 func left(s string) cell { return cell{Text: s} }
-
-// render fills Text and HTML, using buf as scratch; it returns buf for reuse.
-func (t *table) render(buf []byte) []byte {
-	buf, t.Text, t.HTML = textAndHTML(buf, t.appendText, t.appendHTML)
-	return buf
-}
-
-// render fills Text and HTML, using buf as scratch; it returns buf for reuse.
-func (f *facts) render(buf []byte) []byte {
-	buf, f.Text, f.HTML = textAndHTML(buf, f.appendText, f.appendHTML)
-	return buf
-}
-
-// textAndHTML appends the text and then the HTML to buf[:0] and returns them
-// in one allocation, with buf for reuse.
-func textAndHTML(buf []byte, text, html func([]byte) []byte) ([]byte, string, htemplate.HTML) {
-	buf = text(buf[:0])
-	n := len(buf)
-	buf = html(buf)
-	s := string(buf)
-	return buf, s[:n], htemplate.HTML(s[n:])
-}
 
 // appendText appends the table's Text.
 func (t *table) appendText(b []byte) []byte {
@@ -306,14 +288,13 @@ type tables struct {
 	// paymentAmount and paymentBy are the arguments payment was built for.
 	paymentAmount money.Money
 	paymentBy     string
-	// buf is scratch for rendering the tables, cells for their cells' texts.
-	buf, cells []byte
+	// cells is scratch for the texts of the tables' cells.
+	cells []byte
 }
 
 func (t *tables) cachedTable(p **table, build func() table) *table {
 	if *p == nil {
 		x := build()
-		t.buf = x.render(t.buf)
 		*p = &x
 	}
 	return *p
@@ -322,7 +303,6 @@ func (t *tables) cachedTable(p **table, build func() table) *table {
 func (t *tables) cachedFacts(p **facts, build func() facts) *facts {
 	if *p == nil {
 		x := build()
-		t.buf = x.render(t.buf)
 		*p = &x
 	}
 	return *p

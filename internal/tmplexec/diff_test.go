@@ -74,21 +74,21 @@ func (d *data) Self() *data { return d }
 
 // Markup and the two Tag methods have appending adapters (Appender1); Tag is a
 // name two types have.
-func (d *data) Markup() htemplate.HTML { return htemplate.HTML(appendMarkup(nil, d)) }
+func (d *data) Markup() htemplate.HTML { return htemplate.HTML(appendMarkup(d, nil)) }
 
-func appendMarkup(dst []byte, d *data) []byte {
+func appendMarkup(d *data, dst []byte) []byte {
 	dst = append(dst, "<i>"...)
 	dst = append(dst, d.Name...)
 	return append(dst, "</i>"...)
 }
 
-func (d *data) Tag() string { return string(appendDataTag(nil, d)) }
+func (d *data) Tag() string { return string(appendDataTag(d, nil)) }
 
-func appendDataTag(dst []byte, d *data) []byte { return append(append(dst, "d&"...), d.Name...) }
+func appendDataTag(d *data, dst []byte) []byte { return append(append(dst, "d&"...), d.Name...) }
 
-func (i inner) Tag() string { return string(appendInnerTag(nil, i)) }
+func (i inner) Tag() string { return string(appendInnerTag(i, nil)) }
 
-func appendInnerTag(dst []byte, i inner) []byte {
+func appendInnerTag(i inner, dst []byte) []byte {
 	return append(append(append(dst, "t<"...), i.Label...), '>')
 }
 

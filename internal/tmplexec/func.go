@@ -41,15 +41,16 @@ func Func1[A, R any](f func(A) R) Func {
 
 // Appender1 is Func1 for a function of one argument whose result is of a string
 // type (string, html/template.HTML) and which can append that result instead of
-// returning it: app(dst, a) must append exactly f(a) to dst. Where the result is
+// returning it: app(a, dst) must append exactly f(a) to dst (a method
+// expression (*T).AppendName fits). Where the result is
 // printed (a call, or a method at the end of a field chain), app writes it straight
 // to the output and the string is never made; every other use of the result calls
 // f, and text/template is given f.
-func Appender1[A any, R ~string](f func(A) R, app func(dst []byte, a A) []byte) Func {
+func Appender1[A any, R ~string](f func(A) R, app func(a A, dst []byte) []byte) Func {
 	fn := Func1(f)
 	fn.str = func(dst []byte, args []reflect.Value) []byte {
 		a, _ := reflect.TypeAssert[A](args[0])
-		return app(dst, a)
+		return app(a, dst)
 	}
 	return fn
 }
