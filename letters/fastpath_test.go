@@ -1,7 +1,10 @@
 package letters
 
 import (
+	"bytes"
 	"html"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -182,5 +185,99 @@ func TestSegmentCountAllocates(t *testing.T) {
 	text := strings.Repeat("Betal 1.234,50 kr. senest 17-03-2025 € ", 8)
 	if n := testing.AllocsPerRun(100, func() { SegmentCount(text) }); n != 0 {
 		t.Errorf("SegmentCount allocates %v times", n)
+	}
+}
+
+// appendNormalizedRef is appendNormalized as it was written first: each line
+// trimmed with bytes.TrimRight and wrapped word by word, appending each word.
+func appendNormalizedRef(dst, s []byte) []byte {
+	start := len(dst)
+	blank := true
+	pending := false
+	for {
+		ln, rest, found := cutLine(s)
+		ln = bytes.TrimRight(ln, " \t\r")
+		if len(ln) == 0 {
+			if !blank {
+				pending = true
+			}
+			blank = true
+		} else {
+			if pending {
+				dst = append(dst, '\n')
+				pending = false
+			}
+			blank = false
+			dst = appendWrappedRef(dst, ln, 76)
+		}
+		if !found {
+			break
+		}
+		s = rest
+	}
+	for len(dst) > start && dst[len(dst)-1] == '\n' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+func appendWrappedRef(dst, ln []byte, max int) []byte {
+	if len(ln) <= max || utf8.RuneCount(ln) <= max || strings.Contains(strings.TrimLeft(string(ln), " "), "  ") {
+		dst = append(dst, ln...)
+		return append(dst, '\n')
+	}
+	col := 0
+	for i := 0; ; i++ {
+		w := ln
+		j := bytes.IndexByte(ln, ' ')
+		if j >= 0 {
+			w, ln = ln[:j], ln[j+1:]
+		}
+		n := utf8.RuneCount(w)
+		if i > 0 {
+			if col+1+n > max {
+				dst = append(dst, '\n')
+				col = 0
+			} else {
+				dst = append(dst, ' ')
+				col++
+			}
+		}
+		dst = append(dst, w...)
+		col += n
+		if j < 0 {
+			break
+		}
+	}
+	return append(dst, '\n')
+}
+
+// TestNormalizedSameAsReference: appendNormalized, which copies a line once and
+// makes the spaces it breaks at newlines in place, writes what wrapping word by
+// word writes, for prose, tables, indentation, long words and invalid UTF-8.
+func TestNormalizedSameAsReference(t *testing.T) {
+	parts := []string{" ", " ", " ", "  ", "\n", "\n\n", "\t", "\r", "\u00a0", "æøå", "€",
+		"a", "word", "betalingen", "Rykkergebyr", strings.Repeat("x", 80), "\xff", "\xe2\x82", "\x80", "é", "–"}
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 300).Draw(t, "n")
+		var b strings.Builder
+		for range n {
+			b.WriteString(rapid.SampledFrom(parts).Draw(t, "part"))
+		}
+		s := b.String()
+		if got, want := string(appendNormalized([]byte("x\n"), []byte(s))), string(appendNormalizedRef([]byte("x\n"), []byte(s))); got != want {
+			t.Fatalf("appendNormalized(%q):\n got %q\nwant %q", s, got, want)
+		}
+	})
+	for _, name := range []string{"reminder.da.txt.golden", "demand-letter.de.txt.golden"} {
+		g, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The golden letters with their lines joined into paragraphs.
+		s := strings.ReplaceAll(string(g), ".\n", ". ")
+		if got, want := string(appendNormalized(nil, []byte(s))), string(appendNormalizedRef(nil, []byte(s))); got != want {
+			t.Errorf("%s: appendNormalized differs from the reference:\n got %q\nwant %q", name, got, want)
+		}
 	}
 }

@@ -333,7 +333,7 @@ func appendNormalized(dst, s []byte) []byte {
 	pending := false
 	for {
 		ln, rest, found := cutLine(s)
-		ln = bytes.TrimRight(ln, " \t\r")
+		ln = trimTrailingSpace(ln)
 		if len(ln) == 0 {
 			if !blank {
 				pending = true
@@ -358,33 +358,53 @@ func appendNormalized(dst, s []byte) []byte {
 	return dst
 }
 
+// trimTrailingSpace is bytes.TrimRight(b, " \t\r"), without building the cutset.
+func trimTrailingSpace(b []byte) []byte {
+	for len(b) > 0 {
+		switch b[len(b)-1] {
+		case ' ', '\t', '\r':
+			b = b[:len(b)-1]
+		default:
+			return b
+		}
+	}
+	return b
+}
+
+// appendWrapped appends ln and a newline, a prose line longer than max characters
+// wrapped at single spaces: each word goes on the line before it unless that would
+// make it longer than max (a word longer than max stands alone). A line with two
+// consecutive spaces after its indentation is kept as it is. The wrapped line is
+// ln with some of its spaces made newlines, so it is copied once and those spaces
+// are replaced in place.
 func appendWrapped(dst, ln []byte, max int) []byte {
+	from := len(dst)
+	dst = append(dst, ln...)
 	if len(ln) <= max || runeCount(ln) <= max || hasDoubleSpace(bytes.TrimLeft(ln, " ")) {
-		dst = append(dst, ln...)
 		return append(dst, '\n')
 	}
+	out := dst[from:]
 	col := 0
-	for i := 0; ; i++ {
-		w := ln
-		j := bytes.IndexByte(ln, ' ')
+	for at := 0; ; {
+		w := ln[at:]
+		j := bytes.IndexByte(w, ' ')
 		if j >= 0 {
-			w, ln = ln[:j], ln[j+1:]
+			w = w[:j]
 		}
 		n := runeCount(w)
-		if i > 0 {
+		if at > 0 { // the space before the word, at at-1
 			if col+1+n > max {
-				dst = append(dst, '\n')
+				out[at-1] = '\n'
 				col = 0
 			} else {
-				dst = append(dst, ' ')
 				col++
 			}
 		}
-		dst = append(dst, w...)
 		col += n
 		if j < 0 {
 			break
 		}
+		at += j + 1
 	}
 	return append(dst, '\n')
 }
@@ -409,18 +429,7 @@ func runeCount(b []byte) int {
 }
 
 // hasDoubleSpace reports whether b contains two consecutive spaces.
-func hasDoubleSpace(b []byte) bool {
-	for {
-		i := bytes.IndexByte(b, ' ')
-		if i < 0 || i+1 >= len(b) {
-			return false
-		}
-		if b[i+1] == ' ' {
-			return true
-		}
-		b = b[i+1:]
-	}
-}
+func hasDoubleSpace(b []byte) bool { return bytes.Contains(b, []byte("  ")) }
 
 // cutLine returns the text before the first newline of s and the text after it.
 func cutLine(s []byte) (line, rest []byte, found bool) {
