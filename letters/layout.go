@@ -54,7 +54,7 @@ func layoutText(b []byte, d *Data, title string, body []byte) []byte {
 	b = append(b, '\n')
 	b = append(b, v.Date...)
 	b = append(b, ": "...)
-	b = append(b, l.formatDate(d.Date)...)
+	b = l.appendDate(b, d.Date)
 	b = append(b, '\n')
 	if d.Case != "" {
 		b = append(b, v.Case...)
@@ -265,7 +265,14 @@ func layoutHTML(b []byte, d *Data, title string, body []byte) []byte {
 			b = append(b, "</td></tr>\n"...)
 		}
 	}
-	ref(v.Date, l.formatDate(d.Date))
+	if !d.Date.IsZero() { // ref(v.Date, l.formatDate(d.Date)), the date appended
+		b = append(b, "<tr><th>"...)
+		b = appendEscaped(b, v.Date)
+		b = append(b, "</th><td>"...)
+		from := len(b)
+		b = escapeTail(l.appendDate(b, d.Date), from)
+		b = append(b, "</td></tr>\n"...)
+	}
 	ref(v.Case, d.Case)
 	ref(v.Customer, d.Debtor.ID)
 	b = append(b, "</table>\n<h1>"...)
@@ -305,10 +312,14 @@ func layoutHTML(b []byte, d *Data, title string, body []byte) []byte {
 // appendEscapedRegistration appends registration(r), escaped.
 func appendEscapedRegistration(b []byte, r dunning.Registration) []byte {
 	start := len(b)
-	b = appendRegistration(b, r)
-	if bytes.ContainsAny(b[start:], `&'<>"`) {
-		s := string(b[start:])
-		b = appendEscaped(b[:start], s)
+	return escapeTail(appendRegistration(b, r), start)
+}
+
+// escapeTail escapes b[from:] in place as appendEscaped escapes a string.
+func escapeTail(b []byte, from int) []byte {
+	if bytes.ContainsAny(b[from:], `&'<>"`) {
+		s := string(b[from:])
+		b = appendEscaped(b[:from], s)
 	}
 	return b
 }

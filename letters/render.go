@@ -276,6 +276,14 @@ func fastFuncs(f *langFormat) map[string]any {
 		}
 	}
 	m["set"] = tmplexec.Predicate(isSetValue)
+	// The functions whose result a template prints append it to the letter.
+	l := f.l
+	m["money"] = tmplexec.Appender1(f.formatMoney, func(x money.Money, b []byte) []byte { return f.appendMoney(b, x) })
+	m["amount"] = tmplexec.Appender1(f.formatAmount, func(x money.Money, b []byte) []byte { return f.appendAmount(b, x) })
+	m["rate"] = tmplexec.Appender1(f.formatRate, func(x decimal.Decimal, b []byte) []byte { return f.appendRate(b, x) })
+	m["date"] = tmplexec.Appender1(l.formatDate, func(x date.Date, b []byte) []byte { return l.appendDate(b, x) })
+	m["invoices"] = tmplexec.Appender1(invoices, appendInvoices)
+	m["greeting"] = tmplexec.Appender1(greeting, appendGreeting)
 	return m
 }
 
@@ -290,7 +298,7 @@ func pay(d *Data, amount money.Money, by date.Date) *facts {
 	if d.r.kind == CollectionWarning && d.FromReceipt() {
 		by = date.Date{}
 	}
-	return d.r.tables.Payment(amount, d.r.lang.formatDate(by))
+	return d.r.tables.Payment(amount, by)
 }
 
 // appendFields appends the words of s separated by single spaces: strings.Join of

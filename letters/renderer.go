@@ -457,15 +457,17 @@ func registrationLabel(s dunning.RegistrationScheme) string {
 }
 
 // invoices returns the invoice numbers of the claims, comma-separated: "1001, 1017".
-func invoices(d *Data) string {
-	var b strings.Builder
+func invoices(d *Data) string { return string(appendInvoices(d, nil)) }
+
+// appendInvoices appends invoices(d).
+func appendInvoices(d *Data, b []byte) []byte {
 	for i, c := range d.Claims {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(c.Invoice)
+		b = append(b, c.Invoice...)
 	}
-	return b.String()
+	return b
 }
 
 // greeting returns the salutation of the letter in its language.
@@ -473,26 +475,34 @@ func greeting(d *Data) string {
 	if d.r == nil {
 		return ""
 	}
+	return string(appendGreeting(d, nil))
+}
+
+// appendGreeting appends greeting(d).
+func appendGreeting(d *Data, b []byte) []byte {
+	if d.r == nil {
+		return b
+	}
 	name := d.Debtor.Name
 	switch d.r.lang {
 	case langDA:
-		return "Kære " + name
+		return append(append(b, "Kære "...), name...)
 	case langSV:
-		return "Hej " + name + ","
+		return append(append(append(b, "Hej "...), name...), ',')
 	case langNB:
-		return "Hei " + name + ","
+		return append(append(append(b, "Hei "...), name...), ',')
 	case langDE:
 		if d.Consumer() {
-			return "Guten Tag " + name + ","
+			return append(append(append(b, "Guten Tag "...), name...), ',')
 		}
-		return "Sehr geehrte Damen und Herren,"
+		return append(b, "Sehr geehrte Damen und Herren,"...)
 	case langNL:
 		if d.Consumer() {
-			return "Geachte " + name + ","
+			return append(append(append(b, "Geachte "...), name...), ',')
 		}
-		return "Geachte heer, mevrouw,"
+		return append(b, "Geachte heer, mevrouw,"...)
 	case langFI:
-		return "Hyvä asiakas,"
+		return append(b, "Hyvä asiakas,"...)
 	}
-	return "Dear " + name + ","
+	return append(append(append(b, "Dear "...), name...), ',')
 }

@@ -287,7 +287,7 @@ type tables struct {
 	planSummary, offer, payment          *facts
 	// paymentAmount and paymentBy are the arguments payment was built for.
 	paymentAmount money.Money
-	paymentBy     string
+	paymentBy     date.Date
 	// cells is scratch for the texts of the tables' cells.
 	cells []byte
 }
@@ -503,7 +503,7 @@ func (t *tables) buildOffer() facts {
 
 // Payment is the payment details: amount, deadline, account, reference. The text
 // and the HTML ask for the same details; the last ones built are kept.
-func (t *tables) Payment(amount money.Money, by string) *facts {
+func (t *tables) Payment(amount money.Money, by date.Date) *facts {
 	if t.payment != nil && t.paymentBy == by && t.paymentAmount.Equal(amount) {
 		return t.payment
 	}
@@ -511,12 +511,12 @@ func (t *tables) Payment(amount money.Money, by string) *facts {
 	return t.cachedFacts(&t.payment, func() facts { return t.buildPayment(amount, by) })
 }
 
-func (t *tables) buildPayment(amount money.Money, by string) facts {
+func (t *tables) buildPayment(amount money.Money, by date.Date) facts {
 	var f facts
 	if amount.IsValid() {
 		f.add(t.v.AmountToPay, t.money(amount))
 	}
-	f.add(t.v.PayBy, by)
+	f.add(t.v.PayBy, t.l.formatDate(by))
 	b := t.d.Creditor.Bank
 	f.add(t.v.Bank, b.Name)
 	f.add(t.v.Account, b.Account)
