@@ -36,7 +36,8 @@ type ClaimHistory struct {
 	Steps []flow.Taken `json:"steps,omitempty"`
 	// Compensated says one of them charged the compensation fee for the invoice (E6).
 	Compensated bool `json:"compensated,omitempty"`
-	// CollectionCosts says one of them charged collection costs.
+	// CollectionCosts says one of them charged collection costs, waived
+	// afterwards or not: a cost the creditor forgave is not charged again.
 	CollectionCosts bool `json:"collectionCosts,omitempty"`
 	// CompensationLeft is the compensation charged for the invoice in those
 	// cases that the law credits against later fees and costs (SE, DE;
@@ -146,7 +147,8 @@ func (s *Service) earlierHistory(ctx context.Context, c *Case) error {
 						comp, _ = comp.Add(chg.Amount)
 					}
 				}
-				h.CollectionCosts = h.CollectionCosts || (chg.Kind == ChargeCollectionCost && !chg.Waived)
+				// Waived or not: a cost the creditor forgave is not charged again.
+				h.CollectionCosts = h.CollectionCosts || chg.Kind == ChargeCollectionCost
 			}
 		}
 		if len(h.Cases) == 0 {
@@ -216,9 +218,10 @@ func hasCompensation(c Case, invoiceID string) bool {
 }
 
 // hasCollectionCost reports whether collection costs were charged on the case or
-// an earlier case of one of its open invoices: they are charged once.
+// an earlier case of one of its open invoices, waived afterwards or not: they
+// are charged once, and a cost the creditor forgave is not charged again.
 func hasCollectionCost(c Case) bool {
-	if slices.ContainsFunc(c.Charges, func(ch Charge) bool { return ch.Kind == ChargeCollectionCost && !ch.Waived }) {
+	if slices.ContainsFunc(c.Charges, func(ch Charge) bool { return ch.Kind == ChargeCollectionCost }) {
 		return true
 	}
 	return slices.ContainsFunc(c.Claims, func(cl Claim) bool {

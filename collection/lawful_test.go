@@ -392,6 +392,42 @@ func TestLawful_E4_CollectionCostsChargedAsAnnounced(t *testing.T) {
 	})
 }
 
+// TestLawful_E4_P6_WaivedCollectionCostIsNotChargedAgain: a case charges the
+// collection costs with its demand letter and is closed with its costs waived
+// (settled by phone); the invoice, re-opened in a new case, runs its flow
+// again, and neither charges nor announces the collection costs a second
+// time: they are charged once per claim (inkassoloven § 10 with its
+// bekendtgørelse), and a cost the creditor forgave is not charged again.
+// Found by the lawful property (invariant 4).
+func TestLawful_E4_P6_WaivedCollectionCostIsNotChargedAgain(t *testing.T) {
+	e := newBatchEnv(t, jan31, collection.Options{})
+	e.openIn("c1", dunning.DK, dunning.Consumer, "Standard", false)
+	e.runDays(jan31, date.MustNew(2025, 3, 31), collection.BatchRequest{})
+	costs := charges(e.get("c1"), collection.ChargeCollectionCost)
+	require.Len(t, costs, 1, "the demand letter charges the collection costs")
+	_, err := e.svc.Close(t.Context(), "c1", collection.CloseRequest{Reason: "settled by phone", WaiveCosts: true})
+	require.NoError(t, err)
+	require.Empty(t, charges(e.get("c1"), collection.ChargeCollectionCost), "waived")
+	_, err = e.svc.Deactivate(t.Context(), "c1", collection.Acknowledgements{StepsTaken: true})
+	require.NoError(t, err)
+	c, err := e.svc.Reopen(t.Context(), collection.ReopenRequest{ID: "c2", From: "c1", Flow: "Standard"})
+	require.NoError(t, err)
+	require.NotNil(t, c.Claims[0].Earlier)
+	require.True(t, c.Claims[0].Earlier.CollectionCosts, "the history says the costs were charged")
+	e.runDays(date.MustNew(2025, 4, 1), date.MustNew(2025, 8, 31), collection.BatchRequest{})
+	c = e.get("c2")
+	require.True(t, slices.ContainsFunc(c.Progress.Taken, func(tk flow.Taken) bool { return tk.Kind == flow.DemandLetter }), "the new case sends its demand letter: %+v", c.Progress.Taken)
+	for _, ch := range c.Charges {
+		require.NotEqual(t, collection.ChargeCollectionCost, ch.Kind, "charged again: %+v", ch)
+	}
+	amount := costs[0].Amount.FormatNumber(dunning.DK.Language())
+	for _, o := range e.outbox() {
+		if o.CaseID == "c2" && (o.Message.Kind == letters.CollectionWarning || o.Message.Kind == letters.DemandLetter) {
+			require.NotContains(t, o.Message.Text, amount, "%s announces collection costs", o.Message.Kind)
+		}
+	}
+}
+
 // TestLawful_E17_BackDatedRunCountsFromTheSendDay (finding 6): a run for a past
 // day dates its steps and letters the day they go out and counts the deadlines
 // from it; letters queued for a later day count from that day.
