@@ -286,7 +286,8 @@
 //   - Collection costs: the demand letter (flow.DemandLetter) charges the cap of
 //     the law pack's CostCap for the creditor's CollectionCostStep on the
 //     principal still owed, once per case (and not for an invoice an earlier
-//     case charged), less the credited compensation. In DK, NO and for NL
+//     case charged; a cost waived since counts as charged: a forgiven cost is
+//     not charged again), less the credited compensation. In DK, NO and for NL
 //     consumers only after a collection warning whose deadline passed
 //     (inkassoloven § 10, inkassoloven § 9, art. 6:96 lid 6 BW). The collection
 //     warning's "costs if unpaid" is the same figure, decided by the same
