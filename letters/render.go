@@ -43,11 +43,16 @@ type renderBuf struct {
 	out     []byte
 	scratch []byte
 	cells   []byte // the texts of the tables' cells (tables.cells)
+	blocks  blocks // the tables' rows and columns (tables.blocks), cleared
 }
 
 // maxPooled is the largest buffer kept for reuse: a letter is a few KiB, and a
 // runaway host template's megabyte is not worth keeping.
 const maxPooled = 64 << 10
+
+// maxPooledBlocks is the most elements of tables' blocks kept for reuse: a
+// letter's tables have some dozens of cells.
+const maxPooledBlocks = 4096
 
 // bufPool holds renderBufs for reuse across renders and goroutines. It is the
 // package's only package-level variable that changes, and only as a cache: sync.Pool
@@ -58,7 +63,7 @@ var bufPool = sync.Pool{New: func() any { return new(renderBuf) }}
 
 func (rb *renderBuf) release() {
 	if cap(rb.tmpl) > maxPooled || cap(rb.out) > maxPooled || cap(rb.scratch) > maxPooled ||
-		cap(rb.cells) > maxPooled {
+		cap(rb.cells) > maxPooled || rb.blocks.size() > maxPooledBlocks {
 		return
 	}
 	rb.tmpl = rb.tmpl[:0]
@@ -123,10 +128,12 @@ func (r *Renderer) renderWith(rb *renderBuf, k Kind, l lang, d *Data, p parts) (
 	rb.tmpl = rb.tmpl[:0]
 	st := &rb.state
 	*st = renderState{kind: k, lang: l, words: &vocabularies[l], f: r.formats[l]}
-	st.tables = tables{l: l, f: st.f, v: st.words, d: d, cells: rb.cells[:0]}
+	st.tables = tables{l: l, f: st.f, v: st.words, d: d, cells: rb.cells[:0], blocks: rb.blocks}
 	d.r = st
 	defer func() {
-		rb.cells = st.tables.cells // keep the grown scratch
+		// Keep the grown scratch, the blocks cleared of the host's texts.
+		st.tables.blocks.clear()
+		rb.cells, rb.blocks = st.tables.cells, st.tables.blocks
 		d.r = nil
 	}()
 	subj, err := rb.exec(set.subject, d)

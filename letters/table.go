@@ -3,6 +3,7 @@ package letters
 import (
 	"encoding/base64"
 	htemplate "html/template"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -32,6 +33,8 @@ func (t *table) HTML() htemplate.HTML { return htemplate.HTML(t.appendHTML(nil))
 type column struct {
 	Head  string
 	Right bool
+	// from and to are where Head is in the builder's buffer, as cell's.
+	from, to int32
 }
 
 type cell struct {
@@ -105,6 +108,17 @@ func (c *cells) period(s Segment) cell {
 	return c.span(from, false)
 }
 
+// head is a column headed by name and the currency, "Beløb (DKK)", the text in
+// the buffer.
+func (c *cells) head(name string, right bool) column {
+	from := len(c.buf)
+	c.buf = append(c.buf, name...)
+	c.buf = append(c.buf, " ("...)
+	c.buf = append(c.buf, c.t.d.Currency()...)
+	c.buf = append(c.buf, ')')
+	return column{Right: right, from: int32(from), to: int32(len(c.buf))}
+}
+
 // foot is a foot row whose value is the cell v made.
 func foot(label string, v cell, strong bool) footRow {
 	return footRow{Label: label, Strong: strong, from: v.from, to: v.to}
@@ -114,6 +128,11 @@ func foot(label string, v cell, strong bool) footRow {
 // keeps the buffer for the next table.
 func (c *cells) done(tb *table) {
 	s := string(c.buf)
+	for i := range tb.Cols {
+		if x := &tb.Cols[i]; x.to > 0 {
+			x.Head, x.from, x.to = s[x.from:x.to], 0, 0
+		}
+	}
 	for _, r := range tb.Rows {
 		for i := range r {
 			if x := &r[i]; x.to > 0 {
@@ -129,17 +148,55 @@ func (c *cells) done(tb *table) {
 	c.t.cells = c.buf[:0]
 }
 
-// rows returns n rows of m cells each, in one block; nil for none.
-func rows(n, m int) [][]cell {
+// rows returns n rows of m cells each, from the render's blocks; nil for none.
+func (t *tables) rows(n, m int) [][]cell {
 	if n == 0 {
 		return nil
 	}
-	block := make([]cell, n*m)
-	rs := make([][]cell, n)
+	block := carve(&t.blocks.cells, n*m)
+	rs := carve(&t.blocks.rows, n)
 	for i := range rs {
 		rs[i] = block[i*m : (i+1)*m : (i+1)*m]
 	}
 	return rs
+}
+
+// blocks hold the rows, cells, columns and foot rows of a render's tables and
+// the rows of its facts, carved from a few arrays that the render's renderBuf
+// keeps for the next render (cleared: they hold the host's texts).
+type blocks struct {
+	cells []cell
+	rows  [][]cell
+	cols  []column
+	foot  []footRow
+	facts []fact
+}
+
+// clear zeroes what the blocks hold and empties them, keeping their arrays.
+func (b *blocks) clear() {
+	clear(b.cells)
+	clear(b.rows)
+	clear(b.cols)
+	clear(b.foot)
+	clear(b.facts)
+	*b = blocks{cells: b.cells[:0], rows: b.rows[:0], cols: b.cols[:0], foot: b.foot[:0], facts: b.facts[:0]}
+}
+
+// size is the number of elements the blocks can hold.
+func (b *blocks) size() int {
+	return cap(b.cells) + cap(b.rows) + cap(b.cols) + cap(b.foot) + cap(b.facts)
+}
+
+// carve returns n zero elements appended to *block, as a slice of their own
+// (capacity n). When the block's array is full a new one is made; the slices
+// carved before keep the old one.
+func carve[T any](block *[]T, n int) []T {
+	b := slices.Grow(*block, n)
+	from := len(b)
+	b = b[:from+n]
+	clear(b[from:])
+	*block = b
+	return b[from : from+n : from+n]
 }
 
 // facts is a list of labelled values (payment details, plan summary, offer),
@@ -290,23 +347,38 @@ type tables struct {
 	paymentBy     date.Date
 	// cells is scratch for the texts of the tables' cells.
 	cells []byte
+	// blocks hold the tables' rows and columns and the facts' rows.
+	blocks blocks
+	// built holds the tables and facts once built, where the pointers above
+	// point: no allocation of their own (a table is built once per letter; the
+	// payment details, should a template ask for others, are allocated).
+	built struct {
+		spec, claims, interest, plan, missed table
+		planSummary, offer, payment          facts
+	}
 }
 
-func (t *tables) cachedTable(p **table, build func() table) *table {
+func (t *tables) cachedTable(p **table, slot *table, build func() table) *table {
 	if *p == nil {
-		x := build()
-		*p = &x
+		*slot = build()
+		*p = slot
 	}
 	return *p
 }
 
-func (t *tables) cachedFacts(p **facts, build func() facts) *facts {
+func (t *tables) cachedFacts(p **facts, slot *facts, build func() facts) *facts {
 	if *p == nil {
-		x := build()
-		*p = &x
+		if slot == nil {
+			slot = new(facts)
+		}
+		*slot = build()
+		*p = slot
 	}
 	return *p
 }
+
+// newFacts starts facts, with room for the most rows any facts have.
+func (t *tables) newFacts() facts { return facts{Rows: carve(&t.blocks.facts, 10)[:0]} }
 
 func (t *tables) money(m money.Money) string { return t.f.formatMoney(m) }
 
@@ -334,18 +406,16 @@ func (t *tables) chargeName(c Charge) string {
 // amount columns' header.
 func (t *tables) claimsTable(withCharges bool) table {
 	cs := t.newCells()
-	cur := " (" + string(t.d.Currency()) + ")"
-	tb := table{Cols: []column{
-		{Head: t.v.Invoice}, {Head: t.v.Due}, {Head: t.v.Amount + cur, Right: true},
-		{Head: t.v.Paid, Right: true}, {Head: t.v.Open, Right: true},
-	}}
-	tb.Rows = rows(len(t.d.Claims), 5)
+	tb := table{Cols: carve(&t.blocks.cols, 5)}
+	tb.Cols[0], tb.Cols[1], tb.Cols[2], tb.Cols[3], tb.Cols[4] = column{Head: t.v.Invoice}, column{Head: t.v.Due},
+		cs.head(t.v.Amount, true), column{Head: t.v.Paid, Right: true}, column{Head: t.v.Open, Right: true}
+	tb.Rows = t.rows(len(t.d.Claims), 5)
 	for i, c := range t.d.Claims {
 		r := tb.Rows[i]
 		r[0], r[1], r[2], r[3], r[4] = left(c.Invoice), cs.shortDate(c.Due), cs.amount(c.Amount), cs.amount(c.Paid), cs.amount(c.Open)
 	}
 	if withCharges {
-		tb.Foot = make([]footRow, 0, len(t.d.Fees)+len(t.d.Costs)+2)
+		tb.Foot = carve(&t.blocks.foot, len(t.d.Fees)+len(t.d.Costs)+2)[:0]
 		for _, c := range t.d.Fees {
 			tb.Foot = append(tb.Foot, foot(t.chargeName(c), cs.amount(c.Amount), false))
 		}
@@ -359,7 +429,8 @@ func (t *tables) claimsTable(withCharges bool) table {
 			tb.Foot = append(tb.Foot, foot(t.v.Total, cs.money(t.d.Total), true))
 		}
 	} else if open, err := t.d.ClaimsOpen(); err == nil {
-		tb.Foot = []footRow{foot(t.v.Total, cs.money(open), true)}
+		tb.Foot = carve(&t.blocks.foot, 1)
+		tb.Foot[0] = foot(t.v.Total, cs.money(open), true)
 	}
 	cs.done(&tb)
 	return tb
@@ -368,20 +439,21 @@ func (t *tables) claimsTable(withCharges bool) table {
 // Spec is the claim specification with every fee, the interest, the costs and the
 // total: the whole calculation of what is owed.
 func (t *tables) Spec() *table {
-	return t.cachedTable(&t.spec, func() table { return t.claimsTable(true) })
+	return t.cachedTable(&t.spec, &t.built.spec, func() table { return t.claimsTable(true) })
 }
 
 // Claims is the invoices alone, with the sum of their open amounts.
 func (t *tables) Claims() *table {
-	return t.cachedTable(&t.claims, func() table { return t.claimsTable(false) })
+	return t.cachedTable(&t.claims, &t.built.claims, func() table { return t.claimsTable(false) })
 }
 
 // Interest is the interest calculation, one row per segment.
-func (t *tables) Interest() *table { return t.cachedTable(&t.interest, t.buildInterest) }
+func (t *tables) Interest() *table {
+	return t.cachedTable(&t.interest, &t.built.interest, t.buildInterest)
+}
 
 func (t *tables) buildInterest() table {
 	cs := t.newCells()
-	cur := " (" + string(t.d.Currency()) + ")"
 	withInvoice := false
 	for _, s := range t.d.Interest.Segments {
 		if s.Invoice != "" {
@@ -392,12 +464,15 @@ func (t *tables) buildInterest() table {
 	n := 5
 	if withInvoice {
 		n = 6
-		tb.Cols = append(make([]column, 0, n), column{Head: t.v.Invoice})
+	}
+	tb.Cols = carve(&t.blocks.cols, n)[:0]
+	if withInvoice {
+		tb.Cols = append(tb.Cols, column{Head: t.v.Invoice})
 	}
 	tb.Cols = append(tb.Cols, column{Head: t.v.Period}, column{Head: t.v.Days, Right: true},
-		column{Head: t.v.Rate, Right: true}, column{Head: t.v.Balance + cur, Right: true},
+		column{Head: t.v.Rate, Right: true}, cs.head(t.v.Balance, true),
 		column{Head: t.v.InterestCol, Right: true})
-	tb.Rows = rows(len(t.d.Interest.Segments), n)
+	tb.Rows = t.rows(len(t.d.Interest.Segments), n)
 	for i, s := range t.d.Interest.Segments {
 		r := tb.Rows[i]
 		if withInvoice {
@@ -406,23 +481,23 @@ func (t *tables) buildInterest() table {
 		r[0], r[1], r[2], r[3], r[4] = cs.period(s), cs.number(s.Days), cs.rate(s.Rate), cs.amount(s.Balance), cs.amount(s.Amount)
 	}
 	if t.d.Interest.Total.IsValid() {
-		tb.Foot = []footRow{foot(t.v.Interest, cs.money(t.d.Interest.Total), true)}
+		tb.Foot = carve(&t.blocks.foot, 1)
+		tb.Foot[0] = foot(t.v.Interest, cs.money(t.d.Interest.Total), true)
 	}
 	cs.done(&tb)
 	return tb
 }
 
 // Plan is the instalment table.
-func (t *tables) Plan() *table { return t.cachedTable(&t.plan, t.buildPlan) }
+func (t *tables) Plan() *table { return t.cachedTable(&t.plan, &t.built.plan, t.buildPlan) }
 
 func (t *tables) buildPlan() table {
 	cs := t.newCells()
-	cur := " (" + string(t.d.Currency()) + ")"
 	tb := table{Cols: []column{
-		{Head: t.v.No, Right: true}, {Head: t.v.Due}, {Head: t.v.Instalment + cur, Right: true},
+		{Head: t.v.No, Right: true}, {Head: t.v.Due}, cs.head(t.v.Instalment, true),
 		{Head: t.v.InterestCol, Right: true}, {Head: t.v.Principal, Right: true}, {Head: t.v.Remaining, Right: true},
 	}}
-	tb.Rows = rows(len(t.d.Plan.Instalments), 6)
+	tb.Rows = t.rows(len(t.d.Plan.Instalments), 6)
 	for i, in := range t.d.Plan.Instalments {
 		r := tb.Rows[i]
 		r[0], r[1], r[2], r[3], r[4], r[5] = cs.number(in.No), cs.shortDate(in.Due), cs.amount(in.Amount), cs.amount(in.Interest), cs.amount(in.Principal), cs.amount(in.Balance)
@@ -432,13 +507,12 @@ func (t *tables) buildPlan() table {
 }
 
 // Missed is the table of missed instalments.
-func (t *tables) Missed() *table { return t.cachedTable(&t.missed, t.buildMissed) }
+func (t *tables) Missed() *table { return t.cachedTable(&t.missed, &t.built.missed, t.buildMissed) }
 
 func (t *tables) buildMissed() table {
 	cs := t.newCells()
-	cur := " (" + string(t.d.Currency()) + ")"
-	tb := table{Cols: []column{{Head: t.v.No, Right: true}, {Head: t.v.Due}, {Head: t.v.Instalment + cur, Right: true}}}
-	tb.Rows = rows(len(t.d.Breach.Missed), 3)
+	tb := table{Cols: []column{{Head: t.v.No, Right: true}, {Head: t.v.Due}, cs.head(t.v.Instalment, true)}}
+	tb.Rows = t.rows(len(t.d.Breach.Missed), 3)
 	for i, in := range t.d.Breach.Missed {
 		r := tb.Rows[i]
 		r[0], r[1], r[2] = cs.number(in.No), cs.shortDate(in.Due), cs.amount(in.Amount)
@@ -452,11 +526,13 @@ func (t *tables) buildMissed() table {
 
 // PlanSummary is what the debtor is told about a plan (E12): term, down payment,
 // first and last instalment, rate, total interest, total paid.
-func (t *tables) PlanSummary() *facts { return t.cachedFacts(&t.planSummary, t.buildPlanSummary) }
+func (t *tables) PlanSummary() *facts {
+	return t.cachedFacts(&t.planSummary, &t.built.planSummary, t.buildPlanSummary)
+}
 
 func (t *tables) buildPlanSummary() facts {
 	p := t.d.Plan
-	var f facts
+	f := t.newFacts()
 	if p.Principal.IsValid() {
 		f.add(t.v.Principal, t.money(p.Principal))
 	}
@@ -487,11 +563,11 @@ func (t *tables) buildPlanSummary() facts {
 }
 
 // Offer is the settlement offer's figures (E11).
-func (t *tables) Offer() *facts { return t.cachedFacts(&t.offer, t.buildOffer) }
+func (t *tables) Offer() *facts { return t.cachedFacts(&t.offer, &t.built.offer, t.buildOffer) }
 
 func (t *tables) buildOffer() facts {
 	o := t.d.Offer
-	var f facts
+	f := t.newFacts()
 	f.add(t.v.OwedNow, t.money(o.OwedNow))
 	f.add(t.v.Escalated+" "+t.l.formatDate(o.Horizon), t.money(o.Escalated))
 	f.add(t.v.OfferAmount, t.money(o.Amount))
@@ -507,12 +583,16 @@ func (t *tables) Payment(amount money.Money, by date.Date) *facts {
 	if t.payment != nil && t.paymentBy == by && t.paymentAmount.Equal(amount) {
 		return t.payment
 	}
+	slot := &t.built.payment
+	if t.payment != nil {
+		slot = nil // other details than before: the ones built before stay as they are
+	}
 	t.payment, t.paymentAmount, t.paymentBy = nil, amount, by
-	return t.cachedFacts(&t.payment, func() facts { return t.buildPayment(amount, by) })
+	return t.cachedFacts(&t.payment, slot, func() facts { return t.buildPayment(amount, by) })
 }
 
 func (t *tables) buildPayment(amount money.Money, by date.Date) facts {
-	var f facts
+	f := t.newFacts()
 	if amount.IsValid() {
 		f.add(t.v.AmountToPay, t.money(amount))
 	}
