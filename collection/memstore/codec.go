@@ -767,17 +767,30 @@ func mapCodec(t reflect.Type, key, elem *codec) (encFunc, decFunc) {
 
 // Interning.
 
+// beginShared starts packing a value of shared table i into the table's
+// scratch buffer, returning the buffer packed so far (endShared's outer).
+func (e *encoder) beginShared(i int) (outer []byte) {
+	outer = e.b
+	e.b, e.scratch[i] = e.scratch[i][:0], nil // nil while in use, for a value inside a value of the type
+	return outer
+}
+
+// endShared appends to outer the index in shared table i of the value packed
+// since beginShared, and keeps the scratch buffer for the next one.
+func (e *encoder) endShared(i int, outer []byte) {
+	packed := e.b
+	e.scratch[i] = packed
+	n, _ := e.share(i, packed)
+	e.b = binary.AppendUvarint(outer, n)
+}
+
 // sharedCodec packs a value of a config.shared type as the index of its
 // encoding (by inner) in shared table i.
 func sharedCodec(i int, inner *codec) (encFunc, decFunc) {
 	enc := func(e *encoder, v reflect.Value) {
-		outer := e.b
-		e.b, e.scratch[i] = e.scratch[i][:0], nil // nil while in use, for a value inside a value of the type
+		outer := e.beginShared(i)
 		inner.enc(e, v)
-		packed := e.b
-		e.scratch[i] = packed
-		n, _ := e.share(i, packed)
-		e.b = binary.AppendUvarint(outer, n)
+		e.endShared(i, outer)
 	}
 	dec := func(d *decoder, v reflect.Value) {
 		n := d.uvarint()

@@ -225,13 +225,9 @@ func fastData(e *encoder, p unsafe.Pointer) {
 // sharedFast is the fast encoder of sharedCodec.
 func sharedFast(i int, inner *codec) fastEncFunc {
 	return func(e *encoder, p unsafe.Pointer) {
-		outer := e.b
-		e.b, e.scratch[i] = e.scratch[i][:0], nil // nil while in use, for a value inside a value of the type
+		outer := e.beginShared(i)
 		inner.fenc(e, p)
-		packed := e.b
-		e.scratch[i] = packed
-		n, _ := e.share(i, packed)
-		e.b = binary.AppendUvarint(outer, n)
+		e.endShared(i, outer)
 	}
 }
 

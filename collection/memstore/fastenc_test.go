@@ -38,10 +38,6 @@ func packBoth(t *rapid.T, cfg *config, cd *codec, typ reflect.Type, p unsafe.Poi
 // packs in its header), event, message (against a reference letter or none)
 // and value of every kind the codec packs.
 func TestFastEncoderAgrees(t *testing.T) {
-	type caseAndParties struct {
-		C collection.Case
-		P []dunning.Party
-	}
 	cs, _, err := compile(packing, reflect.TypeFor[caseAndParties](), reflect.TypeFor[collection.Event](), reflect.TypeFor[letters.Message]())
 	if err != nil {
 		t.Fatal(err)

@@ -161,16 +161,17 @@ var genHTML = rapid.Custom(func(t *rapid.T) string {
 	return b.String()
 })
 
+// caseAndParties is what the codec alone packs for a case: the case and the
+// parties, which a Store packs in the header of a record.
+type caseAndParties struct {
+	C collection.Case
+	P []dunning.Party
+}
+
 // TestPropCaseRoundTrip: any Case comes back from Save and Get exactly, and
 // from the codec alone; the case Get returns shares no memory with the
 // store, nor does the case saved.
 func TestPropCaseRoundTrip(t *testing.T) {
-	// The codec alone packs a case and parties (which a Store packs in the
-	// header of a record) together.
-	type caseAndParties struct {
-		C collection.Case
-		P []dunning.Party
-	}
 	cs, _, err := compile(packing, reflect.TypeFor[caseAndParties](), reflect.TypeFor[collection.Event](), reflect.TypeFor[letters.Message]())
 	if err != nil {
 		t.Fatal(err)
