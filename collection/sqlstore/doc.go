@@ -90,9 +90,12 @@
 // with xmin the oldest transaction still running in its snapshot. Every
 // transaction below xmin has ended, and every transaction that can still
 // commit has an id of xmin or more, so its letters land above everything
-// read. The price is that a transaction left open delays the relays (not the
-// writers) until it ends; ClaimOutbox and Deliver, which lease instead of
-// following a cursor, read every committed letter at once. Before migration
+// read. The price is that a writing transaction left open delays the relays
+// (not the writers) until it ends, and transaction ids are the server's, so
+// that is one in any database of the server: an idle session left in a
+// transaction, a long CREATE INDEX CONCURRENTLY (idle_in_transaction_session_timeout
+// bounds the first). ClaimOutbox and Deliver, which lease instead of following
+// a cursor, read every committed letter at once. Before migration
 // 5 the writers took an advisory lock from their letters' insert to their
 // commit, and the workers' batches passed it one at a time. PostgreSQL 13 or
 // later (pg_current_xact_id, pg_current_snapshot).
