@@ -109,8 +109,9 @@ type EventReader interface {
 // OutboxEntry is one message of the outbox with its position.
 type OutboxEntry struct {
 	// Pos is the entry's position in the outbox, above 0 and increasing in
-	// the order saved: 1, 2, 3, ... in memstore; a store may leave gaps
-	// (sqlstore on PostgreSQL derives it from the writing transaction's id).
+	// the order saved (two Saves running at once may come in either order):
+	// 1, 2, 3, ... in memstore; a store may leave gaps (sqlstore on
+	// PostgreSQL derives it from the writing transaction's id).
 	// A reader by position (Outbox, Undelivered) never sees a position while
 	// a lower one can still be written.
 	Pos uint64

@@ -27,11 +27,11 @@ var _ collection.BatchSaver = (*Store)(nil)
 // whose version no longer matches is a *collection.ConflictError and writes
 // nothing more), one read of the index rows of the batch's cases, the index
 // changes, the payment ids, one INSERT of every event and one INSERT of
-// every message (with no lock: the database orders the outbox, migration 5). A write that another check refuses (an
-// invoice another case holds, a message id already in the outbox) rolls the
-// transaction back; the batch is then written again without it, and it is
-// saved alone with Save, which reports its error. A new case (Version 0) is
-// saved alone too.
+// every message (with no lock: the database orders the outbox, migration 5).
+// A write that another check refuses (an invoice another case holds, a
+// message id already in the outbox) rolls the transaction back; the batch is
+// then written again without it, and it is saved alone with Save, which
+// reports its error. A new case (Version 0) is saved alone too.
 //
 // On SQLite, whose one writer is in the same process, the batch is one
 // BEGIN IMMEDIATE transaction of Save's statements for each write, prepared
