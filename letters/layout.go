@@ -256,22 +256,27 @@ func layoutHTML(b []byte, d *Data, title string, body []byte) []byte {
 		b = appendEscaped(b, d.Debtor.Address.Country)
 	}
 	b = append(b, "</div>\n<table class=\"refs\">\n"...)
+	// A reference row: its label, then its value (refEnd closes it).
+	refStart := func(label string) int {
+		b = append(b, "<tr><th>"...)
+		b = appendEscaped(b, label)
+		b = append(b, "</th><td>"...)
+		return len(b)
+	}
+	refEnd := func(from int) {
+		b = append(escapeTail(b, from), "</td></tr>\n"...)
+	}
 	ref := func(label, value string) {
 		if value != "" {
-			b = append(b, "<tr><th>"...)
-			b = appendEscaped(b, label)
-			b = append(b, "</th><td>"...)
-			b = appendEscaped(b, value)
-			b = append(b, "</td></tr>\n"...)
+			from := refStart(label)
+			b = append(b, value...)
+			refEnd(from)
 		}
 	}
-	if !d.Date.IsZero() { // ref(v.Date, l.formatDate(d.Date)), the date appended
-		b = append(b, "<tr><th>"...)
-		b = appendEscaped(b, v.Date)
-		b = append(b, "</th><td>"...)
-		from := len(b)
-		b = escapeTail(l.appendDate(b, d.Date), from)
-		b = append(b, "</td></tr>\n"...)
+	if !d.Date.IsZero() {
+		from := refStart(v.Date)
+		b = l.appendDate(b, d.Date)
+		refEnd(from)
 	}
 	ref(v.Case, d.Case)
 	ref(v.Customer, d.Debtor.ID)

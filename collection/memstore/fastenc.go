@@ -21,6 +21,16 @@ import (
 // fastEncFunc packs the value p points to.
 type fastEncFunc func(e *encoder, p unsafe.Pointer)
 
+// fastSigned packs the signed integer p points to as a varint.
+func fastSigned[T int | int8 | int16 | int32 | int64](e *encoder, p unsafe.Pointer) {
+	e.b = binary.AppendVarint(e.b, int64(*(*T)(p)))
+}
+
+// fastUnsigned packs the unsigned integer p points to as a uvarint.
+func fastUnsigned[T uint | uint8 | uint16 | uint32 | uint64 | uintptr](e *encoder, p unsafe.Pointer) {
+	e.b = binary.AppendUvarint(e.b, uint64(*(*T)(p)))
+}
+
 // sliceHeader is the layout of a slice.
 type sliceHeader struct {
 	data     unsafe.Pointer
@@ -44,27 +54,27 @@ func (c *compiler) fastPlain(cd *codec, t reflect.Type) fastEncFunc {
 			}
 		}
 	case reflect.Int:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendVarint(e.b, int64(*(*int)(p))) }
+		return fastSigned[int]
 	case reflect.Int8:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendVarint(e.b, int64(*(*int8)(p))) }
+		return fastSigned[int8]
 	case reflect.Int16:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendVarint(e.b, int64(*(*int16)(p))) }
+		return fastSigned[int16]
 	case reflect.Int32:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendVarint(e.b, int64(*(*int32)(p))) }
+		return fastSigned[int32]
 	case reflect.Int64:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendVarint(e.b, *(*int64)(p)) }
+		return fastSigned[int64]
 	case reflect.Uint:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendUvarint(e.b, uint64(*(*uint)(p))) }
+		return fastUnsigned[uint]
 	case reflect.Uint8:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendUvarint(e.b, uint64(*(*uint8)(p))) }
+		return fastUnsigned[uint8]
 	case reflect.Uint16:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendUvarint(e.b, uint64(*(*uint16)(p))) }
+		return fastUnsigned[uint16]
 	case reflect.Uint32:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendUvarint(e.b, uint64(*(*uint32)(p))) }
+		return fastUnsigned[uint32]
 	case reflect.Uint64:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendUvarint(e.b, *(*uint64)(p)) }
+		return fastUnsigned[uint64]
 	case reflect.Uintptr:
-		return func(e *encoder, p unsafe.Pointer) { e.b = binary.AppendUvarint(e.b, uint64(*(*uintptr)(p))) }
+		return fastUnsigned[uintptr]
 	case reflect.Float32:
 		return func(e *encoder, p unsafe.Pointer) {
 			e.b = binary.LittleEndian.AppendUint32(e.b, math.Float32bits(*(*float32)(p)))
